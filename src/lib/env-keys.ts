@@ -1,0 +1,34 @@
+/**
+ * Every environment variable the app reads. Tests and the e2e server set each one
+ * explicitly (blank when unused) so that a developer's `.env` can never change a run:
+ * Next's env loader does not override variables that are already present.
+ */
+export const ENV_KEYS = [
+  "DATABASE_URL",
+  "DATABASE_POOL_MAX",
+  "APP_URL",
+  "LOG_LEVEL",
+  "LOG_SQL",
+  "QUERY_WARN_THRESHOLD",
+  "DEV_TOOLS",
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+  "SMTP_URL",
+  "MAIL_FROM",
+  "PUSHER_APP_ID",
+  "PUSHER_KEY",
+  "PUSHER_SECRET",
+  "PUSHER_HOST",
+  "PUSHER_PORT",
+  "PUSHER_CLUSTER",
+  "INNGEST_EVENT_KEY",
+  "INNGEST_SIGNING_KEY",
+  "INNGEST_BASE_URL",
+  "INNGEST_DEV",
+  "GIT_COMMIT",
+] as const;
+
+export function hermeticEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  const blanks = Object.fromEntries(ENV_KEYS.map((k) => [k, ""]));
+  return { ...process.env, ...blanks, ...overrides };
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const flag = z
+  .enum(["0", "1", "true", "false"])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+/**
+ * Every variable the server reads, validated once when this module is first imported
+ * (instrumentation.ts imports it at boot, so a bad value stops `next start` at once).
+ * `.env.example` documents each one; `ENV_KEYS` below lets tests blank them all so a
+ * developer's `.env` never leaks into a test run.
+ */
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    APP_URL: z.url().default("http://localhost:3000"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_SQL: flag,
+    QUERY_WARN_THRESHOLD: z.coerce.number().int().min(1).default(25),
+    DEV_TOOLS: flag,
+    STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).optional(),
+    PUSHER_APP_ID: z.string().min(1).optional(),
+    PUSHER_KEY: z.string().min(1).optional(),
+    PUSHER_SECRET: z.string().min(1).optional(),
+    PUSHER_HOST: z.string().min(1).optional(),
+    PUSHER_PORT: z.coerce.number().int().optional(),
+    PUSHER_CLUSTER: z.string().min(1).optional(),
+    INNGEST_EVENT_KEY: z.string().min(1).optional(),
+    INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+    INNGEST_BASE_URL: z.url().optional(),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  // `next build` evaluates route modules to collect page data; the running server validates.
+  skipValidation: process.env.NEXT_PHASE === "phase-production-build",
+  onValidationError: (issues) => {
+    const lines = issues.map((issue) => {
+      const key = issue.path?.map((p) => (typeof p === "object" ? p.key : p)).join(".") ?? "?";
+      return `  ${key}: ${issue.message}`;
+    });
+    throw new Error(
+      `Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example for what each variable means.`,
+    );
+  },
+});
+
+/**
+ * Optional integrations: each is configured as a whole or not at all. A partial
+ * configuration is a deploy mistake, so it fails loudly instead of silently falling back.
+ */
+function integration<K extends keyof typeof env>(name: string, required: K[]) {
+  const present = required.filter((k) => env[k] !== undefined);
+  if (present.length === 0) return null;
+  const missing = required.filter((k) => env[k] === undefined);
+  if (missing.length > 0) {
+    throw new Error(`${name} is partly configured: set ${missing.join(", ")} (or unset ${present.join(", ")}).`);
+  }
+  return Object.fromEntries(required.map((k) => [k, env[k]])) as { [P in K]: NonNullable<(typeof env)[P]> };
+}
+
+export const stripeEnv = () => integration("Stripe", ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"]);
+export const smtpEnv = () => integration("SMTP", ["SMTP_URL", "MAIL_FROM"]);
+export const pusherEnv = () => integration("Pusher", ["PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET"]);
+export const inngestEnv = () => integration("Inngest Cloud", ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"]);

@@ -1,0 +1,48 @@
+import "server-only";
+import { env } from "@/server/env";
+import { currentRequestContext, runWithRequestContext } from "@/server/logging/context";
+import { logger } from "@/server/logging/logger";
+import { requestIdFrom } from "./request-id";
+
+type Handler<C> = (req: Request, ctx: C & { requestId: string }) => Promise<Response>;
+
+/**
+ * Every API route handler goes through this: a request context (request id, actor, query
+ * count) for logs, one access-log line, `x-request-id` and `Server-Timing` on the response,
+ * and a JSON 500 (with the request id, never the stack) if the handler throws.
+ */
+export function withRequest<C = unknown>(handler: Handler<C>) {
+  return (req: Request, routeCtx: C): Promise<Response> => {
+    const requestId = requestIdFrom(req.headers);
+    const started = performance.now();
+    return runWithRequestContext({ requestId }, async () => {
+      let response: Response;
+      try {
+        response = await handler(req, { ...routeCtx, requestId });
+      } catch (error) {
+        logger.error({ err: error }, "unhandled error in route handler");
+        response = Response.json(
+          { error: { code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side.", request_id: requestId } },
+          { status: 500 },
+        );
+      }
+      const ctx = currentRequestContext()!;
+      const totalMs = performance.now() - started;
+      const out = new Response(response.body, response);
+      out.headers.set("x-request-id", requestId);
+      out.headers.set(
+        "Server-Timing",
+        `db;dur=${ctx.queries.ms.toFixed(1)};desc="${ctx.queries.count} queries", total;dur=${totalMs.toFixed(1)}`,
+      );
+      const url = new URL(req.url);
+      logger.info(
+        { method: req.method, path: url.pathname, status: out.status, durationMs: Math.round(totalMs), queries: ctx.queries.count },
+        "request",
+      );
+      if (ctx.queries.count > env.QUERY_WARN_THRESHOLD) {
+        logger.warn({ queries: ctx.queries.count, threshold: env.QUERY_WARN_THRESHOLD, path: url.pathname }, "too many queries in one request");
+      }
+      return out;
+    });
+  };
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import pino from "pino";
+import { env } from "@/server/env";
+import { currentRequestContext } from "./context";
+
+/** Paths that may carry secrets; pino replaces their values before anything is written. */
+export const REDACTED_PATHS = [
+  "password",
+  "*.password",
+  "token",
+  "*.token",
+  "secret",
+  "*.secret",
+  "apiKey",
+  "*.apiKey",
+  "authorization",
+  "*.authorization",
+  "headers.authorization",
+  "headers.cookie",
+  "cookie",
+  "*.cookie",
+];
+
+type Tap = (line: string) => void;
+const taps = new Set<Tap>();
+
+/** Where log lines go: stdout, plus any taps (tests read the lines a request produced). */
+const sink = {
+  write(line: string) {
+    process.stdout.write(line);
+    for (const tap of taps) tap(line);
+  },
+};
+
+export function tapLogs(tap: Tap): () => void {
+  taps.add(tap);
+  return () => taps.delete(tap);
+}
+
+export function createLogger(destination: pino.DestinationStream = sink) {
+  return pino(
+    {
+      level: env.LOG_LEVEL,
+      base: { service: "groundwork" },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+      mixin() {
+        const ctx = currentRequestContext();
+        if (!ctx) return {};
+        return {
+          requestId: ctx.requestId,
+          userId: ctx.userId,
+          workspaceId: ctx.workspaceId,
+          impersonatorId: ctx.impersonatorId,
+        };
+      },
+    },
+    destination,
+  );
+}
+
+export const logger = createLogger();

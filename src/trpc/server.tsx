@@ -1,0 +1,29 @@
+import "server-only";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
+import { headers } from "next/headers";
+import { cache, type ReactNode } from "react";
+import { requestIdFrom } from "@/server/http/request-id";
+import { createTrpcContext } from "@/server/trpc/context";
+import { appRouter } from "@/server/trpc/root";
+import { makeQueryClient } from "./query-client";
+
+/** One query client per server request, shared by every prefetch in that render. */
+export const getQueryClient = cache(makeQueryClient);
+
+const createContext = cache(async () => {
+  const h = await headers();
+  return createTrpcContext({ headers: h, requestId: requestIdFrom(h) });
+});
+
+export const trpc = createTRPCOptionsProxy({ ctx: createContext, router: appRouter, queryClient: getQueryClient });
+
+/** Starts a query on the server without awaiting it; the client picks up the streamed result. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(options: T) {
+  void getQueryClient().prefetchQuery(options);
+}
+
+export function HydrateClient({ children }: { children: ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}
