@@ -18,7 +18,7 @@ describe("environment validation", () => {
   });
 
   it("yields null for an integration that is not configured, and refuses a half-configured one", async () => {
-    const { stripeEnv, smtpEnv } = await import("@/server/env");
+    const { stripeEnv } = await import("@/server/env");
     expect(stripeEnv()).toBeNull();
     vi.resetModules();
     vi.stubEnv("SMTP_URL", "smtp://mail.local:25");

@@ -2,6 +2,7 @@ import "server-only";
 import superjson from "superjson";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { AppError } from "@/server/errors";
 import { isCrossSiteRequest } from "@/server/http/csrf";
 import { readBodyCapped } from "@/server/http/read-body";
 import { withRequest } from "@/server/http/with-request";
@@ -33,6 +34,10 @@ export const handleTrpcRequest = withRequest(async (req, { requestId }) => {
     req: request,
     router: appRouter,
     createContext: () => createTrpcContext({ headers: req.headers, requestId }),
+    responseMeta({ errors }) {
+      const retryAfter = errors.map((e) => (e.cause instanceof AppError ? e.cause.retryAfterSeconds : undefined)).find(Boolean);
+      return retryAfter ? { headers: new Headers({ "Retry-After": String(retryAfter) }) } : {};
+    },
     onError({ error, path, type }) {
       if (getHTTPStatusCodeFromError(error) < 500) {
         logger.info({ path, type, code: error.code, message: error.message }, "procedure rejected");

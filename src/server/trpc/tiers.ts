@@ -1,6 +1,8 @@
 import "server-only";
 import { AppError } from "@/server/errors";
 import { setRequestActor } from "@/server/logging/context";
+import { clientIp } from "@/server/http/client-ip";
+import { consumeRateLimit, type RateLimitRule } from "@/server/rate-limit/consume";
 import { baseProcedure } from "./init";
 import type { Viewer } from "./context";
 
@@ -26,4 +28,28 @@ export function staffProcedure(minimum: StaffRole) {
     }
     return next({ ctx: { ...ctx, staffRole: role } });
   });
+}
+
+/**
+ * Adds a Postgres-backed limit per client IP (and per user when signed in) to a procedure.
+ * A limited call fails with 429 and says when to try again.
+ */
+export function rateLimited<P extends typeof publicProcedure>(procedure: P, rule: RateLimitRule) {
+  return procedure.use(async ({ ctx, next }) => {
+    const subject = ctx.viewer ? `user:${ctx.viewer.userId}` : `ip:${clientIp(ctx.headers)}`;
+    const result = await consumeRateLimit(ctx.db, rule, subject);
+    if (!result.allowed) {
+      throw new AppError("TOO_MANY_REQUESTS", {
+        userMessage: `Too many attempts. Try again in ${formatWait(result.retryAfterSeconds)}.`,
+        retryAfterSeconds: result.retryAfterSeconds,
+      });
+    }
+    return next();
+  });
+}
+
+function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }

@@ -1,0 +1,63 @@
+import next from "eslint-config-next";
+import nextTs from "eslint-config-next/typescript";
+import drizzle from "eslint-plugin-drizzle";
+
+/**
+ * The dependency rule from DESIGN.md, enforced: imports point down
+ * (app → features → server → lib); features reach each other only through
+ * `schemas.ts` and operations; operations stay free of Next, tRPC and Inngest
+ * so jobs, the seeder and tests can call them.
+ */
+const restrict = (patterns) => ["error", { patterns }];
+
+const otherFeatureInternals = {
+  group: ["@/features/*/server/queries", "@/features/*/server/queries/*", "@/features/*/server/router", "@/features/*/server/jobs", "@/features/*/ui", "@/features/*/ui/*"],
+  message: "Another feature may use a feature's schemas.ts and operations only (never its queries, router, jobs or ui). Inside a feature, import with a relative path.",
+};
+const climbOutOfFeature = {
+  regex: "^(\\.\\./){3,}",
+  message: "Relative imports may not leave the feature; use @/server, @/lib or another feature's schemas/operations.",
+};
+const upward = (layer, what) => ({ group: [`@/${layer}`, `@/${layer}/*`], message: `${what} may not import from ${layer}/ (imports point down: app → features → server → lib).` });
+const runtimeCoupling = {
+  group: ["next", "next/*", "@trpc/*", "inngest", "inngest/*"],
+  message: "Operations take (input, actor, db) and must not depend on Next, tRPC or Inngest, so a job, the seeder or a test can call them.",
+};
+
+const config = [
+  { ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  ...next,
+  ...nextTs,
+  {
+    plugins: { drizzle },
+    rules: {
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/features/**"],
+    rules: { "no-restricted-imports": restrict([otherFeatureInternals, climbOutOfFeature, upward("app", "features/")]) },
+  },
+  {
+    files: ["src/features/*/server/**"],
+    ignores: ["src/features/*/server/router.ts", "src/features/*/server/jobs.ts", "src/features/*/server/routes/**"],
+    rules: { "no-restricted-imports": restrict([otherFeatureInternals, climbOutOfFeature, upward("app", "features/"), runtimeCoupling]) },
+  },
+  {
+    files: ["src/server/**"],
+    ignores: ["src/server/trpc/root.ts", "src/server/inngest/functions.ts"],
+    rules: { "no-restricted-imports": restrict([upward("app", "server/"), upward("features", "server/ (only trpc/root.ts and the Inngest function list wire features)"), upward("components", "server/")]) },
+  },
+  {
+    files: ["src/lib/**"],
+    rules: { "no-restricted-imports": restrict([upward("app", "lib/"), upward("features", "lib/"), upward("server", "lib/"), upward("components", "lib/"), upward("trpc", "lib/")]) },
+  },
+  {
+    files: ["src/components/ui/**"],
+    rules: { "no-restricted-imports": restrict([upward("app", "components/ui/"), upward("features", "components/ui/"), upward("server", "components/ui/"), upward("trpc", "components/ui/")]) },
+  },
+];
+
+export default config;

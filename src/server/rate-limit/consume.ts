@@ -1,0 +1,37 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/server/db/client";
+import { rateLimitBuckets } from "@/server/db/schema";
+
+export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
+export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetAt: Date; retryAfterSeconds: number };
+
+/**
+ * Counts one hit against `rule` for `subject` in a single upsert, so concurrent requests
+ * from many processes can't race past the limit; a window that has ended restarts at 1.
+ */
+export async function consumeRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
+  const key = `${rule.name}:${subject}`;
+  const windowStart = sql`${now.toISOString()}::timestamptz`;
+  const expired = sql`${rateLimitBuckets.windowStartedAt} <= ${windowStart} - make_interval(secs => ${rule.windowSeconds})`;
+  const [row] = await db
+    .insert(rateLimitBuckets)
+    .values({ key, windowStartedAt: now, hits: 1 })
+    .onConflictDoUpdate({
+      target: rateLimitBuckets.key,
+      set: {
+        hits: sql`case when ${expired} then 1 else ${rateLimitBuckets.hits} + 1 end`,
+        windowStartedAt: sql`case when ${expired} then ${windowStart} else ${rateLimitBuckets.windowStartedAt} end`,
+      },
+    })
+    .returning({ hits: rateLimitBuckets.hits, windowStartedAt: rateLimitBuckets.windowStartedAt });
+  const resetAt = new Date(row!.windowStartedAt.getTime() + rule.windowSeconds * 1000);
+  const allowed = row!.hits <= rule.limit;
+  return {
+    allowed,
+    limit: rule.limit,
+    remaining: Math.max(0, rule.limit - row!.hits),
+    resetAt,
+    retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000)),
+  };
+}
