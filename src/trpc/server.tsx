@@ -1,6 +1,6 @@
 import "server-only";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
-import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
+import { createTRPCOptionsProxy, type TRPCInfiniteQueryOptions, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
 import { cache, type ReactNode } from "react";
 import { requestIdFrom } from "@/server/http/request-id";
@@ -20,8 +20,14 @@ export const trpc = createTRPCOptionsProxy({ ctx: createContext, router: appRout
 
 /** Starts a query on the server without awaiting it; the client picks up the streamed result. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(options: T) {
-  void getQueryClient().prefetchQuery(options);
+export function prefetch<T extends ReturnType<TRPCQueryOptions<any>> | ReturnType<TRPCInfiniteQueryOptions<any>>>(options: T) {
+  const queryClient = getQueryClient();
+  if ((options.queryKey[1] as { type?: string } | undefined)?.type === "infinite") {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    void queryClient.prefetchInfiniteQuery(options as any);
+  } else {
+    void queryClient.prefetchQuery(options as ReturnType<TRPCQueryOptions<never>>);
+  }
 }
 
 export function HydrateClient({ children }: { children: ReactNode }) {

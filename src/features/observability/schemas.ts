@@ -28,3 +28,7 @@ export const systemStatus = z.object({
   checks: z.object({ database: healthCheck.extend({ latencyMs: z.number().nullable() }), migrations: healthCheck }),
 });
 export type SystemStatus = z.infer<typeof systemStatus>;
+
+/** Shared by the server prefetch and the client list so both address the same cache entry. */
+export const PING_PAGE_SIZE = 10;
+export const nextPingCursor = (page: { nextCursor: string | null }) => page.nextCursor;

@@ -1,5 +1,5 @@
 /** Reads a request body up to `limit` bytes; returns null when it is larger (answer 413). */
-export async function readBodyCapped(req: Request, limit: number): Promise<Uint8Array | null> {
+export async function readBodyCapped(req: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > limit) return null;
   if (!req.body) return new Uint8Array();

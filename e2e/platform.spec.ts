@@ -1,0 +1,98 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
+import { serverLogLines } from "./support/server-log";
+
+test("the landing page renders with the version in the footer and meta tags, and is accessible", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Groundwork");
+  const version = page.getByTestId("app-version");
+  await expect(version).toContainText(/v\d+\.\d+\.\d+/);
+  const metaVersion = await page.locator('meta[name="groundwork-version"]').getAttribute("content");
+  const metaCommit = await page.locator('meta[name="groundwork-commit"]').getAttribute("content");
+  expect(metaVersion).toMatch(/^\d+\.\d+\.\d+/);
+  expect(metaCommit).toMatch(/^[0-9a-f]{7,}|unknown$/);
+  await expect(version).toContainText(metaVersion!);
+  await expectAccessible(page);
+});
+
+test("dark mode is applied, remembered across reloads, and still accessible", async ({ page }) => {
+  await page.goto("/");
+  const html = page.locator("html");
+  const toggle = page.getByRole("button", { name: /theme/i }).first();
+  for (let i = 0; i < 3 && !(await html.getAttribute("class"))?.includes("dark"); i++) await toggle.click();
+  await expect(html).toHaveClass(/dark/);
+  await page.reload();
+  await expect(html).toHaveClass(/dark/);
+  await expectAccessible(page);
+});
+
+test("GET /api/health is 200 with the version, a request id and Server-Timing", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toMatchObject({ status: "ok", checks: { database: { ok: true }, migrations: { ok: true } } });
+  expect(res.headers()["x-request-id"]).toBeTruthy();
+  expect(res.headers()["server-timing"]).toMatch(/db;dur=/);
+});
+
+test("a tRPC query and a mutation round-trip through the browser, with skeleton-free hydration", async ({ page }) => {
+  await page.goto("/app/status");
+  await expect(page.getByTestId("overall-status")).toHaveText("All systems normal");
+  const list = page.getByTestId("ping-list");
+  await expect(list.getByRole("listitem").first()).toBeVisible();
+
+  const label = `e2e ping ${Date.now()}`;
+  await page.getByLabel("Label").fill(label);
+  await page.getByRole("button", { name: "Send ping" }).click();
+  await expect(list.getByRole("listitem").first()).toContainText(label);
+  await expect(page.getByTestId("toast").filter({ hasText: "Ping recorded" })).toBeVisible();
+  await expect(page.getByLabel("Label")).toHaveValue("");
+
+  await page.reload();
+  await expect(page.getByTestId("ping-list").getByRole("listitem").first()).toContainText(label);
+  await expectAccessible(page);
+});
+
+test("a bad label is named next to the field and nothing is sent", async ({ page }) => {
+  await page.goto("/app/status");
+  await expect(page.getByTestId("ping-list")).toBeVisible();
+  await page.getByRole("button", { name: "Send ping" }).click();
+  await expect(page.locator("#ping-label-error")).toHaveText("Label can't be empty");
+  await expect(page.getByLabel("Label")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("a ping sent while the network is down rolls back, keeps the text and says so", async ({ page, context }) => {
+  await page.goto("/app/status");
+  const list = page.getByTestId("ping-list");
+  await expect(list).toBeVisible();
+  const firstBefore = await list.getByRole("listitem").first().textContent();
+
+  await context.setOffline(true);
+  await expect(page.getByTestId("connection-banner")).toBeVisible();
+  const label = "sent while offline";
+  await page.getByLabel("Label").fill(label);
+  await page.getByRole("button", { name: "Send ping" }).click();
+  await expect(page.getByTestId("toast").filter({ hasText: "Ping not recorded" })).toBeVisible();
+  await expect(page.getByLabel("Label")).toHaveValue(label);
+  await expect(list.getByRole("listitem").first()).toHaveText(firstBefore!);
+
+  await context.setOffline(false);
+  await expect(page.getByTestId("connection-banner")).toBeHidden();
+});
+
+test("an unknown route shows the not-found page with a 404", async ({ page }) => {
+  const res = await page.goto("/this/does/not/exist");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByTestId("not-found")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a server error shows the error page with the same id as the server's log line", async ({ page }) => {
+  await page.goto("/dev/boom");
+  const errorId = await page.getByTestId("error-id").textContent();
+  expect(errorId).toMatch(/^\S{6,}$/);
+  await expect
+    .poll(() => serverLogLines().find((l) => l.msg === "render failed" && l.errorId === errorId), { timeout: 5_000 })
+    .toMatchObject({ level: "error", path: "/dev/boom", requestId: expect.any(String) });
+  await expectAccessible(page);
+});

@@ -1,0 +1,69 @@
+"use client";
+import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
+import { useTRPC } from "@/trpc/client";
+import { nextPingCursor, PING_PAGE_SIZE } from "../schemas";
+import { PingForm } from "./ping-form";
+import { isOptimisticPing } from "./use-record-ping";
+
+const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+
+export function PingLog() {
+  const trpc = useTRPC();
+  const { data, fetchNextPage, hasNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(
+    trpc.observability.listPings.infiniteQueryOptions({ limit: PING_PAGE_SIZE }, { getNextPageParam: nextPingCursor }),
+  );
+  const pings = data.pages.flatMap((page) => page.items);
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Write path</CardTitle>
+        <CardDescription>Record a ping to prove a write reaches the database and comes back.</CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-6">
+        <PingForm />
+        {pings.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No pings yet. Send the first one above.</p>
+        ) : (
+          <ul aria-label="Recent pings" data-testid="ping-list" className="divide-y divide-border">
+            {pings.map((ping) => (
+              <li key={ping.id} className="flex items-center justify-between gap-4 py-2 text-sm" aria-busy={isOptimisticPing(ping) || undefined}>
+                <span className="font-medium">{ping.label}</span>
+                <span className="text-muted-foreground">{isOptimisticPing(ping) ? "Sending…" : `${time.format(ping.createdAt)} UTC`}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {hasNextPage ? (
+          <Button variant="outline" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage} className="self-start">
+            {isFetchingNextPage ? "Loading…" : "Load older pings"}
+          </Button>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}
+
+export function PingLogSkeleton() {
+  return (
+    <LoadingRegion label="Loading recent pings">
+      <Card>
+        <CardHeader>
+          <Skeleton className="h-5 w-28" />
+          <Skeleton className="h-4 w-80" />
+        </CardHeader>
+        <CardContent className="flex flex-col gap-3">
+          <Skeleton className="h-10 w-full" />
+          {Array.from({ length: 5 }, (_, i) => (
+            <div key={i} className="flex justify-between py-1">
+              <Skeleton className="h-4 w-40" />
+              <Skeleton className="h-4 w-48" />
+            </div>
+          ))}
+        </CardContent>
+      </Card>
+    </LoadingRegion>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
+import { cn } from "@/lib/cn";
+import { useTRPC } from "@/trpc/client";
+
+function formatUptime(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  return h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${seconds % 60} s` : `${seconds} s`;
+}
+
+function CheckRow({ name, ok, detail }: { name: string; ok: boolean; detail: string }) {
+  return (
+    <div className="flex items-center justify-between gap-4 py-2">
+      <dt className="text-sm font-medium">{name}</dt>
+      <dd className="flex items-center gap-2 text-sm text-muted-foreground">
+        <span aria-hidden="true" className={cn("size-2 rounded-full", ok ? "bg-success" : "bg-destructive")} />
+        <span>{ok ? "OK" : "Failing"}</span>
+        <span>· {detail}</span>
+      </dd>
+    </div>
+  );
+}
+
+export function StatusPanel() {
+  const trpc = useTRPC();
+  const { data, refetch, isFetching } = useSuspenseQuery(trpc.observability.status.queryOptions());
+  return (
+    <Card data-testid="status-panel">
+      <CardHeader className="flex-row items-start justify-between">
+        <div className="flex flex-col gap-1.5">
+          <CardTitle>System</CardTitle>
+          <CardDescription>
+            Version {data.version} ({data.commit}) · up {formatUptime(data.uptimeSeconds)}
+          </CardDescription>
+        </div>
+        <div className="flex items-center gap-3">
+          <span
+            data-testid="overall-status"
+            className={cn("rounded-full px-2.5 py-0.5 text-xs font-semibold", data.status === "ok" ? "bg-success/15 text-success" : "bg-destructive/15 text-destructive")}
+          >
+            {data.status === "ok" ? "All systems normal" : "Degraded"}
+          </span>
+          <Button variant="outline" size="sm" onClick={() => void refetch()} disabled={isFetching}>
+            {isFetching ? "Checking…" : "Check again"}
+          </Button>
+        </div>
+      </CardHeader>
+      <CardContent>
+        <dl className="divide-y divide-border">
+          <CheckRow
+            name="Database"
+            ok={data.checks.database.ok}
+            detail={data.checks.database.latencyMs === null ? data.checks.database.detail : `${data.checks.database.latencyMs} ms`}
+          />
+          <CheckRow name="Migrations" ok={data.checks.migrations.ok} detail={data.checks.migrations.detail} />
+        </dl>
+      </CardContent>
+    </Card>
+  );
+}
+
+export function StatusPanelSkeleton() {
+  return (
+    <LoadingRegion label="Loading system status">
+      <Card>
+        <CardHeader className="flex-row items-start justify-between">
+          <div className="flex flex-col gap-2">
+            <Skeleton className="h-5 w-24" />
+            <Skeleton className="h-4 w-64" />
+          </div>
+          <Skeleton className="h-8 w-40" />
+        </CardHeader>
+        <CardContent className="flex flex-col gap-4">
+          <Skeleton className="h-5 w-full" />
+          <Skeleton className="h-5 w-full" />
+        </CardContent>
+      </Card>
+    </LoadingRegion>
+  );
+}
