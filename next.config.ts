@@ -14,7 +14,7 @@ function gitCommit(): string {
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  typedRoutes: false,
+  allowedDevOrigins: ["127.0.0.1"],
   env: {
     NEXT_PUBLIC_APP_VERSION: pkg.version,
     NEXT_PUBLIC_GIT_COMMIT: gitCommit(),

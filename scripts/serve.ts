@@ -45,7 +45,9 @@ if (database.fresh || args.ephemeral) {
 
 const logFile = args["log-file"] ? fs.createWriteStream(path.resolve(args["log-file"]), { flags: "a" }) : null;
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-const child = spawn(process.execPath, [nextBin, args.prod ? "start" : "dev", "--port", port, "--hostname", "127.0.0.1"], {
+// Production mode (e2e, benches) stays on loopback; dev listens like `next dev` does.
+const hostArgs = args.prod ? ["--hostname", "127.0.0.1"] : [];
+const child = spawn(process.execPath, [nextBin, args.prod ? "start" : "dev", "--port", port, ...hostArgs], {
   stdio: ["inherit", "pipe", "pipe"],
   env: {
     ...process.env,

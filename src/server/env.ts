@@ -13,6 +13,12 @@ const flag = z
  * `.env.example` documents each one; `ENV_KEYS` below lets tests blank them all so a
  * developer's `.env` never leaks into a test run.
  */
+// `next build` evaluates route modules to collect page data but opens no connection; give it
+// a placeholder so defaults still apply. The running server validates the real value.
+if (process.env.NEXT_PHASE === "phase-production-build") {
+  process.env.DATABASE_URL ||= "postgres://build-placeholder.invalid/unused";
+}
+
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -40,8 +46,6 @@ export const env = createEnv({
   client: {},
   experimental__runtimeEnv: {},
   emptyStringAsUndefined: true,
-  // `next build` evaluates route modules to collect page data; the running server validates.
-  skipValidation: process.env.NEXT_PHASE === "phase-production-build",
   onValidationError: (issues) => {
     const lines = issues.map((issue) => {
       const key = issue.path?.map((p) => (typeof p === "object" ? p.key : p)).join(".") ?? "?";

@@ -6,6 +6,9 @@ export function makeQueryClient(opts: { onMutationError?: (error: unknown, meta:
   return new QueryClient({
     defaultOptions: {
       queries: { staleTime: 30_000, retry: (count, error) => count < 2 && !isClientError(error) },
+      // Fail fast offline so optimistic changes roll back with a toast and the user keeps
+      // their input, instead of sitting paused in memory where a reload would lose them.
+      mutations: { networkMode: "always" },
       dehydrate: {
         serializeData: superjson.serialize,
         // Stream queries that are still pending at render time to the client too.

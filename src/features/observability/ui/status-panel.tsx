@@ -40,8 +40,9 @@ export function StatusPanel() {
         <div className="flex items-center gap-3">
           <span
             data-testid="overall-status"
-            className={cn("rounded-full px-2.5 py-0.5 text-xs font-semibold", data.status === "ok" ? "bg-success/15 text-success" : "bg-destructive/15 text-destructive")}
+            className="flex items-center gap-2 rounded-full border border-border px-2.5 py-0.5 text-xs font-semibold"
           >
+            <span aria-hidden="true" className={cn("size-2 rounded-full", data.status === "ok" ? "bg-success" : "bg-destructive")} />
             {data.status === "ok" ? "All systems normal" : "Degraded"}
           </span>
           <Button variant="outline" size="sm" onClick={() => void refetch()} disabled={isFetching}>

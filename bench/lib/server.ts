@@ -1,0 +1,101 @@
+/**
+ * Shared by the bench scripts: make sure a production build exists, and run the hermetic
+ * production server (ephemeral Postgres + `next start`) for the length of a benchmark.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { hermeticEnv } from "../../src/lib/env-keys";
+import { findFreePort } from "../../tools/embedded-postgres";
+
+const root = process.cwd();
+export const nextDir = path.join(root, ".next");
+
+/** Runs `next build` only when there is no finished build (BUILD_ID is written last). */
+export function ensureBuild(): void {
+  if (fs.existsSync(path.join(nextDir, "BUILD_ID"))) return;
+  console.log("No production build (.next/BUILD_ID missing): running `npx next build`…");
+  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+}
+
+export function gitCommit(): string {
+  const result = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" });
+  const dirty = spawnSync("git", ["status", "--porcelain"], { encoding: "utf8" }).stdout.trim() !== "";
+  // A dirty tree means the figures are for uncommitted code; say so next to the hash.
+  return result.status === 0 ? `${result.stdout.trim()}${dirty ? " (uncommitted changes)" : ""}` : "unknown";
+}
+
+export type ProdServer = { origin: string; stop: () => Promise<void> };
+
+const HEALTH_TIMEOUT_MS = 120_000;
+
+/**
+ * Starts scripts/serve.ts --prod --ephemeral --hermetic and resolves once /api/health is 200.
+ * Runs it as `node --import tsx` rather than `npx tsx` so the child is the serve.ts process
+ * itself: SIGTERM reaches its shutdown handler directly instead of passing through npx and the
+ * tsx launcher, and waiting for our child's exit means Postgres and Next have really stopped.
+ */
+export async function startProdServer(): Promise<ProdServer> {
+  const port = await findFreePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/serve.ts", "--prod", "--ephemeral", "--hermetic", "--port", String(port)],
+    { cwd: root, env: hermeticEnv({ LOG_LEVEL: "warn" }), stdio: ["ignore", "pipe", "pipe"] },
+  );
+  // Keep the server's output out of the report, but hold the tail to show if startup fails.
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    tail.push(...chunk.toString().split("\n").filter(Boolean));
+    tail.splice(0, Math.max(0, tail.length - 40));
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      await exited;
+    }
+  };
+  // Ctrl-C during a run must not leave Postgres and `next start` behind.
+  const onSignal = () => void stop().then(() => process.exit(130));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  try {
+    await waitForHealth(origin, child);
+  } catch (error) {
+    await stop();
+    console.error(`Server output (last lines):\n${tail.join("\n")}`);
+    throw error;
+  }
+  return {
+    origin,
+    stop: async () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      await stop();
+    },
+  };
+}
+
+async function waitForHealth(origin: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`server exited during startup (${child.exitCode ?? child.signalCode})`);
+    }
+    try {
+      const res = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      await res.arrayBuffer();
+      if (res.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${origin}/api/health did not return 200 within ${HEALTH_TIMEOUT_MS / 1000} s`);
+}

@@ -1,0 +1,16 @@
+import { themeScript } from "./theme";
+
+/**
+ * Blocking <head> script that applies the stored theme before paint. When React creates it on
+ * the client (global-error after a client crash) it is marked inert, because React warns about
+ * and never runs scripts it renders itself; ThemeSync covers that case.
+ */
+export function ThemeScript() {
+  return (
+    <script
+      type={typeof window === "undefined" ? undefined : "text/plain"}
+      suppressHydrationWarning
+      dangerouslySetInnerHTML={{ __html: themeScript }}
+    />
+  );
+}
