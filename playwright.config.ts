@@ -35,7 +35,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `npx tsx scripts/serve.ts --prod --ephemeral --hermetic --port ${PORT} --log-file ${process.env.E2E_SERVER_LOG}`,
+    command: `node --import tsx scripts/serve.ts --prod --ephemeral --hermetic --port ${PORT} --log-file ${process.env.E2E_SERVER_LOG}`,
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

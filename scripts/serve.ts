@@ -54,6 +54,7 @@ const child = spawn(process.execPath, [nextBin, args.prod ? "start" : "dev", "--
     DATABASE_URL: database.url,
     DEV_TOOLS: process.env.DEV_TOOLS || (args.prod ? "" : "1"),
     APP_URL: process.env.APP_URL || `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
   },
 });
 for (const stream of [child.stdout!, child.stderr!]) {

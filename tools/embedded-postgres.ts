@@ -98,10 +98,12 @@ function reachableBinaries(bins: Binaries, runAs: RunAs): Binaries {
 
 /** The data directory as asked for, or under the temp directory when `postgres` cannot reach it. */
 function reachableDataDir(dataDir: string, runAs: RunAs): string {
+  const existed = fs.existsSync(dataDir);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (!runAs) return dataDir;
   fs.chownSync(dataDir, runAs.uid, runAs.gid);
-  if (canRun(runAs, "test", ["-w", dataDir, "-x", dataDir])) return dataDir;
+  if (canRun(runAs, "test", ["-w", dataDir, "-a", "-x", dataDir])) return dataDir;
+  if (!existed) fs.rmdirSync(dataDir);
   const key = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
   const fallback = path.join(os.tmpdir(), `groundwork-data-${key}`);
   fs.mkdirSync(fallback, { recursive: true, mode: 0o700 });

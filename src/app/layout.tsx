@@ -1,12 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { buildInfo } from "@/lib/build-info";
-import { ConnectionBanner } from "@/components/ui/connection-banner";
 import { SiteFooter } from "@/components/ui/site-footer";
 import { SkipLink } from "@/components/ui/skip-link";
 import { ThemeScript } from "@/components/ui/theme-script";
 import { ThemeSync } from "@/components/ui/theme-sync";
-import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -27,7 +25,8 @@ export const viewport: Viewport = {
 };
 
 // Stays a server component with no data-fetching providers: public pages ship only the small
-// client leaves below. Signed-in providers belong in the (app) layouts.
+// client leaves below (budget: 120 kB gzipped first-load JS). The toaster, connection banner
+// and tRPC client belong to the layouts of pages that mutate data.
 export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
   return (
     // The head script sets the theme class before React hydrates, hence suppressHydrationWarning.
@@ -38,10 +37,8 @@ export default function RootLayout({ children }: Readonly<{ children: ReactNode 
       <body className="flex min-h-dvh flex-col">
         <SkipLink />
         <ThemeSync />
-        <ConnectionBanner />
         <div className="flex flex-1 flex-col">{children}</div>
         <SiteFooter />
-        <Toaster />
       </body>
     </html>
   );

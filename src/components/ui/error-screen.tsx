@@ -15,6 +15,7 @@ function errorDigest(error: unknown): string | undefined {
  * of next/link and the theme toggle; the home links are full page loads, which also clear
  * whatever client state broke.
  */
+/* eslint-disable @next/next/no-html-link-for-pages -- full page loads on purpose, see above */
 export function ErrorScreen({ error, retry }: { error: unknown; retry: () => void }) {
   const digest = errorDigest(error);
   return (
