@@ -35,7 +35,7 @@ test("GET /api/health is 200 with the version, a request id and Server-Timing", 
 });
 
 test("a tRPC query and a mutation round-trip through the browser, with skeleton-free hydration", async ({ page }) => {
-  await page.goto("/app/status");
+  await page.goto("/status");
   await expect(page.getByTestId("overall-status")).toHaveText("All systems normal");
   const list = page.getByTestId("ping-list");
   await expect(list.getByRole("listitem").first()).toBeVisible();
@@ -53,7 +53,7 @@ test("a tRPC query and a mutation round-trip through the browser, with skeleton-
 });
 
 test("a bad label is named next to the field and nothing is sent", async ({ page }) => {
-  await page.goto("/app/status");
+  await page.goto("/status");
   await expect(page.getByTestId("ping-list")).toBeVisible();
   await page.getByRole("button", { name: "Send ping" }).click();
   await expect(page.locator("#ping-label-error")).toHaveText("Label can't be empty");
@@ -61,7 +61,7 @@ test("a bad label is named next to the field and nothing is sent", async ({ page
 });
 
 test("a ping sent while the network is down rolls back, keeps the text and says so", async ({ page, context }) => {
-  await page.goto("/app/status");
+  await page.goto("/status");
   const list = page.getByTestId("ping-list");
   await expect(list).toBeVisible();
   const firstBefore = await list.getByRole("listitem").first().textContent();

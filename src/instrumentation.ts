@@ -3,7 +3,8 @@ import type { Instrumentation } from "next";
 /** Validates env and opens nothing else: a misconfigured deploy stops here, naming the variable. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    await import("@/server/env");
+    const { appSecret } = await import("@/server/env");
+    appSecret();
   }
 }
 

@@ -10,6 +10,8 @@ export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
+  // Layouts can't see the URL; the sign-in redirect needs it to come back here.
+  headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
   return response;

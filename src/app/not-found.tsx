@@ -17,7 +17,7 @@ export default function NotFound() {
         actions={
           <>
             <ButtonLink href="/">Go to the home page</ButtonLink>
-            <ButtonLink href="/app/status" variant="outline">
+            <ButtonLink href="/status" variant="outline">
               Check system status
             </ButtonLink>
           </>

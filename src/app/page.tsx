@@ -64,7 +64,7 @@ export default function LandingPage() {
     <>
       <SiteHeader>
         <nav aria-label="Main" className="ml-auto flex items-center gap-2">
-          <ButtonLink href="/app/status" variant="ghost" size="sm">
+          <ButtonLink href="/status" variant="ghost" size="sm">
             Status
           </ButtonLink>
           <ButtonLink href="/app" size="sm">
@@ -99,7 +99,7 @@ function Hero() {
               Open the app
               <ArrowRightIcon />
             </ButtonLink>
-            <ButtonLink href="/app/status" variant="outline" size="lg">
+            <ButtonLink href="/status" variant="outline" size="lg">
               Check system status
             </ButtonLink>
           </div>

@@ -29,6 +29,7 @@ export const env = createEnv({
     LOG_SQL: flag,
     QUERY_WARN_THRESHOLD: z.coerce.number().int().min(1).default(25),
     DEV_TOOLS: flag,
+    APP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
@@ -56,6 +57,17 @@ export const env = createEnv({
     );
   },
 });
+
+const DEV_APP_SECRET = "groundwork-development-secret-not-for-production";
+
+/** Key material for encrypting secrets at rest (TOTP keys). Required in production. */
+export function appSecret(): string {
+  if (env.APP_SECRET) return env.APP_SECRET;
+  if (env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
+    throw new Error("Invalid environment configuration:\n  APP_SECRET: required in production (32+ random characters)");
+  }
+  return DEV_APP_SECRET;
+}
 
 /**
  * Optional integrations: each is configured as a whole or not at all. A partial

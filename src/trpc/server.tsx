@@ -11,12 +11,18 @@ import { makeQueryClient } from "./query-client";
 /** One query client per server request, shared by every prefetch in that render. */
 export const getQueryClient = cache(makeQueryClient);
 
-const createContext = cache(async () => {
+/** The request's tRPC context (session validated once per render, shared by every call). */
+export const getServerContext = cache(async () => {
   const h = await headers();
   return createTrpcContext({ headers: h, requestId: requestIdFrom(h) });
 });
 
-export const trpc = createTRPCOptionsProxy({ ctx: createContext, router: appRouter, queryClient: getQueryClient });
+/** The signed-in user for layouts and pages, or null. */
+export async function getViewer() {
+  return (await getServerContext()).viewer;
+}
+
+export const trpc = createTRPCOptionsProxy({ ctx: getServerContext, router: appRouter, queryClient: getQueryClient });
 
 /** Starts a query on the server without awaiting it; the client picks up the streamed result. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

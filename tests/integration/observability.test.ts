@@ -9,7 +9,7 @@ import { createRandom } from "@/lib/random";
 import { db, sql } from "@/server/db/client";
 import { createPing } from "@/server/db/factories";
 import { runWithRequestContext, currentRequestContext } from "@/server/logging/context";
-import { createCaller } from "@/server/trpc/root";
+import { callerWithHeaders } from "../support/callers";
 import { GET as health } from "@/app/api/health/route";
 import { captureLogs } from "../support/logs";
 import { trpcMutation, trpcQuery } from "../support/http";
@@ -54,7 +54,7 @@ describe("the query counter through a procedure", () => {
   it("lists a page in one query whatever the page size", async () => {
     const random = createRandom(7);
     for (let i = 0; i < 12; i++) await createPing(db, random);
-    const caller = createCaller({ db, requestId: "req-n1", headers: new Headers(), viewer: null });
+    const caller = await callerWithHeaders();
     const counts: number[] = [];
     for (const limit of [1, 5, 12]) {
       await runWithRequestContext({ requestId: `req-n1-${limit}` }, async () => {
@@ -67,7 +67,7 @@ describe("the query counter through a procedure", () => {
   });
 
   it("pages with a keyset cursor without gaps or repeats", async () => {
-    const caller = createCaller({ db, requestId: "req-pages", headers: new Headers(), viewer: null });
+    const caller = await callerWithHeaders();
     const all = await caller.observability.listPings({ limit: 50 });
     const seen: string[] = [];
     let cursor: string | null = null;

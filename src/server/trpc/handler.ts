@@ -33,7 +33,7 @@ export const handleTrpcRequest = withRequest(async (req, { requestId }) => {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: () => createTrpcContext({ headers: req.headers, requestId }),
+    createContext: ({ resHeaders }) => createTrpcContext({ headers: req.headers, requestId, resHeaders }),
     responseMeta({ errors }) {
       const retryAfter = errors.map((e) => (e.cause instanceof AppError ? e.cause.retryAfterSeconds : undefined)).find(Boolean);
       return retryAfter ? { headers: new Headers({ "Retry-After": String(retryAfter) }) } : {};

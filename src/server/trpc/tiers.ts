@@ -3,17 +3,50 @@ import { AppError } from "@/server/errors";
 import { setRequestActor } from "@/server/logging/context";
 import { clientIp } from "@/server/http/client-ip";
 import { consumeRateLimit, type RateLimitRule } from "@/server/rate-limit/consume";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { memberships, workspaces, type WorkspaceRole } from "@/server/db/schema";
 import { baseProcedure } from "./init";
-import type { Viewer } from "./context";
 
 /** Anyone, signed in or not. */
 export const publicProcedure = baseProcedure;
 
 /** A signed-in user; handlers receive a non-null `ctx.viewer`. */
 export const authedProcedure = baseProcedure.use(({ ctx, next }) => {
-  if (!ctx.viewer) throw new AppError("UNAUTHORIZED", { userMessage: "Sign in to continue." });
-  setRequestActor({ userId: ctx.viewer.userId });
+  if (!ctx.viewer) {
+    throw new AppError("UNAUTHORIZED", {
+      userMessage: ctx.pendingTwoFactor ? "Enter the code from your authenticator app to finish signing in." : "Sign in to continue.",
+    });
+  }
+  setRequestActor({ userId: ctx.viewer.userId, impersonatorId: ctx.viewer.impersonatorId ?? undefined });
   return next({ ctx: { ...ctx, viewer: ctx.viewer } });
+});
+
+const ROLE_RANK: Record<WorkspaceRole, number> = { member: 1, admin: 2, owner: 3 };
+
+/**
+ * A member of the workspace named by `input.workspaceSlug`, with at least `minimum` role.
+ * Membership is loaded once (one indexed query) and narrows `ctx.workspace`. A non-member
+ * gets NOT_FOUND, so workspace names can't be probed.
+ */
+export function workspaceProcedure(minimum: WorkspaceRole) {
+  return authedProcedure.input(workspaceInput).use(async ({ ctx, input, next }) => {
+    const [row] = await ctx.db
+      .select({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name, personal: workspaces.personal, role: memberships.role })
+      .from(workspaces)
+      .innerJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, ctx.viewer.userId)))
+      .where(eq(workspaces.slug, input.workspaceSlug));
+    if (!row) throw new AppError("NOT_FOUND", { userMessage: "That workspace doesn't exist or you're not a member of it." });
+    if (ROLE_RANK[row.role] < ROLE_RANK[minimum]) {
+      throw new AppError("FORBIDDEN", { userMessage: `This needs the ${minimum} role in ${row.name}; you are ${row.role === "admin" ? "an" : "a"} ${row.role}.` });
+    }
+    setRequestActor({ userId: ctx.viewer.userId, workspaceId: row.id });
+    return next({ ctx: { ...ctx, workspace: row } });
+  });
+}
+
+export const workspaceInput = z.object({
+  workspaceSlug: z.string({ error: "Workspace is required" }).min(1, "Workspace is required").max(40, "Workspace slug is too long"),
 });
 
 const STAFF_RANK = { support: 1, product: 2, admin: 3 } as const;
@@ -22,7 +55,7 @@ export type StaffRole = keyof typeof STAFF_RANK;
 /** Support staff and up; `staffProcedure("admin")` admits admins only. */
 export function staffProcedure(minimum: StaffRole) {
   return authedProcedure.use(({ ctx, next }) => {
-    const role = (ctx.viewer as Viewer).staffRole;
+    const role = ctx.viewer.staffRole;
     if (!role || STAFF_RANK[role] < STAFF_RANK[minimum]) {
       throw new AppError("FORBIDDEN", { userMessage: "This needs staff access." });
     }

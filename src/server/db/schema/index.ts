@@ -1,2 +1,5 @@
 export * from "./diagnostics";
 export * from "./rate-limits";
+export * from "./users";
+export * from "./workspaces";
+export * from "./mail";

@@ -22,7 +22,7 @@ export default function OverviewPage() {
             <CardTitle>
               {/* The stretched link makes the whole card clickable while keeping one link to tab to. */}
               <Link
-                href="/app/status"
+                href="/status"
                 className="rounded-sm after:absolute after:inset-0 after:rounded-xl focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
               >
                 System status

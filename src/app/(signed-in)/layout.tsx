@@ -1,0 +1,42 @@
+import type { ReactNode } from "react";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { ConnectionBanner } from "@/components/ui/connection-banner";
+import { NavLink } from "@/components/ui/nav-link";
+import { SiteHeader } from "@/components/ui/site-header";
+import { Toaster } from "@/components/ui/toaster";
+import { TrpcProvider } from "@/trpc/client";
+import { getViewer } from "@/trpc/server";
+
+/**
+ * Every signed-in page: the session is checked here once per request (a revoked session is
+ * sent to sign-in on its next navigation), and the tRPC client, toasts and connection banner
+ * load only for these pages.
+ */
+export default async function SignedInLayout({ children }: Readonly<{ children: ReactNode }>) {
+  const viewer = await getViewer();
+  if (!viewer) {
+    const path = (await headers()).get("x-pathname") ?? "/app";
+    redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  }
+  return (
+    <TrpcProvider>
+      <ConnectionBanner />
+      <SiteHeader brandHref="/app">
+        {/* slot: workspace switcher */}
+        <nav aria-label="App" className="-mx-1 flex items-center gap-1 overflow-x-auto px-1 py-1 sm:ml-4">
+          <NavLink href="/app" exact>
+            Overview
+          </NavLink>
+          <NavLink href="/account">Account</NavLink>
+        </nav>
+        {/* slot: account menu */}
+      </SiteHeader>
+      {/* slot: banners */}
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-10 sm:px-6">
+        {children}
+      </main>
+      <Toaster />
+    </TrpcProvider>
+  );
+}
