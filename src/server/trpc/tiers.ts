@@ -86,3 +86,13 @@ function formatWait(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
+
+/** Password accepted, second factor owed: only the two-factor step of sign-in uses this. */
+export const pendingTwoFactorProcedure = baseProcedure.use(({ ctx, next }) => {
+  if (!ctx.pendingTwoFactor) {
+    throw new AppError(ctx.viewer ? "CONFLICT" : "UNAUTHORIZED", {
+      userMessage: ctx.viewer ? "You're already signed in." : "Your sign-in expired. Sign in with your password again.",
+    });
+  }
+  return next({ ctx: { ...ctx, pendingTwoFactor: ctx.pendingTwoFactor } });
+});
