@@ -96,3 +96,20 @@ test("a server error shows the error page with the same id as the server's log l
     .toMatchObject({ level: "error", path: "/dev/boom", requestId: expect.any(String) });
   await expectAccessible(page);
 });
+
+test("pages carry a nonce-based CSP and security headers, and nothing on them violates it", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (msg) => {
+    if (/Content[- ]Security[- ]Policy|Refused to (execute|load)/i.test(msg.text())) violations.push(msg.text());
+  });
+  const res = await page.goto("/status");
+  const headers = res!.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  await expect(page.getByTestId("overall-status")).toHaveText("All systems normal");
+  await page.goto("/");
+  await expect(page.getByTestId("app-version")).toBeVisible();
+  expect(violations).toEqual([]);
+});

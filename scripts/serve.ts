@@ -10,6 +10,7 @@
  *   --log-file F    also append the server's output to F
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -55,6 +56,8 @@ const child = spawn(process.execPath, [nextBin, args.prod ? "start" : "dev", "--
     DEV_TOOLS: process.env.DEV_TOOLS || (args.prod ? "" : "1"),
     APP_URL: process.env.APP_URL || `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // A throwaway database needs no lasting secret; a real deployment sets its own.
+    APP_SECRET: process.env.APP_SECRET || (args.ephemeral ? randomBytes(32).toString("hex") : ""),
   },
 });
 for (const stream of [child.stdout!, child.stderr!]) {

@@ -1,19 +1,32 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { requestIdFrom } from "@/server/http/request-id";
+import { baseSecurityHeaders, contentSecurityPolicy } from "@/server/http/security-headers";
 
 /**
- * Gives every page and API request an id before anything renders: route handlers and
- * server components read it from the `x-request-id` request header, and it goes back
- * to the browser on the response so a user can quote it.
+ * Runs before anything renders. Gives every request an id (route handlers and server
+ * components read `x-request-id`; it goes back to the browser so a user can quote it),
+ * a CSP nonce for pages (Next stamps it on its own scripts), and the security headers.
  */
 export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
+  const isPage = !request.nextUrl.pathname.startsWith("/api/");
+  const nonce = isPage ? btoa(crypto.randomUUID()) : null;
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
   // Layouts can't see the URL; the sign-in redirect needs it to come back here.
   headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
+  if (nonce) {
+    headers.set("x-nonce", nonce);
+    headers.set("Content-Security-Policy", csp);
+  }
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(baseSecurityHeaders({ production: process.env.NODE_ENV === "production" && request.nextUrl.protocol === "https:" }))) {
+    response.headers.set(name, value);
+  }
   return response;
 }
 

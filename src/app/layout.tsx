@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { buildInfo } from "@/lib/build-info";
 import { SiteFooter } from "@/components/ui/site-footer";
@@ -27,12 +28,14 @@ export const viewport: Viewport = {
 // Stays a server component with no data-fetching providers: public pages ship only the small
 // client leaves below (budget: 120 kB gzipped first-load JS). The toaster, connection banner
 // and tRPC client belong to the layouts of pages that mutate data.
-export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  // Reading the per-request CSP nonce makes every page render per request (see src/proxy.ts).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // The head script sets the theme class before React hydrates, hence suppressHydrationWarning.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <ThemeScript nonce={nonce} />
       </head>
       <body className="flex min-h-dvh flex-col">
         <SkipLink />
