@@ -6,6 +6,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 // Set once in the runner process; workers inherit it and read the same server log.
 process.env.E2E_SERVER_LOG ??= `.data/e2e-server-${Date.now()}.log`;
+process.env.E2E_DB_URL_FILE ??= process.env.E2E_SERVER_LOG.replace(/\.log$/, ".dburl");
 
 /** Playwright's own Chromium when installed, else Debian's; CHROMIUM_PATH overrides both. */
 function chromiumPath(): string | undefined {
@@ -35,7 +36,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `node --import tsx scripts/serve.ts --prod --ephemeral --hermetic --port ${PORT} --log-file ${process.env.E2E_SERVER_LOG}`,
+    command: `node --import tsx scripts/serve.ts --prod --ephemeral --hermetic --port ${PORT} --log-file ${process.env.E2E_SERVER_LOG} --db-url-file ${process.env.E2E_DB_URL_FILE}`,
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -8,6 +8,7 @@
  *   --hermetic      ignore .env files (e2e and tests set every variable themselves)
  *   --port N        HTTP port (default $PORT or 3000)
  *   --log-file F    also append the server's output to F
+ *   --db-url-file F write the database URL to F (e2e fixtures create users and sessions)
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -26,6 +27,7 @@ const { values: args } = parseArgs({
     hermetic: { type: "boolean", default: false },
     port: { type: "string" },
     "log-file": { type: "string" },
+    "db-url-file": { type: "string" },
   },
 });
 
@@ -35,6 +37,7 @@ const say = (line: string) => console.log(`\x1b[36m[groundwork]\x1b[0m ${line}`)
 
 const database = await openDatabase({ ephemeral: args.ephemeral });
 say(database.embedded ? `Postgres (embedded) at ${database.url} — data in ${database.embedded.dataDir}` : "Using DATABASE_URL");
+if (args["db-url-file"]) fs.writeFileSync(args["db-url-file"], database.url, { mode: 0o600 });
 const { applied } = await migrateDatabase(database.url);
 say(applied ? `Applied ${applied} migration(s)` : "Migrations up to date");
 

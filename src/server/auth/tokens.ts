@@ -1,4 +1,4 @@
-import "server-only";
+/** Pure token helpers (no secrets, no I/O): shared by the server, the seeder and e2e fixtures. */
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";

@@ -1,0 +1,53 @@
+import fs from "node:fs";
+import { test as base, type BrowserContext } from "@playwright/test";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "../../src/server/db/schema";
+import { createUser, createWorkspaceWithMembers, FACTORY_PASSWORD } from "../../src/server/db/factories";
+import { createRandom } from "../../src/lib/random";
+import { generateToken, hashToken } from "../../src/server/auth/tokens";
+
+/**
+ * Direct access to the e2e server's database, for arranging data the way the seeder and
+ * integration tests do (same factories). Only the test that covers the sign-in form signs in
+ * through the form; the others get a session row and its cookie.
+ */
+function connect() {
+  const url = fs.readFileSync(process.env.E2E_DB_URL_FILE!, "utf8").trim();
+  const client = postgres(url, { max: 2, onnotice: () => {} });
+  return { db: drizzle({ client, schema }), close: () => client.end() };
+}
+
+type Fixtures = {
+  db: ReturnType<typeof connect>["db"];
+  makeUser: (overrides?: Partial<typeof schema.users.$inferInsert>) => Promise<typeof schema.users.$inferSelect & { password: string; workspaceSlug: string }>;
+  signInAs: (context: BrowserContext, userId: string) => Promise<void>;
+};
+
+let seed = Date.now() % 1_000_000;
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  db: async ({}, use) => {
+    const { db, close } = connect();
+    await use(db);
+    await close();
+  },
+  makeUser: async ({ db }, use) => {
+    await use(async (overrides = {}) => {
+      const random = createRandom(++seed);
+      const user = await createUser(db, random, overrides);
+      const workspace = await createWorkspaceWithMembers(db, random, { owner: user, personal: true, name: `${user.displayName}'s workspace` });
+      return { ...user, password: FACTORY_PASSWORD, workspaceSlug: workspace.slug };
+    });
+  },
+  signInAs: async ({ db, baseURL }, use) => {
+    await use(async (context, userId) => {
+      const token = generateToken();
+      await db.insert(schema.sessions).values({ id: hashToken(token), userId, expiresAt: new Date(Date.now() + 86_400_000), twoFactorVerified: true, userAgent: "playwright", ip: "127.0.0.1" });
+      await context.addCookies([{ name: "gw_session", value: token, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+    });
+  },
+});
+
+export { expect } from "@playwright/test";
