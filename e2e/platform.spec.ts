@@ -113,3 +113,17 @@ test("pages carry a nonce-based CSP and security headers, and nothing on them vi
   await expect(page.getByTestId("app-version")).toBeVisible();
   expect(violations).toEqual([]);
 });
+
+test("the landing page is keyboard reachable: skip link first, then the header controls", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.getByRole("button", { name: /theme/i }).first().evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error("the theme toggle was not reachable with Tab");
+});

@@ -27,7 +27,6 @@ type Fixtures = {
 let seed = Date.now() % 1_000_000;
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
   db: async ({}, use) => {
     const { db, close } = connect();
     await use(db);

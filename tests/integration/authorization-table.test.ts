@@ -11,23 +11,26 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/random";
 import { db } from "@/server/db/client";
-import { createUser, createWorkspaceWithMembers } from "@/server/db/factories";
+import { seal } from "@/server/auth/secret-box";
+import { createUser, createWorkspaceWithMembers, FACTORY_PASSWORD } from "@/server/db/factories";
 import { appRouter } from "@/server/trpc/root";
 import { callerWithHeaders } from "../support/callers";
 import { signedInHeaders } from "../support/sessions";
 
-const ROLES = ["anonymous", "outsider", "member", "admin", "owner", "staff"] as const;
+/** `pending`: password accepted, second factor not yet entered (must reach nothing but the 2FA step). */
+const ROLES = ["anonymous", "pending", "outsider", "member", "admin", "owner", "staff"] as const;
 type Role = (typeof ROLES)[number];
 
 let seed = 10_000;
 async function makeFixture() {
   const random = createRandom(++seed);
-  const [owner, admin, member, outsider, staff] = await Promise.all([
+  const [owner, admin, member, outsider, staff, pending] = await Promise.all([
     createUser(db, random),
     createUser(db, random),
     createUser(db, random),
     createUser(db, random),
     createUser(db, random, { staffRole: "admin" }),
+    createUser(db, random, { totpKeyEncrypted: seal(crypto.getRandomValues(new Uint8Array(20))) }),
   ]);
   const workspace = await createWorkspaceWithMembers(db, random, {
     owner: owner!,
@@ -37,25 +40,69 @@ async function makeFixture() {
     ],
   });
   const other = await createWorkspaceWithMembers(db, random, { owner: outsider! });
-  return { owner: owner!, admin: admin!, member: member!, outsider: outsider!, staff: staff!, workspace, other };
+  return { owner: owner!, admin: admin!, member: member!, outsider: outsider!, staff: staff!, pending: pending!, workspace, other };
 }
 type Fixture = Awaited<ReturnType<typeof makeFixture>>;
 
 type Row = { allow: readonly Role[]; input: (f: Fixture) => unknown };
 const everyone = ROLES;
+const code = "000000";
 export const signedIn = ["outsider", "member", "admin", "owner", "staff"] as const;
 
 export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "observability.status": { allow: everyone, input: () => undefined },
   "observability.listPings": { allow: everyone, input: () => ({ limit: 5 }) },
   "observability.recordPing": { allow: everyone, input: () => ({ label: "authz" }) },
+  "auth.me": { allow: everyone, input: () => undefined },
+  "auth.signUp": { allow: everyone, input: (f) => ({ email: `new-${f.owner.id}@example.com`, displayName: "New Person", password: "a sturdy passphrase 42" }) },
+  "auth.signIn": { allow: everyone, input: (f) => ({ email: f.owner.email, password: FACTORY_PASSWORD }) },
+  "auth.signOut": { allow: everyone, input: () => undefined },
+  "auth.verifyEmail": { allow: everyone, input: () => ({ token: "a".repeat(32) }) },
+  "auth.resendVerification": { allow: signedIn, input: () => undefined },
+  "auth.requestPasswordReset": { allow: everyone, input: (f) => ({ email: f.owner.email }) },
+  "auth.resetPassword": { allow: everyone, input: () => ({ token: "a".repeat(32), password: "a sturdy passphrase 42" }) },
+  "auth.changePassword": { allow: signedIn, input: () => ({ currentPassword: "not the password", newPassword: "a sturdy passphrase 42" }) },
+  "auth.requestEmailChange": { allow: signedIn, input: (f) => ({ newEmail: `new-${f.owner.id}@example.com`, password: "not the password" }) },
+  "auth.confirmEmailChange": { allow: everyone, input: () => ({ token: "a".repeat(32) }) },
+  "auth.securityLog": { allow: signedIn, input: () => ({ limit: 5 }) },
+  "workspaces.mine": { allow: signedIn, input: () => undefined },
+  "workspaces.create": { allow: signedIn, input: () => ({ name: "Authz Workspace" }) },
+  "workspaces.get": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
+  "workspaces.members": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
+  "workspaces.rename": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, name: "Renamed" }) },
+  "workspaces.delete": { allow: ["owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, confirmName: f.workspace.name }) },
+  "workspaces.changeRole": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, userId: f.member.id, role: "admin" }) },
+  "workspaces.removeMember": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, userId: f.member.id }) },
+  // The owner is allowed to try; as the last owner they get CONFLICT (a business refusal).
+  "workspaces.leave": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
+  "workspaces.transferOwnership": { allow: ["owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, userId: f.admin.id }) },
+  "workspaces.invite": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, email: "authz-invitee@example.com", role: "member" }) },
+  // The fixture has no invites: a malformed id is parsed after the membership check, so admins get 400, others 403/404.
+  "workspaces.resendInvite": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, inviteId: "not-an-id" }) },
+  "workspaces.revokeInvite": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, inviteId: "not-an-id" }) },
+  // Public: an empty token is a 400 for everyone (tests/integration/workspaces covers real tokens).
+  "workspaces.invitePreview": { allow: everyone, input: () => ({ token: "" }) },
+  "workspaces.acceptInvite": { allow: signedIn, input: () => ({ token: "" }) },
+  "workspaces.auditLog": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, limit: 5 }) },
+  "twoFactor.status": { allow: signedIn, input: () => undefined },
+  "twoFactor.beginEnrollment": { allow: signedIn, input: () => undefined },
+  "twoFactor.confirmEnrollment": { allow: signedIn, input: () => ({ enrollmentToken: "not-a-token", code }) },
+  "twoFactor.disable": { allow: signedIn, input: () => ({ password: "not the password", code }) },
+  "twoFactor.regenerateRecoveryCodes": { allow: signedIn, input: () => ({ code }) },
+  // The only procedure a pending session may call; fully signed-in users get CONFLICT ("already signed in").
+  "twoFactor.verifySignIn": { allow: [...signedIn, "pending"], input: () => ({ code }) },
+  "sessions.list": { allow: signedIn, input: () => undefined },
+  // A malformed id: signed-in callers get past authorization and fail validation (400).
+  "sessions.revoke": { allow: signedIn, input: () => ({ id: "x" }) },
+  "sessions.revokeOthers": { allow: signedIn, input: () => undefined },
+  "staff.setStaffRole": { allow: ["staff"], input: (f) => ({ userId: f.member.id, role: "support" }) },
 };
 
 const DENIED = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"]);
 
 async function outcome(role: Role, path: string, row: Row): Promise<"allow" | "deny"> {
   const f = await makeFixture();
-  const headers = role === "anonymous" ? {} : await signedInHeaders(f[role].id, { twoFactorVerified: true });
+  const headers = role === "anonymous" ? {} : await signedInHeaders(f[role].id, { twoFactorVerified: role !== "pending" });
   const caller = await callerWithHeaders(headers);
   const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
   try {

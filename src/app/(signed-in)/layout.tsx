@@ -5,6 +5,9 @@ import { ConnectionBanner } from "@/components/ui/connection-banner";
 import { NavLink } from "@/components/ui/nav-link";
 import { SiteHeader } from "@/components/ui/site-header";
 import { Toaster } from "@/components/ui/toaster";
+import { AccountMenu } from "@/features/auth/ui/account-menu";
+import { VerifyEmailBanner } from "@/features/auth/ui/verify-email-banner";
+import { WorkspaceSwitcher } from "@/features/workspaces/ui/workspace-switcher";
 import { TrpcProvider } from "@/trpc/client";
 import { getViewer } from "@/trpc/server";
 
@@ -23,7 +26,7 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
     <TrpcProvider>
       <ConnectionBanner />
       <SiteHeader brandHref="/app">
-        {/* slot: workspace switcher */}
+        <WorkspaceSwitcher />
         <nav aria-label="App" className="-mx-1 flex items-center gap-1 overflow-x-auto px-1 py-1 sm:ml-4">
           <NavLink href="/app" exact>
             Overview
@@ -31,8 +34,10 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
           <NavLink href="/account">Account</NavLink>
         </nav>
         {/* slot: account menu */}
+        <AccountMenu displayName={viewer.displayName} email={viewer.email} />
       </SiteHeader>
       {/* slot: banners */}
+      {viewer.emailVerified ? null : <VerifyEmailBanner email={viewer.email} />}
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-10 sm:px-6">
         {children}
       </main>

@@ -4,7 +4,7 @@ import path from "node:path";
 import { hash, verify } from "@node-rs/argon2";
 
 /**
- * argon2id at OWASP's second recommended setting (19 MiB, 2 passes, 1 lane): ~25 ms here,
+ * argon2id at OWASP's second recommended setting (19 MiB, 2 passes, 1 lane): ~16 ms per hash here,
  * see docs/decisions/004-password-hashing.md.
  */
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;

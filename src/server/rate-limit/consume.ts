@@ -35,3 +35,29 @@ export async function consumeRateLimit(db: DbOrTx, rule: RateLimitRule, subject:
     retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000)),
   };
 }
+
+/**
+ * The state of a bucket without counting a hit: for limits on failures only (sign-in
+ * lockout), checked before the attempt and consumed only when the attempt fails.
+ */
+export async function peekRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
+  const [row] = await db
+    .select({ hits: rateLimitBuckets.hits, windowStartedAt: rateLimitBuckets.windowStartedAt })
+    .from(rateLimitBuckets)
+    .where(sql`${rateLimitBuckets.key} = ${`${rule.name}:${subject}`}`);
+  const resetAt = row ? new Date(row.windowStartedAt.getTime() + rule.windowSeconds * 1000) : now;
+  const hits = row && resetAt.getTime() > now.getTime() ? row.hits : 0;
+  const allowed = hits < rule.limit;
+  return {
+    allowed,
+    limit: rule.limit,
+    remaining: Math.max(0, rule.limit - hits),
+    resetAt,
+    retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000)),
+  };
+}
+
+/** Forgets a subject's hits (a successful sign-in clears its failures). */
+export async function clearRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string): Promise<void> {
+  await db.delete(rateLimitBuckets).where(sql`${rateLimitBuckets.key} = ${`${rule.name}:${subject}`}`);
+}

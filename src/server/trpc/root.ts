@@ -1,9 +1,19 @@
 import "server-only";
+import { authRouter } from "@/features/auth/server/router";
+import { sessionsRouter } from "@/features/auth/server/sessions-router";
+import { twoFactorRouter } from "@/features/auth/server/two-factor-router";
 import { observabilityRouter } from "@/features/observability/server/router";
+import { workspacesRouter } from "@/features/workspaces/server/router";
+import { staffRouter } from "@/features/workspaces/server/staff-router";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
   observability: observabilityRouter,
+  auth: authRouter,
+  twoFactor: twoFactorRouter,
+  sessions: sessionsRouter,
+  workspaces: workspacesRouter,
+  staff: staffRouter,
 });
 
 export type AppRouter = typeof appRouter;

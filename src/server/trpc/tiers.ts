@@ -6,7 +6,7 @@ import { consumeRateLimit, type RateLimitRule } from "@/server/rate-limit/consum
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { memberships, workspaces, type WorkspaceRole } from "@/server/db/schema";
-import { baseProcedure } from "./init";
+import { baseProcedure, middleware } from "./init";
 
 /** Anyone, signed in or not. */
 export const publicProcedure = baseProcedure;
@@ -64,11 +64,12 @@ export function staffProcedure(minimum: StaffRole) {
 }
 
 /**
- * Adds a Postgres-backed limit per client IP (and per user when signed in) to a procedure.
- * A limited call fails with 429 and says when to try again.
+ * A Postgres-backed limit per client IP (and per user when signed in), as a middleware that
+ * fits any tier: `authedProcedure.use(rateLimit(rule))`. A limited call fails with 429 and
+ * says when to try again.
  */
-export function rateLimited<P extends typeof publicProcedure>(procedure: P, rule: RateLimitRule) {
-  return procedure.use(async ({ ctx, next }) => {
+export function rateLimit(rule: RateLimitRule) {
+  return middleware(async ({ ctx, next }) => {
     const subject = ctx.viewer ? `user:${ctx.viewer.userId}` : `ip:${clientIp(ctx.headers)}`;
     const result = await consumeRateLimit(ctx.db, rule, subject);
     if (!result.allowed) {
@@ -79,6 +80,11 @@ export function rateLimited<P extends typeof publicProcedure>(procedure: P, rule
     }
     return next();
   });
+}
+
+/** `rateLimit(rule)` applied to a public procedure. */
+export function rateLimited<P extends typeof publicProcedure>(procedure: P, rule: RateLimitRule) {
+  return procedure.use(rateLimit(rule));
 }
 
 function formatWait(seconds: number): string {

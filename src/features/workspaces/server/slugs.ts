@@ -16,10 +16,13 @@ export function slugify(name: string): string {
   return base || "workspace";
 }
 
+/** Static routes next to /w/[workspace]: a workspace with one of these slugs would be unreachable. */
+const RESERVED = new Set(["new"]);
+
 /** The slug, or the slug with the smallest free numeric suffix (one query). */
 export async function uniqueSlug(db: DbOrTx, name: string): Promise<string> {
   const base = slugify(name);
   const taken = new Set((await db.select({ slug: workspaces.slug }).from(workspaces).where(like(workspaces.slug, `${base}%`))).map((r) => r.slug));
-  if (!taken.has(base)) return base;
+  if (!taken.has(base) && !RESERVED.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { safeRedirectPath } from "@/features/auth/two-factor-schemas";
+import { AuthCard } from "@/features/auth/ui/auth-card";
+import { TwoFactorSignInForm } from "@/features/auth/ui/two-factor-sign-in-form";
+import { getServerContext } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Two-factor authentication" };
+
+export default async function TwoFactorSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = (await searchParams).next;
+  const next = typeof raw === "string" ? raw : null;
+  const ctx = await getServerContext();
+  // Only a session that passed the password step belongs here.
+  if (ctx.viewer) redirect(safeRedirectPath(next));
+  const signInHref = next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in";
+  if (!ctx.pendingTwoFactor) redirect(signInHref);
+
+  return (
+    <AuthCard
+      title="Two-factor authentication"
+      description="Your password was right. Now confirm it's you with your second factor."
+      footer={
+        <p>
+          Not you, or lost your phone and your codes?{" "}
+          <Link href={signInHref} className="font-medium text-primary underline-offset-4 hover:underline">
+            Start over
+          </Link>
+        </p>
+      }
+    >
+      <TwoFactorSignInForm next={next} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { SettingsPanel, SettingsSkeleton } from "@/features/workspaces/ui/settings-panel";
+import { getViewer, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { AdminsOnly } from "../admins-only";
+import { loadWorkspace, type WorkspaceParams } from "../load-workspace";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage({ params }: WorkspaceParams) {
+  const workspace = await loadWorkspace((await params).workspace);
+  if (workspace.role === "member") return <AdminsOnly what="Settings" workspaceName={workspace.name} />;
+  const viewer = (await getViewer())!;
+  if (workspace.role === "owner") prefetch(trpc.workspaces.members.queryOptions({ workspaceSlug: workspace.slug }));
+  return (
+    <HydrateClient>
+      <Suspense fallback={<SettingsSkeleton />}>
+        <SettingsPanel workspaceSlug={workspace.slug} viewerId={viewer.userId} />
+      </Suspense>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,178 @@
+import { z } from "zod";
+import { idSchema } from "@/lib/ids";
+
+/** Mirrors server/auth/password.ts (which is server-only): the form checks the same bounds. */
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 256;
+export const EMAIL_MAX = 254;
+export const DISPLAY_NAME_MAX = 80;
+
+// C0/C1 controls (NUL included), bidi overrides and isolates (they reorder what others see),
+// zero-width space/BOM and line separators. Joiners (U+200C/U+200D) stay: emoji and several
+// scripts need them.
+const FORBIDDEN_IN_NAMES = /[\p{Cc}\u200B\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+const CONTROL_CHARACTERS = /\p{Cc}/u;
+
+export const emailSchema = (label = "Email") =>
+  z
+    .string({ error: `${label} must be text` })
+    .max(EMAIL_MAX * 4, { error: `${label} must be at most ${EMAIL_MAX} characters`, abort: true })
+    .trim()
+    .toLowerCase()
+    .min(1, `${label} is required`)
+    .max(EMAIL_MAX, { error: `${label} must be at most ${EMAIL_MAX} characters`, abort: true })
+    .pipe(z.email({ error: `${label} must be a valid address, like name@example.com` }));
+
+export const displayNameSchema = z
+  .string({ error: "Display name must be text" })
+  .max(DISPLAY_NAME_MAX * 4, { error: `Display name must be at most ${DISPLAY_NAME_MAX} characters`, abort: true })
+  .trim()
+  .overwrite((value) => value.normalize("NFC"))
+  .min(1, "Display name is required")
+  .max(DISPLAY_NAME_MAX, { error: `Display name must be at most ${DISPLAY_NAME_MAX} characters`, abort: true })
+  .refine((value) => !FORBIDDEN_IN_NAMES.test(value), "Display name can't contain control or invisible formatting characters")
+  // Names travel into email headers, CSV exports and other people's screens; markup has no place in one.
+  .refine((value) => !/[<>]/.test(value), "Display name can't contain < or >");
+
+/** A password being chosen: length first, so a megabyte of input is refused before any other work. */
+export const newPasswordSchema = (label = "Password") =>
+  z
+    .string({ error: `${label} must be text` })
+    .max(PASSWORD_MAX, { error: `${label} must be at most ${PASSWORD_MAX} characters`, abort: true })
+    .overwrite((value) => value.normalize("NFC"))
+    .min(PASSWORD_MIN, `${label} must be at least ${PASSWORD_MIN} characters`)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), `${label} can't contain control characters`);
+
+/** A password being checked: no policy (it was set under older rules), only bounds. */
+export const currentPasswordSchema = (label = "Password") =>
+  z
+    .string({ error: `${label} must be text` })
+    .max(PASSWORD_MAX, { error: `${label} must be at most ${PASSWORD_MAX} characters`, abort: true })
+    .overwrite((value) => value.normalize("NFC"))
+    .min(1, `Enter your ${label.toLowerCase()}`);
+
+/** Emailed tokens are 32 base32 characters; anything else is answered as "invalid link", not a 400. */
+export const emailedTokenSchema = z
+  .string({ error: "Token must be text" })
+  .trim()
+  .min(1, "The link is missing its token")
+  .max(128, "Token must be at most 128 characters");
+
+/** Where to go after signing in: a path on this site only (no `//host` or `/\host`). */
+export function safeRedirectPath(next: string | null | undefined): string | null {
+  if (!next || next.length > 2000) return null;
+  if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return null;
+  if (CONTROL_CHARACTERS.test(next)) return null;
+  return next;
+}
+
+const samePasswordAsEmail = (password: string, email: string) => password.trim().toLowerCase() === email;
+
+export const signUpInput = z
+  .object({ email: emailSchema(), displayName: displayNameSchema, password: newPasswordSchema() })
+  .refine((v) => !samePasswordAsEmail(v.password, v.email), { path: ["password"], error: "Password can't be your email address" });
+export type SignUpInput = z.infer<typeof signUpInput>;
+
+export const signInInput = z.object({
+  email: emailSchema(),
+  password: currentPasswordSchema(),
+  next: z.string({ error: "Next must be text" }).max(2000, "Next must be at most 2000 characters").nullish(),
+});
+export type SignInInput = z.infer<typeof signInInput>;
+
+export const tokenInput = z.object({ token: emailedTokenSchema });
+export type TokenInput = z.infer<typeof tokenInput>;
+
+export const requestPasswordResetInput = z.object({ email: emailSchema() });
+export type RequestPasswordResetInput = z.infer<typeof requestPasswordResetInput>;
+
+export const resetPasswordInput = z.object({ token: emailedTokenSchema, password: newPasswordSchema("New password") });
+export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
+
+export const changePasswordInput = z
+  .object({ currentPassword: currentPasswordSchema("Current password"), newPassword: newPasswordSchema("New password") })
+  .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], error: "New password must be different from your current one" });
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+export const requestEmailChangeInput = z.object({ newEmail: emailSchema("New email"), password: currentPasswordSchema() });
+export type RequestEmailChangeInput = z.infer<typeof requestEmailChangeInput>;
+
+export const SECURITY_LOG_PAGE_SIZE = 20;
+export const securityLogInput = z.object({
+  limit: z.number({ error: "Limit must be a number" }).int("Limit must be a whole number").min(1, "Limit must be at least 1").max(50, "Limit must be at most 50").default(SECURITY_LOG_PAGE_SIZE),
+  cursor: idSchema.nullish(),
+});
+export type SecurityLogInput = z.output<typeof securityLogInput>;
+
+// ---- outputs: the DTOs; anything not listed here (hashes, keys) is stripped ----
+
+export const viewerDto = z.object({
+  id: idSchema,
+  email: z.string(),
+  displayName: z.string(),
+  emailVerified: z.boolean(),
+  twoFactorEnabled: z.boolean(),
+  staffRole: z.enum(["support", "product", "admin"]).nullable(),
+});
+export type ViewerDto = z.infer<typeof viewerDto>;
+
+export const signedInResult = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("signed_in"), redirectTo: z.string() }),
+  z.object({ kind: z.literal("two_factor_required") }),
+]);
+export type SignedInResult = z.infer<typeof signedInResult>;
+
+export const signUpOutput = z.object({ kind: z.literal("signed_in"), redirectTo: z.string() });
+export const signOutOutput = z.object({ kind: z.literal("signed_out") });
+
+export const TOKEN_FAILURES = ["invalid", "expired", "used"] as const;
+export type TokenFailure = (typeof TOKEN_FAILURES)[number];
+const tokenFailure = z.object({ kind: z.literal("invalid_token"), reason: z.enum(TOKEN_FAILURES) });
+
+export const verifyEmailOutput = z.discriminatedUnion("kind", [z.object({ kind: z.literal("verified"), email: z.string() }), tokenFailure]);
+export const resendVerificationOutput = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("sent"), email: z.string() }),
+  z.object({ kind: z.literal("already_verified") }),
+]);
+export const requestPasswordResetOutput = z.object({ kind: z.literal("sent") });
+export const resetPasswordOutput = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("signed_in"), redirectTo: z.string() }),
+  z.object({ kind: z.literal("two_factor_required") }),
+  tokenFailure,
+]);
+export const changePasswordOutput = z.object({ kind: z.literal("changed"), otherSessionsSignedOut: z.number().int() });
+export const requestEmailChangeOutput = z.object({ kind: z.literal("sent"), newEmail: z.string() });
+export const confirmEmailChangeOutput = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("changed"), email: z.string() }),
+  z.object({ kind: z.literal("email_taken"), email: z.string() }),
+  tokenFailure,
+]);
+
+export const securityEvent = z.object({
+  id: idSchema,
+  type: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  details: z.string().nullable(),
+  createdAt: z.date(),
+});
+export type SecurityEvent = z.infer<typeof securityEvent>;
+export const securityLogOutput = z.object({ items: z.array(securityEvent), nextCursor: idSchema.nullable() });
+export const nextSecurityLogCursor = (page: { nextCursor: string | null }) => page.nextCursor;
+
+/** What each event type reads as in the security log. */
+export const SECURITY_EVENT_LABELS: Record<string, string> = {
+  sign_up: "Account created",
+  sign_in: "Signed in",
+  sign_in_failed: "Failed sign-in attempt",
+  sign_out: "Signed out",
+  email_verified: "Email address verified",
+  password_changed: "Password changed",
+  password_reset: "Password reset by email",
+  two_factor_enabled: "Two-factor authentication turned on",
+  two_factor_disabled: "Two-factor authentication turned off",
+  recovery_code_used: "Recovery code used",
+  session_revoked: "Session signed out remotely",
+  email_change_requested: "Email change requested",
+  email_changed: "Email address changed",
+};

@@ -1,0 +1,34 @@
+import "server-only";
+import { z } from "zod";
+import { clearedSessionCookie } from "@/server/auth/cookies";
+import { router } from "@/server/trpc/init";
+import { authedProcedure } from "@/server/trpc/tiers";
+import { listSessionsOutput, revokeOtherSessionsOutput, revokeSessionInput, revokeSessionOutput } from "../sessions-schemas";
+import { listSessions } from "./sessions/list-sessions";
+import { revokeOtherSessions } from "./sessions/revoke-other-sessions";
+import { revokeSession } from "./sessions/revoke-session";
+
+type Ctx = { viewer: { userId: string; sessionId: string }; ip: string; userAgent: string | null };
+const actorOf = ({ viewer, ip, userAgent }: Ctx) => ({ userId: viewer.userId, sessionId: viewer.sessionId, ip, userAgent });
+
+export const sessionsRouter = router({
+  list: authedProcedure
+    .input(z.void())
+    .output(listSessionsOutput)
+    .query(({ ctx }) => listSessions(ctx.viewer, ctx.db)),
+
+  revoke: authedProcedure
+    .input(revokeSessionInput)
+    .output(revokeSessionOutput)
+    .mutation(async ({ input, ctx }) => {
+      const result = await revokeSession(input, actorOf(ctx), ctx.db);
+      // Revoking the session in use is signing out: the browser drops the cookie too.
+      if (result.signedOut) ctx.resHeaders?.append("Set-Cookie", clearedSessionCookie());
+      return result;
+    }),
+
+  revokeOthers: authedProcedure
+    .input(z.void())
+    .output(revokeOtherSessionsOutput)
+    .mutation(({ ctx }) => revokeOtherSessions(actorOf(ctx), ctx.db)),
+});

@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+export const RECOVERY_CODE_COUNT = 10;
+
+/** Spaces and dashes are how people copy codes; neither is part of the code. */
+const compact = (raw: string) => raw.replace(/[\s-]+/g, "").toLowerCase();
+
+/**
+ * A second factor typed by a person: 6 digits from the app, or a recovery code
+ * ("abcde-fghij", base32). The two formats can't be confused: lengths differ.
+ */
+export function classifySecondFactorCode(raw: string): { kind: "totp"; code: string } | { kind: "recovery"; code: string } | null {
+  const code = compact(raw);
+  if (/^\d{6}$/.test(code)) return { kind: "totp", code };
+  if (/^[a-z2-7]{10}$/.test(code)) return { kind: "recovery", code };
+  return null;
+}
+
+export const SECOND_FACTOR_FORMAT_MESSAGE = "Enter the 6-digit code from your authenticator app, or a recovery code like abcde-fghij";
+
+const totpCode = z
+  .string({ error: "Enter the 6-digit code from your authenticator app" })
+  .max(32, "Enter the 6-digit code from your authenticator app")
+  .transform((raw) => raw.replace(/\s+/g, ""))
+  .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app"));
+
+const secondFactorCode = z
+  .string({ error: "Enter a code" })
+  .max(64, SECOND_FACTOR_FORMAT_MESSAGE)
+  .refine((raw) => classifySecondFactorCode(raw) !== null, SECOND_FACTOR_FORMAT_MESSAGE);
+
+export const twoFactorStatus = z.object({ enabled: z.boolean(), recoveryCodesRemaining: z.number().int().min(0) });
+export type TwoFactorStatus = z.infer<typeof twoFactorStatus>;
+
+export const enrollment = z.object({
+  /** otpauth:// URI, what the QR code encodes. */
+  keyUri: z.string(),
+  /** The key in base32, in groups of four, for typing into an app by hand. */
+  manualKey: z.string(),
+  qrSvg: z.string(),
+  /** The key sealed under the app secret: nothing pending is stored, and the client can't forge one. */
+  enrollmentToken: z.string(),
+});
+export type Enrollment = z.infer<typeof enrollment>;
+
+export const confirmEnrollmentInput = z.object({
+  enrollmentToken: z.string({ error: "Start the setup again" }).min(1, "Start the setup again").max(512, "Start the setup again"),
+  code: totpCode,
+});
+export type ConfirmEnrollmentInput = z.input<typeof confirmEnrollmentInput>;
+
+export const recoveryCodesOutput = z.object({ recoveryCodes: z.array(z.string()).length(RECOVERY_CODE_COUNT) });
+export type RecoveryCodes = z.infer<typeof recoveryCodesOutput>;
+
+export const disableTwoFactorInput = z.object({
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1024, "That password is too long"),
+  code: secondFactorCode,
+});
+export type DisableTwoFactorInput = z.input<typeof disableTwoFactorInput>;
+
+export const regenerateRecoveryCodesInput = z.object({ code: secondFactorCode });
+
+export const verifySignInInput = z.object({
+  code: secondFactorCode,
+  /** Where sign-in started; used only when it is a path on this site. */
+  next: z.string().max(2048).nullish(),
+});
+export const verifySignInOutput = z.object({ redirectTo: z.string() });
+
+/**
+ * Only same-site paths: "/x" but never "//host" or "/\host" (browsers read both as another
+ * origin), nor anything a URL parser would move off this origin.
+ */
+export function safeRedirectPath(next: string | null | undefined, fallback = "/app"): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//")) return fallback;
+  if (/[\\\u0000-\u001f\u007f]/.test(next)) return fallback;
+  try {
+    const base = "http://same.invalid";
+    return new URL(next, base).origin === base ? next : fallback;
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,52 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { trpcClient } from "@/trpc/vanilla";
+import { PASSWORD_MIN, resetPasswordInput, type TokenFailure } from "../schemas";
+import { FormAlert, TextField } from "./text-field";
+import { TOKEN_FAILURE_TEXT } from "./token-failure-text";
+import { useForm } from "./use-form";
+
+const passwordOnly = resetPasswordInput.pick({ password: true });
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const form = useForm("choose-a-new-password-form", passwordOnly, { password: "" });
+  const [failure, setFailure] = useState<TokenFailure | null>(null);
+  const submit = form.onSubmit(async ({ password }) => {
+    const result = await trpcClient.auth.resetPassword.mutate({ token, password });
+    if (result.kind === "invalid_token") {
+      setFailure(result.reason);
+      return;
+    }
+    window.location.assign(result.kind === "signed_in" ? result.redirectTo : "/sign-in/two-factor");
+    return true;
+  });
+  if (failure) {
+    return (
+      <div className="flex flex-col gap-4">
+        <FormAlert>{TOKEN_FAILURE_TEXT.reset[failure]}</FormAlert>
+        <Link href="/forgot-password" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+          Request a new reset link
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form id="choose-a-new-password-form" onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Choose a new password">
+      <FormAlert>{form.formError}</FormAlert>
+      <TextField
+        id="reset-password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        autoFocus
+        hint={`At least ${PASSWORD_MIN} characters. You'll be signed out everywhere else.`}
+        {...form.field("password")}
+      />
+      <Button type="submit" disabled={form.pending}>
+        {form.pending ? "Saving…" : "Set new password"}
+      </Button>
+    </form>
+  );
+}

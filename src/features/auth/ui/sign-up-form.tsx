@@ -1,0 +1,33 @@
+"use client";
+import { Button } from "@/components/ui/button";
+import { trpcClient } from "@/trpc/vanilla";
+import { PASSWORD_MIN, signUpInput } from "../schemas";
+import { FormAlert, TextField } from "./text-field";
+import { useForm } from "./use-form";
+
+export function SignUpForm() {
+  const form = useForm("create-account-form", signUpInput, { displayName: "", email: "", password: "" });
+  const submit = form.onSubmit(async (data) => {
+    const result = await trpcClient.auth.signUp.mutate(data);
+    window.location.assign(result.redirectTo);
+    return true;
+  });
+  return (
+    <form id="create-account-form" onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Create account">
+      <FormAlert>{form.formError}</FormAlert>
+      <TextField id="sign-up-name" label="Display name" autoComplete="name" autoFocus {...form.field("displayName")} />
+      <TextField id="sign-up-email" label="Email" type="email" autoComplete="email" {...form.field("email")} />
+      <TextField
+        id="sign-up-password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong, memorable password.`}
+        {...form.field("password")}
+      />
+      <Button type="submit" disabled={form.pending}>
+        {form.pending ? "Creating account…" : "Create account"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,140 @@
+import { z } from "zod";
+import { idSchema } from "@/lib/ids";
+
+export const WORKSPACE_ROLE_VALUES = ["owner", "admin", "member"] as const;
+export const INVITE_ROLE_VALUES = ["admin", "member"] as const;
+export const STAFF_ROLE_VALUES = ["support", "product", "admin"] as const;
+
+export const workspaceRole = z.enum(WORKSPACE_ROLE_VALUES, { error: "Role must be owner, admin or member" });
+export const inviteRole = z.enum(INVITE_ROLE_VALUES, { error: "Role must be admin or member" });
+export type WorkspaceRoleValue = z.infer<typeof workspaceRole>;
+
+export const workspaceName = z
+  .string({ error: "Name must be text" })
+  .trim()
+  .min(1, "Name can't be empty")
+  .max(60, "Name must be at most 60 characters");
+
+const email = z
+  .string({ error: "Email must be text" })
+  .trim()
+  .toLowerCase()
+  .max(254, "Email must be at most 254 characters")
+  .pipe(z.email({ error: "Enter a valid email address, like ada@example.com" }));
+
+const token = z.string({ error: "Token must be text" }).trim().min(1, "Token is required").max(100, "That invite link is not valid");
+
+// ── workspaces ─────────────────────────────────────────────────────────────────────
+export const workspaceSummary = z.object({ slug: z.string(), name: z.string(), personal: z.boolean(), role: workspaceRole });
+export type WorkspaceSummary = z.infer<typeof workspaceSummary>;
+export const mineOutput = z.array(workspaceSummary);
+
+export const createWorkspaceInput = z.object({ name: workspaceName });
+export const slugOutput = z.object({ slug: z.string() });
+
+export const workspaceDetail = workspaceSummary.extend({ memberCount: z.number().int() });
+export type WorkspaceDetail = z.infer<typeof workspaceDetail>;
+
+export const renameWorkspaceInput = z.object({ name: workspaceName });
+export const deleteWorkspaceInput = z.object({
+  confirmName: z.string({ error: "Type the workspace name to confirm" }).max(200, "That is not the workspace name"),
+});
+
+// ── members ────────────────────────────────────────────────────────────────────────
+export const member = z.object({ userId: idSchema, displayName: z.string(), email: z.string(), role: workspaceRole, joinedAt: z.date() });
+export type Member = z.infer<typeof member>;
+
+export const pendingInvite = z.object({
+  id: idSchema,
+  email: z.string(),
+  role: inviteRole,
+  invitedByName: z.string().nullable(),
+  createdAt: z.date(),
+  expiresAt: z.date(),
+  expired: z.boolean(),
+});
+export type PendingInvite = z.infer<typeof pendingInvite>;
+
+/** `invites` is null for plain members: only admins and owners see who has been invited. */
+export const membersOutput = z.object({ members: z.array(member), invites: z.array(pendingInvite).nullable() });
+export type MembersList = z.infer<typeof membersOutput>;
+
+export const changeRoleInput = z.object({ userId: idSchema, role: workspaceRole });
+export const memberTargetInput = z.object({ userId: idSchema });
+export const okOutput = z.object({ ok: z.literal(true) });
+export const roleChangeOutput = z.object({ userId: idSchema, role: workspaceRole });
+
+// ── invites ────────────────────────────────────────────────────────────────────────
+export const INVITE_TTL_DAYS = 7;
+
+export const inviteInput = z.object({ email, role: inviteRole });
+export const inviteIdInput = z.object({ inviteId: idSchema });
+export const tokenInput = z.object({ token });
+
+export const INVITE_STATUSES = ["pending", "expired", "accepted", "revoked"] as const;
+export const invitePreview = z.object({
+  workspaceName: z.string(),
+  inviterName: z.string().nullable(),
+  email: z.string(),
+  role: inviteRole,
+  status: z.enum(INVITE_STATUSES),
+  expiresAt: z.date(),
+});
+export type InvitePreview = z.infer<typeof invitePreview>;
+
+// ── audit log ──────────────────────────────────────────────────────────────────────
+export const AUDIT_ACTIONS = [
+  "workspace.created",
+  "workspace.renamed",
+  "member.role_changed",
+  "member.removed",
+  "member.left",
+  "ownership.transferred",
+  "invite.created",
+  "invite.resent",
+  "invite.revoked",
+  "invite.accepted",
+] as const;
+
+export const auditLogInput = z.object({
+  cursor: idSchema.nullish(),
+  limit: z.number({ error: "Limit must be a number" }).int("Limit must be a whole number").min(1, "Limit must be at least 1").max(100, "Limit must be at most 100").default(25),
+  action: z.string({ error: "Action must be text" }).trim().max(64, "Action must be at most 64 characters").optional(),
+  actorUserId: idSchema.optional(),
+});
+
+const person = z.object({ userId: idSchema, displayName: z.string() });
+export const auditEntry = z.object({
+  id: idSchema,
+  action: z.string(),
+  actor: person.nullable(),
+  impersonator: person.nullable(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  ip: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  createdAt: z.date(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+export const auditLogOutput = z.object({ items: z.array(auditEntry), nextCursor: idSchema.nullable() });
+
+export const AUDIT_PAGE_SIZE = 25;
+export const nextAuditCursor = (page: { nextCursor: string | null }) => page.nextCursor;
+
+/** Shared by the server prefetch and the client list so both address the same cache entry. */
+export function auditLogQueryInput(workspaceSlug: string, filters: { action: string; actorUserId: string }) {
+  return {
+    workspaceSlug,
+    limit: AUDIT_PAGE_SIZE,
+    ...(filters.action ? { action: filters.action } : {}),
+    ...(filters.actorUserId ? { actorUserId: filters.actorUserId } : {}),
+  };
+}
+
+// ── staff ──────────────────────────────────────────────────────────────────────────
+export const setStaffRoleInput = z.object({
+  userId: idSchema,
+  role: z.enum(STAFF_ROLE_VALUES, { error: "Role must be support, product, admin or null" }).nullable(),
+});
+export const staffRoleOutput = z.object({ userId: idSchema, staffRole: z.enum(STAFF_ROLE_VALUES).nullable() });

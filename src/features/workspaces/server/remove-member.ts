@@ -1,0 +1,31 @@
+import "server-only";
+import type { z } from "zod";
+import { recordAuditEvent } from "@/server/audit";
+import type { DbOrTx } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import type { memberTargetInput } from "../schemas";
+import { auditFields, type WorkspaceActor } from "./actor";
+import { keepingAnOwner } from "./owner-invariant";
+import { deleteMembership, lockWorkspace, selectMembership } from "./queries";
+
+/** Admins remove members and admins; owners remove anyone, as long as an owner remains. */
+export async function removeMember(input: z.output<typeof memberTargetInput>, actor: WorkspaceActor, db: DbOrTx): Promise<{ ok: true }> {
+  return keepingAnOwner(() =>
+    db.transaction(async (tx) => {
+      await lockWorkspace(tx, actor.workspace.id);
+      const target = await selectMembership(tx, actor.workspace.id, input.userId);
+      if (!target) throw new AppError("NOT_FOUND", { userMessage: "That person isn't a member of this workspace." });
+      if (target.role === "owner" && actor.workspace.role !== "owner") {
+        throw new AppError("FORBIDDEN", { userMessage: "Only an owner can remove an owner." });
+      }
+      await deleteMembership(tx, actor.workspace.id, input.userId);
+      await recordAuditEvent(tx, {
+        ...auditFields(actor),
+        action: "member.removed",
+        target: { type: "user", id: input.userId },
+        before: { role: target.role, displayName: target.displayName },
+      });
+      return { ok: true as const };
+    }),
+  );
+}

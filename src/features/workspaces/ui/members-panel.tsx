@@ -1,0 +1,129 @@
+"use client";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
+import { useTRPC } from "@/trpc/client";
+import type { Member, WorkspaceRoleValue } from "../schemas";
+import { ConfirmDialog } from "./confirm-dialog";
+import { InvitesPanel } from "./invites-panel";
+import { Select } from "./select";
+import { useChangeRole, useRemoveMember } from "./use-member-mutations";
+
+const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+const ROLE_LABEL: Record<WorkspaceRoleValue, string> = { owner: "Owner", admin: "Admin", member: "Member" };
+
+export function MembersPanel({ workspaceSlug, viewerId }: { workspaceSlug: string; viewerId: string }) {
+  const trpc = useTRPC();
+  const { data: workspace } = useSuspenseQuery(trpc.workspaces.get.queryOptions({ workspaceSlug }));
+  const { data } = useSuspenseQuery(trpc.workspaces.members.queryOptions({ workspaceSlug }));
+  const changeRole = useChangeRole(workspaceSlug);
+  const removeMember = useRemoveMember(workspaceSlug);
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const viewerRole = workspace.role;
+
+  const canEdit = (m: Member) => viewerRole !== "member" && m.userId !== viewerId && (m.role !== "owner" || viewerRole === "owner");
+  const roleOptions: WorkspaceRoleValue[] = viewerRole === "owner" ? ["member", "admin", "owner"] : ["member", "admin"];
+
+  return (
+    <div className="flex flex-col gap-6">
+      <Card>
+        <CardHeader>
+          <CardTitle>Members</CardTitle>
+          <CardDescription>
+            {data.members.length} {data.members.length === 1 ? "person has" : "people have"} access to {workspace.name}.
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs text-muted-foreground">
+              <tr>
+                <th scope="col" className="py-2 pr-4 font-medium">Name</th>
+                <th scope="col" className="py-2 pr-4 font-medium">Role</th>
+                <th scope="col" className="hidden py-2 pr-4 font-medium sm:table-cell">Joined</th>
+                <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-border">
+              {data.members.map((m) => (
+                <tr key={m.userId} data-testid="member-row" data-user-id={m.userId}>
+                  <td className="py-3 pr-4">
+                    <div className="font-medium">
+                      {m.displayName}
+                      {m.userId === viewerId ? <span className="ml-2 text-xs text-muted-foreground">(you)</span> : null}
+                    </div>
+                    <div className="text-muted-foreground">{m.email}</div>
+                  </td>
+                  <td className="py-3 pr-4">
+                    {canEdit(m) ? (
+                      <Select
+                        aria-label={`Role of ${m.displayName}`}
+                        value={m.role}
+                        onChange={(e) => changeRole.mutate({ workspaceSlug, userId: m.userId, role: e.target.value as WorkspaceRoleValue })}
+                      >
+                        {roleOptions.map((r) => (
+                          <option key={r} value={r}>{ROLE_LABEL[r]}</option>
+                        ))}
+                      </Select>
+                    ) : (
+                      <span>{ROLE_LABEL[m.role]}</span>
+                    )}
+                  </td>
+                  <td className="hidden py-3 pr-4 text-muted-foreground sm:table-cell">{date.format(m.joinedAt)}</td>
+                  <td className="py-3 text-right">
+                    {canEdit(m) ? (
+                      <Button variant="ghost" size="sm" onClick={() => setRemoving(m)} aria-label={`Remove ${m.displayName}`}>
+                        Remove
+                      </Button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </CardContent>
+      </Card>
+
+      {data.invites ? <InvitesPanel workspaceSlug={workspaceSlug} invites={data.invites} /> : null}
+
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(open) => !open && setRemoving(null)}
+        title={`Remove ${removing?.displayName ?? "member"}?`}
+        description={<p>{removing?.displayName} will lose access to {workspace.name} at once. You can invite them again later.</p>}
+        confirmLabel="Remove member"
+        onConfirm={() => {
+          if (removing) removeMember.mutate({ workspaceSlug, userId: removing.userId });
+          setRemoving(null);
+        }}
+      />
+    </div>
+  );
+}
+
+export function MembersSkeleton() {
+  return (
+    <LoadingRegion label="Loading members">
+      <Card>
+        <CardHeader>
+          <Skeleton className="h-5 w-24" />
+          <Skeleton className="h-4 w-56" />
+        </CardHeader>
+        <CardContent className="flex flex-col divide-y divide-border">
+          {Array.from({ length: 4 }, (_, i) => (
+            <div key={i} className="flex items-center justify-between gap-4 py-3">
+              <div className="flex flex-col gap-2">
+                <Skeleton className="h-4 w-36" />
+                <Skeleton className="h-4 w-52" />
+              </div>
+              <Skeleton className="h-10 w-28" />
+              <Skeleton className="hidden h-4 w-24 sm:block" />
+              <Skeleton className="h-8 w-20" />
+            </div>
+          ))}
+        </CardContent>
+      </Card>
+    </LoadingRegion>
+  );
+}
