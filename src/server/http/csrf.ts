@@ -2,15 +2,18 @@ import "server-only";
 import { env } from "@/server/env";
 
 /**
- * Browsers send `Sec-Fetch-Site` and `Origin` on every cross-origin POST; a request that
- * shows it came from another site is refused. Requests with neither header come from
- * non-browser clients, which cannot be driven by a hostile page.
+ * Refuses state-changing requests a browser made on behalf of another site. Modern browsers
+ * send `Sec-Fetch-Site`, which is decisive; older ones send `Origin`, which must be this app
+ * (APP_URL, or the host the request was addressed to). Requests with neither come from
+ * non-browser clients, which a hostile page cannot drive.
  */
 export function isCrossSiteRequest(req: Request): boolean {
   const site = req.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") return true;
+  if (site) return site !== "same-origin" && site !== "none";
   const origin = req.headers.get("origin");
   if (!origin) return false;
-  const allowed = new Set([new URL(env.APP_URL).origin, new URL(req.url).origin]);
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const proto = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
+  const allowed = new Set([new URL(env.APP_URL).origin, new URL(req.url).origin, ...(host ? [`${proto}://${host}`] : [])]);
   return !allowed.has(origin);
 }
