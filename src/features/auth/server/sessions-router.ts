@@ -4,12 +4,11 @@ import { clearedSessionCookie } from "@/server/auth/cookies";
 import { router } from "@/server/trpc/init";
 import { authedProcedure } from "@/server/trpc/tiers";
 import { listSessionsOutput, revokeOtherSessionsOutput, revokeSessionInput, revokeSessionOutput } from "../sessions-schemas";
+import { sessionActor } from "./session-actor";
 import { listSessions } from "./sessions/list-sessions";
 import { revokeOtherSessions } from "./sessions/revoke-other-sessions";
 import { revokeSession } from "./sessions/revoke-session";
 
-type Ctx = { viewer: { userId: string; sessionId: string }; ip: string; userAgent: string | null };
-const actorOf = ({ viewer, ip, userAgent }: Ctx) => ({ userId: viewer.userId, sessionId: viewer.sessionId, ip, userAgent });
 
 export const sessionsRouter = router({
   list: authedProcedure
@@ -21,7 +20,7 @@ export const sessionsRouter = router({
     .input(revokeSessionInput)
     .output(revokeSessionOutput)
     .mutation(async ({ input, ctx }) => {
-      const result = await revokeSession(input, actorOf(ctx), ctx.db);
+      const result = await revokeSession(input, sessionActor(ctx, ctx.viewer), ctx.db);
       // Revoking the session in use is signing out: the browser drops the cookie too.
       if (result.signedOut) ctx.resHeaders?.append("Set-Cookie", clearedSessionCookie());
       return result;
@@ -30,5 +29,5 @@ export const sessionsRouter = router({
   revokeOthers: authedProcedure
     .input(z.void())
     .output(revokeOtherSessionsOutput)
-    .mutation(({ ctx }) => revokeOtherSessions(actorOf(ctx), ctx.db)),
+    .mutation(({ ctx }) => revokeOtherSessions(sessionActor(ctx, ctx.viewer), ctx.db)),
 });

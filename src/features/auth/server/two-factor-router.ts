@@ -12,20 +12,13 @@ import {
   verifySignInInput,
   verifySignInOutput,
 } from "../two-factor-schemas";
+import { sessionActor } from "./session-actor";
 import { beginEnrollment } from "./two-factor/begin-enrollment";
 import { confirmEnrollment } from "./two-factor/confirm-enrollment";
 import { disableTwoFactor } from "./two-factor/disable-two-factor";
 import { getTwoFactorStatus } from "./two-factor/get-two-factor-status";
 import { regenerateRecoveryCodes } from "./two-factor/regenerate-recovery-codes";
 import { verifySignIn } from "./two-factor/verify-sign-in";
-
-type RequestCtx = { ip: string; userAgent: string | null };
-const actorOf = (ctx: RequestCtx, session: { userId: string; sessionId: string }) => ({
-  userId: session.userId,
-  sessionId: session.sessionId,
-  ip: ctx.ip,
-  userAgent: ctx.userAgent,
-});
 
 // Wrong codes, replays and lockouts (5 failures in 15 min, then 429 + Retry-After) are
 // counted per user inside the operations: the attempt limit must hold whichever procedure
@@ -44,20 +37,20 @@ export const twoFactorRouter = router({
   confirmEnrollment: authedProcedure
     .input(confirmEnrollmentInput)
     .output(recoveryCodesOutput)
-    .mutation(({ input, ctx }) => confirmEnrollment(input, actorOf(ctx, ctx.viewer), ctx.db)),
+    .mutation(({ input, ctx }) => confirmEnrollment(input, sessionActor(ctx, ctx.viewer), ctx.db)),
 
   disable: authedProcedure
     .input(disableTwoFactorInput)
     .output(twoFactorStatus)
-    .mutation(({ input, ctx }) => disableTwoFactor(input, actorOf(ctx, ctx.viewer), ctx.db)),
+    .mutation(({ input, ctx }) => disableTwoFactor(input, sessionActor(ctx, ctx.viewer), ctx.db)),
 
   regenerateRecoveryCodes: authedProcedure
     .input(regenerateRecoveryCodesInput)
     .output(recoveryCodesOutput)
-    .mutation(({ input, ctx }) => regenerateRecoveryCodes(input, actorOf(ctx, ctx.viewer), ctx.db)),
+    .mutation(({ input, ctx }) => regenerateRecoveryCodes(input, sessionActor(ctx, ctx.viewer), ctx.db)),
 
   verifySignIn: pendingTwoFactorProcedure
     .input(verifySignInInput)
     .output(verifySignInOutput)
-    .mutation(({ input, ctx }) => verifySignIn(input, actorOf(ctx, ctx.pendingTwoFactor), ctx.db)),
+    .mutation(({ input, ctx }) => verifySignIn(input, sessionActor(ctx, ctx.pendingTwoFactor), ctx.db)),
 });
