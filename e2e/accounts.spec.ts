@@ -130,3 +130,29 @@ test("a session revoked from another device is signed out on its next request", 
   await laptop.close();
   await phone.close();
 });
+
+test("someone without an account follows an invite, signs up, and lands back on the invite to join", async ({ page, browser, makeUser, signInAs }) => {
+  const owner = await makeUser();
+  await signInAs(page.context(), owner.id);
+  await page.goto(`/w/${owner.workspaceSlug}/members`);
+  const newcomer = `newcomer-${Date.now()}@example.test`;
+  await page.getByLabel("Email").fill(newcomer);
+  await page.getByRole("button", { name: "Send invite" }).click();
+  await expect(page.getByTestId("invite-row").filter({ hasText: newcomer })).toBeVisible();
+
+  const stranger = await browser.newContext();
+  const strangerPage = await stranger.newPage();
+  const invitePath = await linkFromMailbox(strangerPage, newcomer, /\/invite\//);
+  await strangerPage.goto(invitePath);
+  await strangerPage.getByRole("link", { name: "Create an account" }).click();
+  await strangerPage.getByLabel("Display name").fill("New Comer");
+  await strangerPage.getByLabel("Email").fill(newcomer);
+  await strangerPage.getByLabel("Password").fill(PASSWORD);
+  await strangerPage.getByRole("button", { name: "Create account" }).click();
+  await strangerPage.waitForURL((url) => url.pathname === invitePath);
+  await strangerPage.getByRole("button", { name: /^Join / }).click();
+  await strangerPage.waitForURL(new RegExp(`/w/${owner.workspaceSlug}`));
+  await strangerPage.goto(`/w/${owner.workspaceSlug}/members`);
+  await expect(strangerPage.getByTestId("member-row").filter({ hasText: "New Comer" })).toBeVisible();
+  await stranger.close();
+});

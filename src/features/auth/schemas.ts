@@ -58,25 +58,35 @@ export const emailedTokenSchema = z
   .min(1, "The link is missing its token")
   .max(128, "Token must be at most 128 characters");
 
-/** Where to go after signing in: a path on this site only (no `//host` or `/\host`). */
+/**
+ * Where to go after signing in: a path on this site only — never "//host" or "/\host"
+ * (browsers read both as another origin), nor anything a URL parser would move off-site.
+ */
 export function safeRedirectPath(next: string | null | undefined): string | null {
   if (!next || next.length > 2000) return null;
-  if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return null;
+  if (!next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return null;
   if (CONTROL_CHARACTERS.test(next)) return null;
-  return next;
+  const base = "http://same.invalid";
+  try {
+    return new URL(next, base).origin === base ? next : null;
+  } catch {
+    return null;
+  }
 }
 
 const samePasswordAsEmail = (password: string, email: string) => password.trim().toLowerCase() === email;
 
+const nextPathSchema = z.string({ error: "Next must be text" }).max(2000, "Next must be at most 2000 characters").nullish();
+
 export const signUpInput = z
-  .object({ email: emailSchema(), displayName: displayNameSchema, password: newPasswordSchema() })
+  .object({ email: emailSchema(), displayName: displayNameSchema, password: newPasswordSchema(), next: nextPathSchema })
   .refine((v) => !samePasswordAsEmail(v.password, v.email), { path: ["password"], error: "Password can't be your email address" });
 export type SignUpInput = z.infer<typeof signUpInput>;
 
 export const signInInput = z.object({
   email: emailSchema(),
   password: currentPasswordSchema(),
-  next: z.string({ error: "Next must be text" }).max(2000, "Next must be at most 2000 characters").nullish(),
+  next: nextPathSchema,
 });
 export type SignInInput = z.infer<typeof signInInput>;
 

@@ -67,17 +67,3 @@ export const verifySignInInput = z.object({
 });
 export const verifySignInOutput = z.object({ redirectTo: z.string() });
 
-/**
- * Only same-site paths: "/x" but never "//host" or "/\host" (browsers read both as another
- * origin), nor anything a URL parser would move off this origin.
- */
-export function safeRedirectPath(next: string | null | undefined, fallback = "/app"): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//")) return fallback;
-  if (/[\\\u0000-\u001f\u007f]/.test(next)) return fallback;
-  try {
-    const base = "http://same.invalid";
-    return new URL(next, base).origin === base ? next : fallback;
-  } catch {
-    return fallback;
-  }
-}

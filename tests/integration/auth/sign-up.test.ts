@@ -52,6 +52,15 @@ describe("sign-up", () => {
     expect(events[0]).toMatchObject({ ip: expect.stringMatching(/^198\.51\.100\./), userAgent: "Mozilla/5.0 (vitest)" });
   });
 
+  it("continues to a same-site `next` (an invite link) and ignores an off-site one", async () => {
+    const to = async (email: string, next: string) =>
+      (await call<{ redirectTo: string }>("auth.signUp", { email, displayName: "Next Person", password: STRONG_PASSWORD, next }, browser())).body.result.data.redirectTo;
+    expect(await to("next-a@example.com", "/invite/abc123")).toBe("/invite/abc123");
+    expect(await to("next-b@example.com", "//evil.example/phish")).toMatch(/^\/w\//);
+    expect(await to("next-c@example.com", "/\\evil.example")).toMatch(/^\/w\//);
+    expect(await to("next-d@example.com", "https://evil.example")).toMatch(/^\/w\//);
+  });
+
   it("refuses an address that already has an account, on the email field, and creates nothing", async () => {
     await signUp("taken@example.com");
     const before = (await db.select().from(workspaces)).length;

@@ -19,7 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       footer={
         <p>
           New here?{" "}
-          <Link href="/sign-up" className="font-medium text-primary underline-offset-4 hover:underline">
+          <Link href={next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up"} className="font-medium text-primary underline-offset-4 hover:underline">
             Create an account
           </Link>
         </p>

@@ -6,7 +6,7 @@ import { createSession } from "@/server/auth/session";
 import type { Db } from "@/server/db/client";
 import { transactionWithEffects } from "@/server/db/transaction";
 import { AppError } from "@/server/errors";
-import type { SignUpInput } from "../schemas";
+import { safeRedirectPath, type SignUpInput } from "../schemas";
 import { verifyEmailMessage } from "./emails";
 import { assertAcceptablePassword, VERIFY_EMAIL_TTL_MS, type SessionGrant } from "./policy";
 import { insertAuthToken, insertUser } from "./queries";
@@ -29,6 +29,6 @@ export async function signUp(input: SignUpInput, actor: RequestMeta, db: Db, now
     await recordSecurityEvent(tx, { userId: user.id, type: "sign_up", ...actor });
     const session = await createSession(tx, { userId: user.id, ...actor, twoFactorVerified: false }, now);
     await effects.email({ to: input.email, ...verifyEmailMessage({ displayName: input.displayName, token }) });
-    return { kind: "signed_in", redirectTo: `/w/${workspace.slug}`, session, userId: user.id };
+    return { kind: "signed_in", redirectTo: safeRedirectPath(input.next) ?? `/w/${workspace.slug}`, session, userId: user.id };
   });
 }

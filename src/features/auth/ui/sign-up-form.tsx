@@ -5,10 +5,11 @@ import { PASSWORD_MIN, signUpInput } from "../schemas";
 import { FormAlert, TextField } from "./text-field";
 import { useForm } from "./use-form";
 
-export function SignUpForm() {
+/** `next`: where to continue after sign-up (an invite link, say), already checked to be on this site. */
+export function SignUpForm({ next }: { next: string | null }) {
   const form = useForm("create-account-form", signUpInput, { displayName: "", email: "", password: "" });
   const submit = form.onSubmit(async (data) => {
-    const result = await trpcClient.auth.signUp.mutate(data);
+    const result = await trpcClient.auth.signUp.mutate({ ...data, next });
     window.location.assign(result.redirectTo);
     return true;
   });

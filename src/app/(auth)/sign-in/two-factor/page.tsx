@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { safeRedirectPath } from "@/features/auth/two-factor-schemas";
+import { safeRedirectPath } from "@/features/auth/schemas";
 import { AuthCard } from "@/features/auth/ui/auth-card";
 import { TwoFactorSignInForm } from "@/features/auth/ui/two-factor-sign-in-form";
 import { getServerContext } from "@/trpc/server";
@@ -13,7 +13,7 @@ export default async function TwoFactorSignInPage({ searchParams }: { searchPara
   const next = typeof raw === "string" ? raw : null;
   const ctx = await getServerContext();
   // Only a session that passed the password step belongs here.
-  if (ctx.viewer) redirect(safeRedirectPath(next));
+  if (ctx.viewer) redirect(safeRedirectPath(next) ?? "/app");
   const signInHref = next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in";
   if (!ctx.pendingTwoFactor) redirect(signInHref);
 

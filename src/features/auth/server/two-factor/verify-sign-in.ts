@@ -2,7 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import { recordSecurityEvent, type RequestMeta } from "@/server/audit";
 import type { DbOrTx } from "@/server/db/client";
-import { safeRedirectPath, type verifySignInInput, type verifySignInOutput } from "../../two-factor-schemas";
+import { safeRedirectPath } from "../../schemas";
+import type { verifySignInInput, verifySignInOutput } from "../../two-factor-schemas";
 import type { SessionActor } from "../session-actor";
 import { clearSecondFactorAttempts, takeSecondFactorAttempt } from "./attempts";
 import { checkSecondFactor, notEnabled, wrongSecondFactor } from "./check-second-factor";
@@ -37,5 +38,5 @@ export async function verifySignIn(
     throw wrongSecondFactor(check.reason);
   }
   await clearSecondFactorAttempts(db, actor.userId);
-  return { redirectTo: safeRedirectPath(input.next) };
+  return { redirectTo: safeRedirectPath(input.next) ?? "/app" };
 }
