@@ -13,11 +13,14 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import { migrateDatabase } from "../src/server/db/migrate";
 import { DEMO_LOGINS, seedDatabase } from "../src/server/db/seed";
+import { findFreePort } from "../tools/embedded-postgres";
+import { startInngestDevServer, type InngestDevServer } from "../tools/inngest-dev";
 import { connect, openDatabase } from "./lib/database";
 
 const { values: args } = parseArgs({
@@ -45,6 +48,26 @@ if (database.fresh || args.ephemeral) {
   const { db, close } = connect(database.url);
   const report = await seedDatabase(db).finally(close);
   say(`Seeded demo data: ${Object.entries(report.inserted).map(([k, n]) => `${n} ${k}`).join(", ")}`);
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
+const INNGEST_KEYS = ["INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL"] as const;
+let inngestDev: InngestDevServer | null = null;
+if (!args.prod && INNGEST_KEYS.every((k) => !process.env[k])) {
+  const sayInngest = (line: string) => console.log(`\x1b[35m[inngest-dev]\x1b[0m ${line}`);
+  // The Inngest Dev Server's usual port when it is free, else any free one. Probed first: a
+  // failed listen would leave the dev server's engine polling.
+  const port = (await portIsFree(8288)) ? 8288 : await findFreePort();
+  const dev = await startInngestDevServer({ databaseUrl: database.url, port, log: sayInngest });
+  process.env.INNGEST_DEV = dev.url;
+  process.env.INNGEST_BASE_URL = dev.url;
+  inngestDev = dev;
 }
 
 const logFile = args["log-file"] ? fs.createWriteStream(path.resolve(args["log-file"]), { flags: "a" }) : null;
@@ -79,6 +102,7 @@ async function shutdown(code: number) {
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
   }
+  await inngestDev?.stop();
   await database.stop();
   logFile?.end();
   say("Stopped.");
@@ -89,5 +113,25 @@ process.on("SIGTERM", () => void shutdown(0));
 child.on("exit", (code) => void shutdown(code ?? 0));
 
 say(`App: http://localhost:${port}`);
+if (inngestDev) {
+  const dev = inngestDev;
+  const serveUrl = `http://localhost:${port}/api/inngest`;
+  say(`Background jobs: local Inngest dev server at ${dev.url} (runs at /staff/jobs)`);
+  // `next dev` compiles the route on first request: keep syncing until it answers.
+  void (async () => {
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      if (shuttingDown) return;
+      try {
+        const result = await dev.sync(serveUrl);
+        say(`Synced ${result.functions.length} Inngest function(s)${Object.keys(result.unsupported).length ? `; unsupported: ${JSON.stringify(result.unsupported)}` : ""}`);
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) return say(`Inngest sync with ${serveUrl} failed: ${(error as Error).message}. Retry with: curl -X POST ${dev.url}/sync -d '{"url":"${serveUrl}"}'`);
+        await new Promise((r) => setTimeout(r, 2_000));
+      }
+    }
+  })();
+}
 const logins = DEMO_LOGINS.map((l) => `${l.email} / ${l.password} (${l.role})`).join(", ");
 say(`Demo logins: ${logins || "none yet (accounts arrive with the accounts feature)"}`);

@@ -5,6 +5,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { appSecret } = await import("@/server/env");
     appSecret();
+    // publish() hands events to Pusher too when PUSHER_* is configured (SSE always runs).
+    const { registerPusherTransportFromEnv } = await import("@/server/realtime/pusher-transport");
+    registerPusherTransportFromEnv();
   }
 }
 

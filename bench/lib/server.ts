@@ -26,7 +26,14 @@ export function gitCommit(): string {
   return result.status === 0 ? `${result.stdout.trim()}${dirty ? " (uncommitted changes)" : ""}` : "unknown";
 }
 
-export type ProdServer = { origin: string; stop: () => Promise<void> };
+export type ProdServer = {
+  origin: string;
+  /** The throwaway database the server uses (benches arrange data in it directly). */
+  databaseUrl: string;
+  /** The `next start` process (for RSS readings); null if it can't be found. */
+  nextPid: () => number | null;
+  stop: () => Promise<void>;
+};
 
 const HEALTH_TIMEOUT_MS = 120_000;
 
@@ -36,13 +43,15 @@ const HEALTH_TIMEOUT_MS = 120_000;
  * itself: SIGTERM reaches its shutdown handler directly instead of passing through npx and the
  * tsx launcher, and waiting for our child's exit means Postgres and Next have really stopped.
  */
-export async function startProdServer(): Promise<ProdServer> {
+export async function startProdServer(env: Record<string, string> = {}): Promise<ProdServer> {
   const port = await findFreePort();
   const origin = `http://127.0.0.1:${port}`;
+  fs.mkdirSync(path.join(root, ".data"), { recursive: true });
+  const dbUrlFile = path.join(root, ".data", `bench-${process.pid}-${port}.dburl`);
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/serve.ts", "--prod", "--ephemeral", "--hermetic", "--port", String(port)],
-    { cwd: root, env: hermeticEnv({ LOG_LEVEL: "warn" }), stdio: ["ignore", "pipe", "pipe"] },
+    ["--import", "tsx", "scripts/serve.ts", "--prod", "--ephemeral", "--hermetic", "--port", String(port), "--db-url-file", dbUrlFile],
+    { cwd: root, env: hermeticEnv({ LOG_LEVEL: "warn", ...env }), stdio: ["ignore", "pipe", "pipe"] },
   );
   // Keep the server's output out of the report, but hold the tail to show if startup fails.
   const tail: string[] = [];
@@ -72,8 +81,12 @@ export async function startProdServer(): Promise<ProdServer> {
     console.error(`Server output (last lines):\n${tail.join("\n")}`);
     throw error;
   }
+  const databaseUrl = fs.readFileSync(dbUrlFile, "utf8").trim();
+  fs.rmSync(dbUrlFile, { force: true });
   return {
     origin,
+    databaseUrl,
+    nextPid: () => listeningPid(port),
     stop: async () => {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
@@ -98,4 +111,11 @@ async function waitForHealth(origin: string, child: ChildProcess): Promise<void>
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${origin}/api/health did not return 200 within ${HEALTH_TIMEOUT_MS / 1000} s`);
+}
+
+/** The pid listening on `port` (Linux, via `ss -p`). */
+function listeningPid(port: number): number | null {
+  const result = spawnSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
+  const match = /pid=(\d+)/.exec(result.stdout ?? "");
+  return match ? Number(match[1]) : null;
 }

@@ -26,6 +26,7 @@ export const ENV_KEYS = [
   "INNGEST_SIGNING_KEY",
   "INNGEST_BASE_URL",
   "INNGEST_DEV",
+  "JOBS_LAG_THRESHOLD_SECONDS",
   "GIT_COMMIT",
 ] as const;
 

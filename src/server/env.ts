@@ -19,6 +19,10 @@ if (process.env.NEXT_PHASE === "phase-production-build") {
   process.env.DATABASE_URL ||= "postgres://build-placeholder.invalid/unused";
 }
 
+function inngestDevOn(value: string | undefined): boolean {
+  return value !== undefined && value !== "0" && value !== "false";
+}
+
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -43,7 +47,19 @@ export const env = createEnv({
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
     INNGEST_SIGNING_KEY: z.string().min(1).optional(),
     INNGEST_BASE_URL: z.url().optional(),
+    INNGEST_DEV: z
+      .union([z.enum(["0", "1", "true", "false"]), z.url({ protocol: /^https?$/ })], { error: "must be 1, 0, true, false or the dev server's http(s) URL" })
+      .optional(),
+    JOBS_LAG_THRESHOLD_SECONDS: z.coerce.number().int().min(1).default(300),
   },
+  // Dev mode skips request signatures: a production server in dev mode would run any POST to
+  // /api/inngest as a job. Refuse to start rather than warn (`next build` is not a start).
+  createFinalSchema: (shape) =>
+    z.object(shape).superRefine((v, ctx) => {
+      if (v.NODE_ENV === "production" && inngestDevOn(v.INNGEST_DEV) && process.env.NEXT_PHASE !== "phase-production-build") {
+        ctx.addIssue({ code: "custom", path: ["INNGEST_DEV"], message: "must not be set in production (dev mode accepts unsigned requests to /api/inngest); unset it and use INNGEST_EVENT_KEY + INNGEST_SIGNING_KEY" });
+      }
+    }),
   client: {},
   experimental__runtimeEnv: {},
   emptyStringAsUndefined: true,
@@ -87,3 +103,18 @@ export const stripeEnv = () => integration("Stripe", ["STRIPE_SECRET_KEY", "STRI
 export const smtpEnv = () => integration("SMTP", ["SMTP_URL", "MAIL_FROM"]);
 export const pusherEnv = () => integration("Pusher", ["PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET"]);
 export const inngestEnv = () => integration("Inngest Cloud", ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"]);
+
+export type InngestMode = { kind: "dev"; url: string | null } | { kind: "cloud"; baseUrl: string | null };
+
+/**
+ * THE switch for background work. `null` (no INNGEST_DEV, no Inngest keys) means no event API
+ * is reachable: outbox effects are delivered inline right after commit and no cron runs — the
+ * offline default for tests, e2e and a bare `next dev`. Otherwise effects go through Inngest.
+ */
+export function inngestMode(): InngestMode | null {
+  if (inngestDevOn(env.INNGEST_DEV)) {
+    const url = env.INNGEST_DEV === "1" || env.INNGEST_DEV === "true" ? null : env.INNGEST_DEV!;
+    return { kind: "dev", url: url ?? env.INNGEST_BASE_URL ?? null };
+  }
+  return inngestEnv() ? { kind: "cloud", baseUrl: env.INNGEST_BASE_URL ?? null } : null;
+}

@@ -96,6 +96,16 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "sessions.revoke": { allow: signedIn, input: () => ({ id: "x" }) },
   "sessions.revokeOthers": { allow: signedIn, input: () => undefined },
   "staff.setStaffRole": { allow: ["staff"], input: (f) => ({ userId: f.member.id, role: "support" }) },
+  // Jobs: staff only (the table's staff user is an admin; support is the minimum). Without the
+  // local dev server, run queries are PRECONDITION_FAILED for staff — past authorization.
+  "jobs.overview": { allow: ["staff"], input: () => undefined },
+  "jobs.runs": { allow: ["staff"], input: () => ({ limit: 5 }) },
+  "jobs.run": { allow: ["staff"], input: () => ({ id: "run-that-does-not-exist" }) },
+  "jobs.outbox": { allow: ["staff"], input: () => ({ state: "dead_lettered", limit: 5 }) },
+  "jobs.replayEmail": { allow: ["staff"], input: (f) => ({ outboxId: f.member.id }) },
+  "jobs.replayRun": { allow: ["staff"], input: () => ({ runId: "run-that-does-not-exist" }) },
+  "realtime.config": { allow: signedIn, input: () => undefined },
+  "realtime.workspaceChannel": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
 };
 
 const DENIED = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"]);

@@ -7,6 +7,7 @@ import { SiteHeader } from "@/components/ui/site-header";
 import { Toaster } from "@/components/ui/toaster";
 import { AccountMenu } from "@/features/auth/ui/account-menu";
 import { VerifyEmailBanner } from "@/features/auth/ui/verify-email-banner";
+import { LiveIndicator } from "@/features/realtime/ui/live-indicator";
 import { WorkspaceSwitcher } from "@/features/workspaces/ui/workspace-switcher";
 import { TrpcProvider } from "@/trpc/client";
 import { getViewer } from "@/trpc/server";
@@ -33,6 +34,7 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
           </NavLink>
           <NavLink href="/account">Account</NavLink>
         </nav>
+        <LiveIndicator userId={viewer.userId} />
         {/* slot: account menu */}
         <AccountMenu displayName={viewer.displayName} email={viewer.email} />
       </SiteHeader>

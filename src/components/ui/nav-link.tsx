@@ -14,7 +14,8 @@ type NavLinkProps = {
 };
 
 export function NavLink({ href, children, exact = false, className }: NavLinkProps) {
-  const pathname = usePathname();
+  // Null only while a Pages Router page renders; the app has API routes there, no pages.
+  const pathname = usePathname() ?? "";
   const active = pathname === href || (!exact && pathname.startsWith(`${href}/`));
   return (
     <Link

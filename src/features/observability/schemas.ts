@@ -25,7 +25,7 @@ export const systemStatus = z.object({
   version: z.string(),
   commit: z.string(),
   uptimeSeconds: z.number(),
-  checks: z.object({ database: healthCheck.extend({ latencyMs: z.number().nullable() }), migrations: healthCheck }),
+  checks: z.object({ database: healthCheck.extend({ latencyMs: z.number().nullable() }), migrations: healthCheck, jobs: healthCheck }),
 });
 export type SystemStatus = z.infer<typeof systemStatus>;
 

@@ -23,14 +23,18 @@ function smtp(): Transporter | null {
   return transporter;
 }
 
+export type DeliveryResult = { delivered: string[]; failed: { id: string; error: string }[] };
+
 /**
  * Sends outbox emails by id: SMTP when configured, else the dev mailbox. Idempotent: a row
  * already sent is skipped, the dev mailbox is unique per outbox id, and SMTP gets the outbox
- * id as Message-ID so receivers can drop a duplicate. Failures stay in the outbox with the
- * error and are retried by the relay (async backbone).
+ * id as Message-ID so receivers can drop a duplicate. A failure is recorded on the row
+ * (attempts, last_error) and returned, never thrown: the `deliver-email` job turns it into a
+ * retry; inline delivery (no Inngest) leaves it for staff to see.
  */
-export async function deliverEmails(db: Db, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
+export async function deliverEmails(db: Db, ids: string[]): Promise<DeliveryResult> {
+  const result: DeliveryResult = { delivered: [], failed: [] };
+  if (ids.length === 0) return result;
   const rows = await db.select().from(outbox).where(and(inArray(outbox.id, ids), isNull(outbox.sentAt), eq(outbox.kind, "email")));
   for (const row of rows) {
     const email = row.payload as EmailPayload;
@@ -41,10 +45,22 @@ export async function deliverEmails(db: Db, ids: string[]): Promise<void> {
       } else {
         await db.insert(devMailbox).values({ outboxId: row.id, to: email.to, subject: email.subject, text: email.text, html: email.html }).onConflictDoNothing();
       }
-      await db.update(outbox).set({ sentAt: new Date(), attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, row.id));
+      await db.update(outbox).set({ sentAt: new Date(), attempts: sql`${outbox.attempts} + 1`, deadLetteredAt: null }).where(eq(outbox.id, row.id));
+      result.delivered.push(row.id);
     } catch (error) {
       logger.error({ err: error, outboxId: row.id }, "email delivery failed");
-      await db.update(outbox).set({ attempts: sql`${outbox.attempts} + 1`, lastError: String(error).slice(0, 500) }).where(eq(outbox.id, row.id));
+      const message = String(error).slice(0, 500);
+      await db.update(outbox).set({ attempts: sql`${outbox.attempts} + 1`, lastError: message }).where(eq(outbox.id, row.id));
+      result.failed.push({ id: row.id, error: message });
     }
   }
+  return result;
+}
+
+/** Delivery gave up (the job's retries are spent): the row is kept for staff to replay. */
+export async function markEmailDeadLettered(db: DbOrTx, outboxId: string, error: string, now = new Date()): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ deadLetteredAt: now, lastError: error.slice(0, 500) })
+    .where(and(eq(outbox.id, outboxId), isNull(outbox.sentAt)));
 }

@@ -4,6 +4,9 @@ import type { DbOrTx } from "@/server/db/client";
 import { rateLimitBuckets } from "@/server/db/schema";
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
+/** Buckets older than this are deleted nightly (`retention-cleanup`), so no rule may count longer. */
+export const MAX_RATE_LIMIT_WINDOW_SECONDS = 24 * 60 * 60;
+
 export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetAt: Date; retryAfterSeconds: number };
 
 /**
@@ -11,6 +14,7 @@ export type RateLimitResult = { allowed: boolean; limit: number; remaining: numb
  * from many processes can't race past the limit; a window that has ended restarts at 1.
  */
 export async function consumeRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
+  if (rule.windowSeconds > MAX_RATE_LIMIT_WINDOW_SECONDS) throw new Error(`rate limit "${rule.name}": windows longer than ${MAX_RATE_LIMIT_WINDOW_SECONDS} s would be cut short by retention-cleanup`);
   const key = `${rule.name}:${subject}`;
   const windowStart = sql`${now.toISOString()}::timestamptz`;
   const expired = sql`${rateLimitBuckets.windowStartedAt} <= ${windowStart} - make_interval(secs => ${rule.windowSeconds})`;

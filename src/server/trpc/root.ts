@@ -2,7 +2,9 @@ import "server-only";
 import { authRouter } from "@/features/auth/server/router";
 import { sessionsRouter } from "@/features/auth/server/sessions-router";
 import { twoFactorRouter } from "@/features/auth/server/two-factor-router";
+import { jobsRouter } from "@/features/jobs/server/router";
 import { observabilityRouter } from "@/features/observability/server/router";
+import { realtimeRouter } from "@/features/realtime/server/router";
 import { workspacesRouter } from "@/features/workspaces/server/router";
 import { staffRouter } from "@/features/workspaces/server/staff-router";
 import { createCallerFactory, router } from "./init";
@@ -14,6 +16,8 @@ export const appRouter = router({
   sessions: sessionsRouter,
   workspaces: workspacesRouter,
   staff: staffRouter,
+  jobs: jobsRouter,
+  realtime: realtimeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import "server-only";
 import type { Sql } from "postgres";
 import { buildInfo } from "@/lib/build-info";
 import { migrationStatus } from "@/server/db/migrate";
+import { getJobsHealth } from "@/features/jobs/server/get-jobs-health";
 import type { SystemStatus } from "../schemas";
 
 const DB_TIMEOUT_MS = 2_000;
@@ -31,11 +32,17 @@ export async function checkHealth(sql: Sql): Promise<SystemStatus> {
         .catch((error: Error) => ({ ok: false, detail: error.message }))
     : { ok: false, detail: "database unreachable" };
 
+  const jobs = database.ok
+    ? await withTimeout(getJobsHealth(sql), DB_TIMEOUT_MS + 500, "jobs check")
+        .then((j) => ({ ok: j.ok, detail: j.detail }))
+        .catch((error: Error) => ({ ok: false, detail: error.message }))
+    : { ok: false, detail: "database unreachable" };
+
   return {
-    status: database.ok && migrations.ok ? "ok" : "degraded",
+    status: database.ok && migrations.ok && jobs.ok ? "ok" : "degraded",
     version: buildInfo.version,
     commit: buildInfo.commit,
     uptimeSeconds: Math.round(process.uptime()),
-    checks: { database, migrations },
+    checks: { database, migrations, jobs },
   };
 }

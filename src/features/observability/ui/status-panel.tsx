@@ -58,6 +58,7 @@ export function StatusPanel() {
             detail={data.checks.database.latencyMs === null ? data.checks.database.detail : `${data.checks.database.latencyMs} ms`}
           />
           <CheckRow name="Migrations" ok={data.checks.migrations.ok} detail={data.checks.migrations.detail} />
+          <CheckRow name="Background jobs" ok={data.checks.jobs.ok} detail={data.checks.jobs.detail} />
         </dl>
       </CardContent>
     </Card>
@@ -76,6 +77,7 @@ export function StatusPanelSkeleton() {
           <Skeleton className="h-8 w-40" />
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
+          <Skeleton className="h-5 w-full" />
           <Skeleton className="h-5 w-full" />
           <Skeleton className="h-5 w-full" />
         </CardContent>

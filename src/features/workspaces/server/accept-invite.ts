@@ -8,6 +8,7 @@ import type { tokenInput } from "../schemas";
 import type { UserActor } from "./actor";
 import { claimInvite, selectInviteByTokenHash } from "./invite-queries";
 import { INVALID_INVITE, inviteStatus } from "./preview-invite";
+import { publishMembersChanged } from "./members-changed";
 import { insertMembershipIfAbsent, selectMembership } from "./queries";
 
 /**
@@ -20,12 +21,13 @@ export async function acceptInvite(input: z.output<typeof tokenInput>, actor: Us
   if (invite.email !== actor.email.toLowerCase()) {
     throw new AppError("FORBIDDEN", { userMessage: `This invite was sent to ${invite.email}; sign in as that address to accept it.` });
   }
-  return db.transaction(async (tx) => {
+  let joined = false;
+  const result = await db.transaction(async (tx) => {
     const claimed = await claimInvite(tx, invite.id);
     if (claimed) {
       const role = claimed.role === "admin" ? "admin" : "member";
       // Someone already in the workspace keeps their role: an invite never demotes.
-      const joined = await insertMembershipIfAbsent(tx, { workspaceId: invite.workspaceId, userId: actor.userId, role });
+      const inserted = await insertMembershipIfAbsent(tx, { workspaceId: invite.workspaceId, userId: actor.userId, role });
       await recordAuditEvent(tx, {
         workspaceId: invite.workspaceId,
         actorUserId: actor.userId,
@@ -33,8 +35,9 @@ export async function acceptInvite(input: z.output<typeof tokenInput>, actor: Us
         ip: actor.ip,
         action: "invite.accepted",
         target: { type: "invite", id: invite.id },
-        after: { email: invite.email, role: joined?.role ?? role, alreadyMember: !joined },
+        after: { email: invite.email, role: inserted?.role ?? role, alreadyMember: !inserted },
       });
+      joined = true;
       return { slug: invite.workspaceSlug };
     }
     if (await selectMembership(tx, invite.workspaceId, actor.userId)) return { slug: invite.workspaceSlug };
@@ -48,4 +51,6 @@ export async function acceptInvite(input: z.output<typeof tokenInput>, actor: Us
           : `This invite expired. Ask ${inviter} to send a new one.`;
     throw new AppError("CONFLICT", { userMessage });
   });
+  if (joined) await publishMembersChanged(invite.workspaceId, db);
+  return result;
 }

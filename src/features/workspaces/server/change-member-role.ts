@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import type { changeRoleInput } from "../schemas";
 import { auditFields, type WorkspaceActor } from "./actor";
+import { publishMembersChanged } from "./members-changed";
 import { keepingAnOwner } from "./owner-invariant";
 import { lockWorkspace, selectMembership, updateMembershipRole } from "./queries";
 
@@ -16,7 +17,7 @@ export async function changeMemberRole(input: z.output<typeof changeRoleInput>, 
   if (input.userId === actor.userId) {
     throw new AppError("FORBIDDEN", { userMessage: "You can't change your own role. To step down, transfer ownership or leave the workspace." });
   }
-  return keepingAnOwner(() =>
+  const result = await keepingAnOwner(() =>
     db.transaction(async (tx) => {
       await lockWorkspace(tx, actor.workspace.id);
       const target = await selectMembership(tx, actor.workspace.id, input.userId);
@@ -37,4 +38,6 @@ export async function changeMemberRole(input: z.output<typeof changeRoleInput>, 
       return { userId: input.userId, role: input.role };
     }),
   );
+  await publishMembersChanged(actor.workspace.id, db);
+  return result;
 }

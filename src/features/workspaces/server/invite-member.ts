@@ -6,6 +6,7 @@ import { transactionWithEffects } from "@/server/db/transaction";
 import { AppError } from "@/server/errors";
 import type { inviteInput } from "../schemas";
 import { auditFields, type WorkspaceActor } from "./actor";
+import { publishMembersChanged } from "./members-changed";
 import { inviteEmail, newInviteToken } from "./invite-email";
 import { insertInvite, renewInvite, selectPendingInviteByEmail } from "./invite-queries";
 import { lockWorkspace, selectMemberByEmail } from "./queries";
@@ -20,7 +21,7 @@ export async function inviteMember(
   db: Db,
 ): Promise<{ inviteId: string; email: string; role: "admin" | "member" }> {
   const { token, tokenHash, expiresAt } = newInviteToken();
-  return transactionWithEffects(db, async (tx, effects) => {
+  const result = await transactionWithEffects(db, async (tx, effects) => {
     await lockWorkspace(tx, actor.workspace.id);
     if (await selectMemberByEmail(tx, actor.workspace.id, input.email)) {
       throw new AppError("BAD_REQUEST", {
@@ -41,5 +42,7 @@ export async function inviteMember(
     await effects.email(inviteEmail({ to: input.email, token, workspaceName: actor.workspace.name, inviterName: actor.displayName, role: input.role }));
     return { inviteId, email: input.email, role: input.role };
   });
+  await publishMembersChanged(actor.workspace.id, db);
+  return result;
 }
 

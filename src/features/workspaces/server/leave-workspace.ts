@@ -3,6 +3,7 @@ import { recordAuditEvent } from "@/server/audit";
 import type { DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { auditFields, type WorkspaceActor } from "./actor";
+import { publishMembersChanged } from "./members-changed";
 import { keepingAnOwner } from "./owner-invariant";
 import { deleteMembership, lockWorkspace } from "./queries";
 
@@ -10,7 +11,7 @@ export async function leaveWorkspace(_input: unknown, actor: WorkspaceActor, db:
   if (actor.workspace.personal) {
     throw new AppError("CONFLICT", { userMessage: "This is your personal workspace; it can't be left or deleted." });
   }
-  return keepingAnOwner(
+  const result = await keepingAnOwner(
     () =>
       db.transaction(async (tx) => {
         await lockWorkspace(tx, actor.workspace.id);
@@ -25,4 +26,6 @@ export async function leaveWorkspace(_input: unknown, actor: WorkspaceActor, db:
       }),
     `You're the last owner of ${actor.workspace.name}. Transfer ownership to another member first, or delete the workspace.`,
   );
+  await publishMembersChanged(actor.workspace.id, db);
+  return result;
 }

@@ -5,12 +5,13 @@ import type { DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import type { memberTargetInput } from "../schemas";
 import { auditFields, type WorkspaceActor } from "./actor";
+import { publishMembersChanged } from "./members-changed";
 import { keepingAnOwner } from "./owner-invariant";
 import { deleteMembership, lockWorkspace, selectMembership } from "./queries";
 
 /** Admins remove members and admins; owners remove anyone, as long as an owner remains. */
 export async function removeMember(input: z.output<typeof memberTargetInput>, actor: WorkspaceActor, db: DbOrTx): Promise<{ ok: true }> {
-  return keepingAnOwner(() =>
+  const result = await keepingAnOwner(() =>
     db.transaction(async (tx) => {
       await lockWorkspace(tx, actor.workspace.id);
       const target = await selectMembership(tx, actor.workspace.id, input.userId);
@@ -28,4 +29,6 @@ export async function removeMember(input: z.output<typeof memberTargetInput>, ac
       return { ok: true as const };
     }),
   );
+  await publishMembersChanged(actor.workspace.id, db);
+  return result;
 }

@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import type { memberTargetInput } from "../schemas";
 import { auditFields, type WorkspaceActor } from "./actor";
+import { publishMembersChanged } from "./members-changed";
 import { keepingAnOwner } from "./owner-invariant";
 import { lockWorkspace, selectMembership, updateMembershipRole } from "./queries";
 
@@ -13,7 +14,7 @@ export async function transferOwnership(input: z.output<typeof memberTargetInput
   if (input.userId === actor.userId) {
     throw new AppError("BAD_REQUEST", { userMessage: "Choose another member to transfer ownership to.", fieldErrors: { userId: ["Choose another member"] } });
   }
-  return keepingAnOwner(() =>
+  const result = await keepingAnOwner(() =>
     db.transaction(async (tx) => {
       await lockWorkspace(tx, actor.workspace.id);
       const target = await selectMembership(tx, actor.workspace.id, input.userId);
@@ -30,4 +31,6 @@ export async function transferOwnership(input: z.output<typeof memberTargetInput
       return { ok: true as const };
     }),
   );
+  await publishMembersChanged(actor.workspace.id, db);
+  return result;
 }

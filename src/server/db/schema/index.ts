@@ -3,3 +3,5 @@ export * from "./rate-limits";
 export * from "./users";
 export * from "./workspaces";
 export * from "./mail";
+export * from "./realtime";
+export * from "./jobs";

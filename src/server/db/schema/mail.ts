@@ -4,7 +4,8 @@ import { createdAt, id } from "./columns";
 
 /**
  * Side effects written in the same transaction as the change that causes them, sent after
- * commit. The row id doubles as the idempotency key when the relay retries.
+ * commit. The row id doubles as the idempotency key when the relay retries: it is the Inngest
+ * event id (`server/outbox/relay.ts`), so a re-sent row never starts a second run.
  */
 export const outbox = pgTable(
   "outbox",
@@ -16,8 +17,22 @@ export const outbox = pgTable(
     lastError: text("last_error"),
     sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
+    /** Accepted by the Inngest event API; null while the relay still owes the event. */
+    relayedAt: timestamp("relayed_at", { withTimezone: true, mode: "date" }),
+    relayAttempts: integer("relay_attempts").notNull().default(0),
+    /** The sweeper leaves the row alone until then (backoff after a failed send, or a claim). */
+    nextRelayAt: timestamp("next_relay_at", { withTimezone: true, mode: "date" }),
+    /** Delivery gave up after its retries; staff can replay it from the Jobs page. */
+    deadLetteredAt: timestamp("dead_lettered_at", { withTimezone: true, mode: "date" }),
+    /** Bumped by each replay: a replay's event id must differ, or Inngest would dedupe it. */
+    replays: integer("replays").notNull().default(0),
   },
-  (t) => [index("outbox_unsent_idx").on(t.id).where(sql`${t.sentAt} is null`)],
+  (t) => [
+    index("outbox_unsent_idx").on(t.id).where(sql`${t.sentAt} is null`),
+    index("outbox_unrelayed_idx").on(t.createdAt).where(sql`${t.relayedAt} is null and ${t.sentAt} is null and ${t.deadLetteredAt} is null`),
+    index("outbox_dead_lettered_idx").on(t.deadLetteredAt).where(sql`${t.deadLetteredAt} is not null`),
+    index("outbox_sent_at_idx").on(t.sentAt).where(sql`${t.sentAt} is not null`),
+  ],
 );
 
 /** Where mail goes when SMTP is not configured; listed at /dev/mailbox. */

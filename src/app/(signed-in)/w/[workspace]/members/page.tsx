@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { LiveQuerySync } from "@/features/realtime/ui/live-query-sync";
 import { MembersPanel, MembersSkeleton } from "@/features/workspaces/ui/members-panel";
-import { getViewer, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { getQueryClient, getViewer, HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { loadWorkspace, type WorkspaceParams } from "../load-workspace";
 
 export const metadata: Metadata = { title: "Members" };
@@ -10,8 +11,12 @@ export default async function MembersPage({ params }: WorkspaceParams) {
   const workspace = await loadWorkspace((await params).workspace);
   const viewer = (await getViewer())!;
   prefetch(trpc.workspaces.members.queryOptions({ workspaceSlug: workspace.slug }));
+  const { channel } = await getQueryClient().fetchQuery(trpc.realtime.workspaceChannel.queryOptions({ workspaceSlug: workspace.slug }));
+  // Another admin's change (or someone accepting an invite) shows up here without a reload.
+  const membersChanged = [trpc.workspaces.members.queryKey({ workspaceSlug: workspace.slug }), trpc.workspaces.get.queryKey({ workspaceSlug: workspace.slug })];
   return (
     <HydrateClient>
+      <LiveQuerySync channels={[channel]} invalidate={{ "members.changed": membersChanged }} />
       <Suspense fallback={<MembersSkeleton />}>
         <MembersPanel workspaceSlug={workspace.slug} viewerId={viewer.userId} />
       </Suspense>

@@ -1,0 +1,192 @@
+/**
+ * SSE fan-out at scale, against the production server (`next start` on a throwaway Postgres):
+ * N streams on one workspace channel, each authenticated by its own session cookie; 20
+ * publishes at 1 Hz of `{ t, seq }`; publish→receive latency = arrival − `t` (taken just
+ * before `publish()` inserts and notifies); server RSS growth per stream. Prints, asserts nothing.
+ * Goal to read against: 10k subscribers, p99 < 250 ms.
+ *
+ *   node --conditions=react-server --import tsx bench/sse-fanout.ts --n 1000 [--n 5000 …]
+ *
+ * Each stream is a socket on both ends: N = 10000 needs `ulimit -n` above ~2×N/clients + slack
+ * in this shell (the load clients) and in the server's (inherited): `ulimit -n 32768` first.
+ * The streams are spread over two load-client processes so client-side parsing does not
+ * dominate the figures on a 2-core machine (as in notes/sse-scale.md).
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { ensureBuild, gitCommit, startProdServer, type ProdServer } from "./lib/server";
+
+const PUBLISHES = 20;
+const CLIENTS = 2;
+const RAMP_CONCURRENCY = 200;
+
+type ToClient = { kind: "open"; origin: string; channel: string; cookies: string[] } | { kind: "report" };
+type FromClient = { kind: "opened"; ok: number; failed: number; ms: number } | { kind: "report"; latencies: number[]; received: number; gaps: number };
+
+if (process.argv.includes("--client")) runClient();
+else await main();
+
+async function main() {
+  const { values } = parseArgs({ options: { n: { type: "string", multiple: true, default: ["1000"] } } });
+  const sizes = values.n!.map(Number);
+  ensureBuild();
+  console.log(`SSE fan-out · node ${process.version} · ${os.cpus().length} CPU(s) · commit ${gitCommit()} · ulimit -n ${fs.readFileSync("/proc/self/limits", "utf8").match(/Max open files\s+(\d+)/)?.[1]}`);
+  const server = await startProdServer({ DATABASE_POOL_MAX: "20", APP_SECRET: "bench-secret-bench-secret-bench-secret-0000" });
+  const rows: string[][] = [];
+  try {
+    // One server for every size (the app modules below bind to its database once); streams
+    // of one size are closed before the next opens, and RSS is read just before and after.
+    process.env.DATABASE_URL = server.databaseUrl;
+    for (const n of sizes) rows.push(await run(server, n));
+  } finally {
+    const { sql } = await import("../src/server/db/client");
+    await sql.end({ timeout: 1 }).catch(() => {});
+    await server.stop();
+  }
+  const header = ["N", "ramp", "ready", "RSS before → after", "RSS/conn", "delivered", "p50", "p99", "max"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+  console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}`);
+  console.log(`\ngoal: 10k subscribers, p99 < 250 ms`);
+}
+
+async function run(server: ProdServer, n: number): Promise<string[]> {
+  const admin = postgres(server.databaseUrl, { max: 4, onnotice: () => {} });
+  const clients: ChildProcess[] = [];
+  try {
+    // Arrange data the way the app would have it: a user in a workspace, one session per stream.
+    const { db } = await import("../src/server/db/client");
+    const { createUser, createWorkspaceWithMembers } = await import("../src/server/db/factories");
+    const { createRandom } = await import("../src/lib/random");
+    const { generateToken, hashToken } = await import("../src/server/auth/tokens");
+    const { publish } = await import("../src/server/realtime/publish");
+    const random = createRandom(n);
+    const user = await createUser(db, random);
+    const workspace = await createWorkspaceWithMembers(db, random, { owner: user });
+    const channel = `workspace:${workspace.id}`;
+    const tokens = Array.from({ length: n }, () => generateToken());
+    const expires = new Date(Date.now() + 86_400_000);
+    for (let i = 0; i < n; i += 1000) {
+      const batch = tokens.slice(i, i + 1000).map((t) => ({ id: hashToken(t), user_id: user.id, expires_at: expires, two_factor_verified: true, ip: "127.0.0.1", user_agent: "bench" }));
+      await admin`insert into sessions ${admin(batch)}`;
+    }
+
+    const pid = server.nextPid();
+    await new Promise((r) => setTimeout(r, 1_000));
+    const rssBefore = rss(pid);
+    for (let i = 0; i < CLIENTS; i++) clients.push(fork(new URL(import.meta.url).pathname, ["--client"], { execArgv: ["--import", "tsx"] }));
+    const started = performance.now();
+    const opened = await Promise.all(
+      clients.map((c, i) => ask(c, { kind: "open", origin: server.origin, channel, cookies: tokens.filter((_, j) => j % CLIENTS === i).map((t) => `gw_session=${t}`) })),
+    );
+    const rampMs = performance.now() - started;
+    const ok = opened.reduce((s, o) => s + (o.kind === "opened" ? o.ok : 0), 0);
+    await new Promise((r) => setTimeout(r, 2_000));
+    const rssAfter = rss(pid);
+
+    for (let seq = 0; seq < PUBLISHES; seq++) {
+      await publish(channel, { type: "bench.tick", data: { t: Date.now(), seq } });
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+    await new Promise((r) => setTimeout(r, 2_000));
+    const reports = (await Promise.all(clients.map((c) => ask(c, { kind: "report" })))) as Extract<FromClient, { kind: "report" }>[];
+    const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const received = reports.reduce((s, r) => s + r.received, 0);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+    const mb = (b: number | null) => (b === null ? "?" : `${(b / 1024 / 1024).toFixed(0)} MB`);
+    return [
+      String(n),
+      `${(rampMs / 1000).toFixed(1)} s`,
+      `${ok}/${n}`,
+      `${mb(rssBefore)} → ${mb(rssAfter)}`,
+      rssBefore !== null && rssAfter !== null && ok > 0 ? `${((rssAfter - rssBefore) / ok / 1024).toFixed(1)} KB` : "?",
+      `${((100 * received) / (ok * PUBLISHES)).toFixed(1)}%`,
+      `${at(0.5).toFixed(0)} ms`,
+      `${at(0.99).toFixed(0)} ms`,
+      `${(latencies.at(-1) ?? NaN).toFixed(0)} ms`,
+    ];
+  } finally {
+    for (const c of clients) c.kill();
+    await admin.end();
+    // Let the server notice the closed streams before the next size opens its own.
+    await new Promise((r) => setTimeout(r, 3_000));
+  }
+}
+
+function rss(pid: number | null): number | null {
+  if (!pid) return null;
+  const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+  return kb ? Number(kb) * 1024 : null;
+}
+
+function ask(child: ChildProcess, message: ToClient): Promise<FromClient> {
+  return new Promise((resolve) => {
+    child.once("message", (reply) => resolve(reply as FromClient));
+    child.send(message);
+  });
+}
+
+/** A load client: opens its share of the streams, records arrival − t for every bench event. */
+function runClient() {
+  const latencies: number[] = [];
+  let received = 0;
+  let gaps = 0;
+  const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+  process.on("message", async (message: ToClient) => {
+    if (message.kind === "report") return process.send!({ kind: "report", latencies, received, gaps } satisfies FromClient);
+    const started = performance.now();
+    let ok = 0;
+    let failed = 0;
+    const queue = [...message.cookies];
+    const openOne = (cookie: string) =>
+      new Promise<void>((resolve) => {
+        let lastSeq = -1;
+        let buffer = "";
+        let ready = false;
+        const req = http.get(`${message.origin}/api/realtime?channels=${message.channel}`, { agent, headers: { cookie } }, (res) => {
+          if (res.statusCode !== 200) {
+            failed++;
+            res.resume();
+            return resolve();
+          }
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => {
+            const now = Date.now();
+            buffer += chunk;
+            let end;
+            while ((end = buffer.indexOf("\n\n")) !== -1) {
+              const frame = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              if (!ready && frame.includes("event: realtime.ready")) {
+                ready = true;
+                ok++;
+                resolve();
+                continue;
+              }
+              const data = frame.indexOf('data: {"type":"bench.tick"');
+              if (data === -1) continue;
+              const body = JSON.parse(frame.slice(data + 6)) as { data: { t: number; seq: number } };
+              latencies.push(now - body.data.t);
+              received++;
+              if (body.data.seq !== lastSeq + 1) gaps++;
+              lastSeq = body.data.seq;
+            }
+          });
+        });
+        req.on("error", () => {
+          failed++;
+          resolve();
+        });
+      });
+    await Promise.all(
+      Array.from({ length: RAMP_CONCURRENCY }, async () => {
+        for (let cookie = queue.shift(); cookie; cookie = queue.shift()) await openOne(cookie);
+      }),
+    );
+    process.send!({ kind: "opened", ok, failed, ms: performance.now() - started } satisfies FromClient);
+  });
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { readSessionToken, sessionCookie } from "@/server/auth/cookies";
+import { validateSessionToken } from "@/server/auth/session";
+import { db } from "@/server/db/client";
+import { clientIp } from "@/server/http/client-ip";
+import { isCrossSiteRequest } from "@/server/http/csrf";
+import { readBodyCapped } from "@/server/http/read-body";
+import { withRequest } from "@/server/http/with-request";
+import { setRequestActor } from "@/server/logging/context";
+import { consumeRateLimit } from "@/server/rate-limit/consume";
+import { PUSHER_AUTH_RATE_LIMIT, authorizePusherSubscription } from "@/server/realtime/pusher-auth";
+import { pusherServerFromEnv } from "@/server/realtime/pusher-transport";
+
+/** What pusher-js's ajax channel authorizer POSTs, form-encoded. */
+const authRequest = z.object({
+  socket_id: z.string({ error: "is required" }).regex(/^\d{1,20}\.\d{1,20}$/, "must be a Pusher socket id such as 1234.5678"),
+  channel_name: z.string({ error: "is required" }).regex(/^[A-Za-z0-9_\-=@,.;]{1,200}$/, "must be a Pusher channel name"),
+});
+
+const MAX_BODY_BYTES = 4 * 1024;
+
+function reply(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+const failure = (status: number, code: string, message: string, requestId: string, headers?: Record<string, string>) =>
+  reply(status, { error: { code, message, request_id: requestId } }, headers);
+
+/** pusher-js's channel authorization endpoint: signs a subscription the viewer may make. */
+export const POST = withRequest(async (req, { requestId }) => {
+  if (isCrossSiteRequest(req)) return failure(403, "FORBIDDEN", "This request came from another site and was refused.", requestId);
+  const pusher = pusherServerFromEnv();
+  if (!pusher) return failure(404, "NOT_FOUND", "Pusher is not configured on this server; live updates use SSE.", requestId);
+
+  const token = readSessionToken(req.headers);
+  const session = token ? await validateSessionToken(db, token) : null;
+  const signedIn = session && (!session.user.twoFactorEnabled || session.twoFactorVerified) ? session : null;
+  const limit = await consumeRateLimit(db, PUSHER_AUTH_RATE_LIMIT, signedIn ? `user:${signedIn.user.id}` : `ip:${clientIp(req.headers)}`);
+  if (!limit.allowed) {
+    const wait = String(limit.retryAfterSeconds);
+    return failure(429, "TOO_MANY_REQUESTS", `Too many subscription requests. Try again in ${wait} seconds.`, requestId, { "retry-after": wait });
+  }
+  if (!signedIn) return failure(401, "UNAUTHORIZED", "Sign in to receive live updates.", requestId);
+  setRequestActor({ userId: signedIn.user.id });
+
+  const body = await readBodyCapped(req, MAX_BODY_BYTES);
+  if (body === null) return failure(413, "PAYLOAD_TOO_LARGE", `The request is too large (${MAX_BODY_BYTES} bytes at most).`, requestId);
+  const parsed = authRequest.safeParse(Object.fromEntries(new URLSearchParams(new TextDecoder().decode(body))));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return failure(400, "BAD_REQUEST", `${issue.path.join(".")} ${issue.message}.`, requestId);
+  }
+
+  const subscriber = { userId: signedIn.user.id, staffRole: signedIn.user.staffRole };
+  const outcome = await authorizePusherSubscription(pusher, subscriber, { socketId: parsed.data.socket_id, pusherChannel: parsed.data.channel_name }, db);
+  if (outcome.kind === "refused") return failure(403, "FORBIDDEN", outcome.reason, requestId);
+  const refreshed: Record<string, string> = signedIn.refreshed && token ? { "set-cookie": sessionCookie(token, signedIn.expiresAt) } : {};
+  return reply(200, outcome.body, refreshed);
+});

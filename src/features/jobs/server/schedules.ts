@@ -1,0 +1,10 @@
+/**
+ * Cron schedules, with the interval each heartbeat is expected at. Health calls a schedule
+ * overdue after twice its interval (one missed tick is tolerated; two is an outage).
+ */
+export const SCHEDULES = {
+  relayOutbox: { name: "relay-outbox", cron: "* * * * *", everySeconds: 60 },
+  retentionCleanup: { name: "retention-cleanup", cron: "0 3 * * *", everySeconds: 24 * 60 * 60 },
+} as const;
+
+export type Schedule = (typeof SCHEDULES)[keyof typeof SCHEDULES];

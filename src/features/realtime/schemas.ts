@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/** Which transport the browser uses, decided at runtime from the server's env (not at build). */
+export const realtimeConfig = z.discriminatedUnion("transport", [
+  z.object({ transport: z.literal("sse") }),
+  z.object({
+    transport: z.literal("pusher"),
+    key: z.string(),
+    wsHost: z.string(),
+    wsPort: z.number().int(),
+    cluster: z.string(),
+    forceTLS: z.boolean(),
+  }),
+]);
+export type RealtimeConfig = z.infer<typeof realtimeConfig>;
+
+export const workspaceChannelOutput = z.object({ channel: z.string() });
+
+/** One event as every client transport hands it to `useRealtime` handlers. */
+export type RealtimeMessage = {
+  /** The stored event's id (a bigint as a string); ids increase in publish order. */
+  id: string;
+  type: string;
+  channel: string;
+  data: unknown;
+  clientMutationId: string | null;
+};
+
+/** The SSE stream's named control events; ordinary events arrive as unnamed `message`s. */
+export const SSE_CONTROL = { ready: "realtime.ready", refetch: "realtime.refetch", rotate: "realtime.rotate" } as const;

@@ -1,0 +1,34 @@
+"use client";
+import { cn } from "@/lib/cn";
+import { useRealtime } from "./use-realtime";
+import { useRealtimeStatus } from "./realtime-status";
+
+const LABEL = { idle: "Connecting…", connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" } as const;
+
+/**
+ * The header's live dot. It keeps the viewer's own channel open, so every signed-in page has
+ * a stream (and pages that add channels share it).
+ */
+export function LiveIndicator({ userId }: { userId: string }) {
+  useRealtime([`user:${userId}`], { onEvent: () => {} });
+  const { status, lastEventId } = useRealtimeStatus();
+  return (
+    <span
+      data-testid="live-indicator"
+      data-status={status}
+      data-last-event-id={lastEventId ?? ""}
+      role="status"
+      aria-live="polite"
+      className="flex shrink-0 items-center gap-1.5 text-xs text-muted-foreground"
+    >
+      <span
+        aria-hidden="true"
+        className={cn(
+          "size-2 rounded-full",
+          status === "live" ? "bg-success" : status === "reconnecting" ? "bg-warning motion-safe:animate-pulse" : "bg-muted-foreground/50",
+        )}
+      />
+      {LABEL[status]}
+    </span>
+  );
+}

@@ -1,0 +1,109 @@
+import type PusherJs from "pusher-js";
+import type { Channel } from "pusher-js";
+import type { ConnectionState } from "@/components/ui/connection-store";
+import { toPusherChannel } from "@/server/realtime/channels";
+import type { RealtimeConfig, RealtimeMessage } from "../schemas";
+import { registerClientTransport, type ClientTransport, type TransportListener } from "./client-transport";
+import { reportTransportStatus } from "./realtime-status";
+
+export type PusherClientConfig = Omit<Extract<RealtimeConfig, { transport: "pusher" }>, "transport">;
+
+/** pusher-js's states, as the connection banner names them. */
+const STATE: Record<string, ConnectionState> = {
+  initialized: "reconnecting",
+  connecting: "reconnecting",
+  connected: "online",
+  unavailable: "offline",
+  failed: "offline",
+  disconnected: "offline",
+};
+
+/**
+ * A pusher-js client for the runtime config, authorizing private channels at /api/pusher/auth
+ * with the session cookie. pusher-js is imported on demand so pages on SSE never download it.
+ */
+export async function createPusherClient(config: PusherClientConfig, onState: (state: ConnectionState) => void): Promise<PusherJs> {
+  const { default: Pusher } = await import("pusher-js");
+  const client = new Pusher(config.key, {
+    cluster: config.cluster,
+    wsHost: config.wsHost,
+    wsPort: config.wsPort,
+    wssPort: config.wsPort,
+    forceTLS: config.forceTLS,
+    // Without this pusher-js falls back to Pusher's own sockjs hosts, which a self-hosted server isn't.
+    enabledTransports: ["ws", "wss"],
+    channelAuthorization: { endpoint: "/api/pusher/auth", transport: "ajax" },
+  });
+  client.connection.bind("state_change", ({ current }: { current: string }) => onState(STATE[current] ?? "reconnecting"));
+  return client;
+}
+
+type Listener = { channels: readonly string[]; listener: TransportListener };
+
+/** Pusher's data for every Groundwork event (see server/realtime/pusher-transport.ts). */
+function toMessage(type: string, data: unknown): RealtimeMessage | null {
+  const envelope = data as Partial<RealtimeMessage> | null;
+  if (typeof envelope?.id !== "string" || typeof envelope.channel !== "string") return null;
+  return { id: envelope.id, type, channel: envelope.channel, data: envelope.data, clientMutationId: envelope.clientMutationId ?? null };
+}
+
+/**
+ * One pusher-js connection per tab, one Pusher channel per app channel however many hooks
+ * want it. Pusher keeps no history, so after a reconnect every listener is told to refetch.
+ */
+class PusherTransport implements ClientTransport {
+  private readonly listeners = new Set<Listener>();
+  private readonly channels = new Map<string, { channel: Channel; users: number }>();
+  private readonly client: Promise<PusherJs>;
+  private wasConnected = false;
+
+  constructor(config: PusherClientConfig) {
+    this.client = createPusherClient(config, (state) => this.onState(state));
+  }
+
+  subscribe(channels: readonly string[], listener: TransportListener): () => void {
+    const entry = { channels, listener };
+    this.listeners.add(entry);
+    void this.client.then((client) => channels.forEach((name) => this.retain(client, name)));
+    return () => {
+      this.listeners.delete(entry);
+      void this.client.then((client) => channels.forEach((name) => this.release(client, name)));
+    };
+  }
+
+  private retain(client: PusherJs, name: string) {
+    const held = this.channels.get(name);
+    if (held) return void held.users++;
+    const channel = client.subscribe(toPusherChannel(name));
+    channel.bind_global((type: string, data: unknown) => {
+      if (type.startsWith("pusher:") || type.startsWith("pusher_internal:")) return;
+      const message = toMessage(type, data);
+      if (!message) return;
+      for (const { channels, listener } of this.listeners) if (channels.includes(message.channel)) listener.onEvent(message);
+    });
+    channel.bind("pusher:subscription_error", (error: { status?: number }) => {
+      console.error(`Live updates for ${name} were refused (HTTP ${error.status ?? "?"}).`);
+    });
+    this.channels.set(name, { channel, users: 1 });
+  }
+
+  private release(client: PusherJs, name: string) {
+    const held = this.channels.get(name);
+    if (!held || --held.users > 0) return;
+    held.channel.unbind_all();
+    client.unsubscribe(held.channel.name);
+    this.channels.delete(name);
+  }
+
+  private onState(state: ConnectionState) {
+    if (state === "online") {
+      if (this.wasConnected) for (const { listener } of this.listeners) listener.onRefetch?.();
+      this.wasConnected = true;
+      reportTransportStatus("live");
+    } else {
+      reportTransportStatus(this.wasConnected ? "reconnecting" : "connecting");
+    }
+  }
+}
+
+registerClientTransport("pusher", (config) => new PusherTransport(config));

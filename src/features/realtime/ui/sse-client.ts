@@ -1,0 +1,143 @@
+import { SSE_CONTROL, type RealtimeMessage } from "../schemas";
+import type { ClientTransport, TransportListener } from "./client-transport";
+import { reportLastEventId, reportTransportStatus } from "./realtime-status";
+
+const ENDPOINT = "/api/realtime";
+/** Native EventSource retries (every `retry:` ms) this many times before we back off ourselves. */
+const NATIVE_RETRIES = 2;
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_MAX_MS = 30_000;
+const SEEN_IDS = 500;
+
+type Subscription = { channels: readonly string[]; listener: TransportListener };
+
+/**
+ * One EventSource per tab, for the union of every mounted subscriber's channels. When that
+ * set changes the stream is reopened with the last id seen, so nothing is missed in between.
+ */
+class SseConnection implements ClientTransport {
+  private subscriptions = new Set<Subscription>();
+  private source: EventSource | null = null;
+  private key = "";
+  private lastEventId: string | null = null;
+  private seen = new Set<string>();
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private syncScheduled = false;
+  private listeningToBrowser = false;
+
+  subscribe(channels: readonly string[], listener: TransportListener) {
+    const subscription = { channels, listener };
+    this.subscriptions.add(subscription);
+    this.scheduleSync();
+    return () => {
+      this.subscriptions.delete(subscription);
+      this.scheduleSync();
+    };
+  }
+
+  /** Mounts and unmounts in one render settle before the stream is (re)opened once. */
+  private scheduleSync() {
+    if (this.syncScheduled) return;
+    this.syncScheduled = true;
+    queueMicrotask(() => {
+      this.syncScheduled = false;
+      const key = [...new Set([...this.subscriptions].flatMap((s) => s.channels))].sort().join(",");
+      if (key === this.key && (this.source || this.retryTimer)) return;
+      this.key = key;
+      this.open();
+    });
+  }
+
+  private open() {
+    this.close();
+    this.watchBrowser();
+    if (!this.key) return;
+    const params = new URLSearchParams({ channels: this.key });
+    // A new EventSource doesn't send Last-Event-ID; the query parameter carries it instead.
+    if (this.lastEventId) params.set("lastEventId", this.lastEventId);
+    const source = new EventSource(`${ENDPOINT}?${params}`);
+    this.source = source;
+    reportTransportStatus(this.failures > 0 ? "reconnecting" : "connecting");
+    source.onopen = () => reportTransportStatus("live");
+    source.onmessage = (e) => this.onMessage(e);
+    source.addEventListener(SSE_CONTROL.ready, (e) => {
+      this.failures = 0;
+      this.remember((e as MessageEvent).lastEventId);
+      reportTransportStatus("live");
+    });
+    source.addEventListener(SSE_CONTROL.refetch, (e) => {
+      this.remember((e as MessageEvent).lastEventId);
+      for (const s of this.subscriptions) s.listener.onRefetch?.();
+    });
+    // The server ends streams now and then to re-check access: reopen at once, quietly.
+    source.addEventListener(SSE_CONTROL.rotate, () => this.open());
+    source.onerror = () => this.onError(source);
+  }
+
+  private onMessage(e: MessageEvent<string>) {
+    const id = e.lastEventId;
+    if (id && this.seen.has(id)) return;
+    this.remember(id);
+    let body: Omit<RealtimeMessage, "id">;
+    try {
+      body = JSON.parse(e.data) as Omit<RealtimeMessage, "id">;
+    } catch {
+      return;
+    }
+    const message: RealtimeMessage = { id, ...body };
+    for (const s of this.subscriptions) {
+      if (s.channels.includes(message.channel)) s.listener.onEvent(message);
+    }
+  }
+
+  private remember(id: string) {
+    if (!id) return;
+    this.lastEventId = id;
+    reportLastEventId(id);
+    this.seen.add(id);
+    if (this.seen.size > SEEN_IDS) this.seen.delete(this.seen.values().next().value!);
+  }
+
+  private onError(source: EventSource) {
+    if (source !== this.source) return;
+    this.failures += 1;
+    reportTransportStatus("reconnecting");
+    // CONNECTING: the browser retries by itself after `retry:`. CLOSED (an HTTP error, or too
+    // many failures in a row): back off exponentially so a down server isn't hammered.
+    if (source.readyState === EventSource.CONNECTING && this.failures <= NATIVE_RETRIES) return;
+    this.close();
+    const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(this.failures - 1, 10));
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.open();
+    }, delay * (0.5 + Math.random() / 2));
+  }
+
+  private close() {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.source?.close();
+    this.source = null;
+  }
+
+  /** Offline: drop the stream at once (the banner says so); online again: reconnect now. */
+  private watchBrowser() {
+    if (this.listeningToBrowser || typeof window === "undefined") return;
+    this.listeningToBrowser = true;
+    window.addEventListener("offline", () => {
+      if (!this.key) return;
+      this.close();
+      this.failures = Math.max(this.failures, 1);
+      reportTransportStatus("reconnecting");
+    });
+    window.addEventListener("online", () => {
+      if (this.key && !this.source) this.open();
+    });
+  }
+}
+
+let connection: SseConnection | null = null;
+export function sseTransport(): ClientTransport {
+  return (connection ??= new SseConnection());
+}

@@ -1,0 +1,86 @@
+"use client";
+import { useQuery, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { useTRPC } from "@/trpc/client";
+import type { RealtimeConfig, RealtimeMessage } from "../schemas";
+import { clientTransportFactory, type ClientTransport } from "./client-transport";
+import { isOwnEcho } from "./client-mutation-id";
+import { sseTransport } from "./sse-client";
+// Registers the Pusher client transport; pusher-js itself loads lazily, only when configured.
+import "./pusher-client";
+
+export type RealtimeHandlers = {
+  onEvent(message: RealtimeMessage): void;
+  /** The stream lost events it couldn't replay (past retention, server restart…): reload. */
+  onRefetch?(): void;
+  /** Echoes of this tab's own optimistic mutations are skipped unless this is false. */
+  skipOwnEchoes?: boolean;
+};
+
+const transports = new Map<string, ClientTransport>();
+function transportFor(config: RealtimeConfig): ClientTransport {
+  if (config.transport === "sse") return sseTransport();
+  let transport = transports.get(config.transport);
+  if (!transport) {
+    const factory = clientTransportFactory(config.transport);
+    if (!factory) {
+      // The SSE endpoint works wherever the server is long-lived; better late events than none.
+      console.error(`Realtime transport "${config.transport}" has no client registered; falling back to SSE.`);
+      return sseTransport();
+    }
+    transport = factory(config);
+    transports.set(config.transport, transport);
+  }
+  return transport;
+}
+
+/**
+ * Live events of `channels`, from whichever transport the server chose at runtime. Every
+ * hook in the tab shares one connection; handlers may change between renders freely.
+ */
+export function useRealtime(channels: readonly string[], handlers: RealtimeHandlers): void {
+  const trpc = useTRPC();
+  const { data: config } = useQuery({ ...trpc.realtime.config.queryOptions(), staleTime: Infinity, gcTime: Infinity });
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+  const key = [...new Set(channels)].sort().join(",");
+
+  useEffect(() => {
+    if (!config || !key) return;
+    return transportFor(config).subscribe(key.split(","), {
+      onEvent(message) {
+        if (latest.current.skipOwnEchoes !== false && isOwnEcho(message)) return;
+        latest.current.onEvent(message);
+      },
+      onRefetch: () => latest.current.onRefetch?.(),
+    });
+  }, [config, key]);
+}
+
+export type CacheRules = {
+  /** Event type → query keys to invalidate (prefix match, as TanStack Query does). */
+  invalidate?: Record<string, readonly QueryKey[]>;
+  /** Event type → an in-place cache update (setQueryData) when refetching would be wasteful. */
+  patch?: Record<string, (queryClient: QueryClient, message: RealtimeMessage) => void>;
+};
+
+/** Applies one event to the query cache per `rules`. */
+export function applyRealtimeEvent(queryClient: QueryClient, message: RealtimeMessage, rules: CacheRules): void {
+  rules.patch?.[message.type]?.(queryClient, message);
+  for (const queryKey of rules.invalidate?.[message.type] ?? []) void queryClient.invalidateQueries({ queryKey });
+}
+
+/** Keeps the query cache in step with `channels`: patch or invalidate per event, everything on a gap. */
+export function useRealtimeQuerySync(channels: readonly string[], rules: CacheRules): void {
+  const queryClient = useQueryClient();
+  useRealtime(channels, {
+    onEvent: (message) => applyRealtimeEvent(queryClient, message, rules),
+    onRefetch: () => {
+      for (const keys of Object.values(rules.invalidate ?? {})) {
+        for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+      }
+    },
+  });
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { eventType } from "inngest";
+import { z } from "zod";
+
+/**
+ * Every event the app sends or reacts to, declared once: name + zod payload. Functions use
+ * these as triggers (the SDK validates incoming data against the schema before the handler
+ * runs) and senders build events with `.create(data, { id })`. Payloads carry ids, never
+ * content: the handler reads the current row.
+ */
+
+/** An outbox email is ready to send. Event id = outbox id (`:replay-N` after a staff replay). */
+export const emailRequested = eventType("app/email.requested", { schema: z.object({ outboxId: z.uuid() }) });
+
+/** Outbox `kind` → the event the relay sends for it. A new kind without an event fails typecheck. */
+export const OUTBOX_EVENTS = { email: emailRequested } as const;
+export type OutboxKind = keyof typeof OUTBOX_EVENTS;

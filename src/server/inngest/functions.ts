@@ -1,0 +1,9 @@
+import "server-only";
+import { deliverEmail, relayOutboxSweep, retentionCleanup } from "@/features/jobs/server/jobs";
+import { SCHEDULES } from "@/features/jobs/server/schedules";
+
+/** Every Inngest function the app serves at /api/inngest. A function not listed here never runs. */
+export const functions = [deliverEmail, relayOutboxSweep, retentionCleanup];
+
+/** Cron schedules whose heartbeats /api/health watches; registered at each sync. */
+export const schedules = Object.values(SCHEDULES);

@@ -1,0 +1,40 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/server/db/client";
+import { toStoredEvent } from "./publish";
+import type { StoredRealtimeEvent } from "./transports";
+
+type EventRow = Parameters<typeof toStoredEvent>[0];
+
+/** Postgres array literals for parameters: drizzle would expand a JS array into a value list. */
+export const bigintArray = (ids: readonly string[]) => `{${ids.filter((id) => /^\d{1,19}$/.test(id)).join(",")}}`;
+export const textArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+
+const columns = sql`id::text as id, channel, type, payload, client_mutation_id, created_at`;
+
+export async function selectEventsByIds(db: DbOrTx, idArray: string): Promise<StoredRealtimeEvent[]> {
+  const rows = (await db.execute(sql`select ${columns} from realtime_events where id = any(${idArray}::bigint[]) order by realtime_events.id`)) as unknown as EventRow[];
+  return rows.map(toStoredEvent);
+}
+
+/** Events on these channels after `afterId`, oldest first; at most `limit` (ask for one more to detect overflow). */
+export async function selectEventsSince(db: DbOrTx, channels: readonly string[], afterId: string, limit: number): Promise<StoredRealtimeEvent[]> {
+  if (channels.length === 0) return [];
+  const rows = (await db.execute(sql`
+    select ${columns} from realtime_events
+    where channel = any(${textArray(channels)}::text[]) and id > ${afterId}::bigint
+    order by realtime_events.id limit ${limit}
+  `)) as unknown as EventRow[];
+  return rows.map(toStoredEvent);
+}
+
+export async function selectMaxEventId(db: DbOrTx): Promise<bigint> {
+  const rows = (await db.execute(sql`select coalesce(max(id), 0)::text as id from realtime_events`)) as unknown as { id: string }[];
+  return BigInt(rows[0]?.id ?? "0");
+}
+
+export async function selectEventCreatedAt(db: DbOrTx, id: string): Promise<Date | null> {
+  const rows = (await db.execute(sql`select created_at from realtime_events where id = ${id}::bigint`)) as unknown as { created_at: Date | string }[];
+  const value = rows[0]?.created_at;
+  return value === undefined ? null : new Date(value);
+}

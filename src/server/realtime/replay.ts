@@ -1,0 +1,37 @@
+import "server-only";
+import { db as defaultDb, type DbOrTx } from "@/server/db/client";
+import { selectEventCreatedAt, selectEventsSince } from "./queries";
+import type { StoredRealtimeEvent } from "./transports";
+
+/** How long events stay replayable; the nightly cleanup deletes rows older than this. */
+export const REPLAY_RETENTION_MS = 24 * 60 * 60 * 1000;
+/** More missed events than this and a refetch is cheaper than replaying them one by one. */
+export const REPLAY_LIMIT = 500;
+
+export type ReplayResult =
+  | { kind: "events"; events: StoredRealtimeEvent[] }
+  | { kind: "refetch"; reason: "unknown_id" | "expired" | "too_many" };
+
+export const isEventId = (value: string) => /^\d{1,19}$/.test(value);
+
+/**
+ * The events a client missed since `lastEventId`, oldest first. When the gap can't be
+ * replayed exactly (the id is unknown or past retention, or the gap is huge), the answer is
+ * "refetch": the client reloads its data instead of trusting a partial stream.
+ */
+export async function replaySince(
+  channels: readonly string[],
+  lastEventId: string,
+  opts: { db?: DbOrTx; now?: Date; retentionMs?: number; limit?: number } = {},
+): Promise<ReplayResult> {
+  const db = opts.db ?? defaultDb;
+  const now = opts.now ?? new Date();
+  const limit = opts.limit ?? REPLAY_LIMIT;
+  if (!isEventId(lastEventId)) return { kind: "refetch", reason: "unknown_id" };
+  const seenAt = await selectEventCreatedAt(db, lastEventId);
+  if (!seenAt) return { kind: "refetch", reason: "unknown_id" };
+  if (seenAt.getTime() < now.getTime() - (opts.retentionMs ?? REPLAY_RETENTION_MS)) return { kind: "refetch", reason: "expired" };
+  const events = await selectEventsSince(db, channels, lastEventId, limit + 1);
+  if (events.length > limit) return { kind: "refetch", reason: "too_many" };
+  return { kind: "events", events };
+}

@@ -1,0 +1,38 @@
+import "server-only";
+
+/** An event as stored in `realtime_events` and as every transport delivers it. */
+export type StoredRealtimeEvent = {
+  /** The row id: a bigint as a decimal string, increasing in commit-independent insert order. */
+  id: string;
+  channel: string;
+  type: string;
+  data: unknown;
+  clientMutationId: string | null;
+  createdAt: Date;
+};
+
+/**
+ * A transport besides SSE (which reads the table itself via LISTEN/NOTIFY). `publish()` calls
+ * `deliver` once per event, after the row is inserted; inside a caller's transaction that is
+ * before commit, so a transport must tolerate (rare) delivery of an event whose transaction
+ * later rolls back. A failing transport is logged and never fails the publish.
+ */
+export interface RealtimeTransport {
+  name: string;
+  deliver(channel: string, event: StoredRealtimeEvent): Promise<void>;
+}
+
+const globalForTransports = globalThis as unknown as { groundworkRealtimeTransports?: Map<string, RealtimeTransport> };
+const transports = (globalForTransports.groundworkRealtimeTransports ??= new Map());
+
+/** Registers (or replaces, by name) a transport; returns a function that unregisters it. */
+export function registerTransport(transport: RealtimeTransport): () => void {
+  transports.set(transport.name, transport);
+  return () => {
+    if (transports.get(transport.name) === transport) transports.delete(transport.name);
+  };
+}
+
+export function registeredTransports(): RealtimeTransport[] {
+  return [...transports.values()];
+}

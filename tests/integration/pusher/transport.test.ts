@@ -1,0 +1,121 @@
+import { vi } from "vitest";
+
+// The env module validates once, at first import: point PUSHER_* at a port chosen now.
+const port = await vi.hoisted(async () => {
+  const { findFreePort } = await import("../../../tools/embedded-postgres");
+  const free = await findFreePort();
+  Object.assign(process.env, {
+    PUSHER_APP_ID: "app-test",
+    PUSHER_KEY: "app-test-key",
+    PUSHER_SECRET: "app-test-secret",
+    PUSHER_HOST: "127.0.0.1",
+    PUSHER_PORT: String(free),
+  });
+  return free;
+});
+
+import type PusherClient from "pusher-js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRandom } from "@/lib/random";
+import { db } from "@/server/db/client";
+import { createUser, createWorkspaceWithMembers } from "@/server/db/factories";
+import { toPusherChannel, userChannel, workspaceChannel } from "@/server/realtime/channels";
+import { publish } from "@/server/realtime/publish";
+import { createPusherTransport, pusherServerFromEnv, registerPusherTransportFromEnv } from "@/server/realtime/pusher-transport";
+import { signedInHeaders } from "../../support/sessions";
+import { startPusherDevServer, type PusherDevServer } from "../../../tools/pusher-dev/server";
+import { PUSHER_APP, callAuthRoute, connect, nextEvent, subscribed } from "./harness";
+
+let server: PusherDevServer;
+let unregister: (() => void) | null;
+const clients: PusherClient[] = [];
+
+beforeAll(async () => {
+  server = await startPusherDevServer({ ...PUSHER_APP, port });
+  unregister = registerPusherTransportFromEnv();
+});
+afterAll(async () => {
+  unregister?.();
+  for (const client of clients) client.disconnect();
+  await server.stop();
+});
+
+describe("publishing through the Pusher transport", () => {
+  it("reaches a pusher-js client that subscribed through /api/pusher/auth", async () => {
+    const random = createRandom(701);
+    const member = await createUser(db, random);
+    const workspace = await createWorkspaceWithMembers(db, random, { owner: member });
+    const client = await connect(port, await signedInHeaders(member.id), clients);
+    const [wsChannel, meChannel] = await Promise.all([
+      subscribed(client, toPusherChannel(workspaceChannel(workspace.id))),
+      subscribed(client, toPusherChannel(userChannel(member.id))),
+    ]);
+
+    const received = Promise.all([nextEvent(wsChannel, "item.created"), nextEvent(meChannel, "notice")]);
+    const stored = await publish(workspaceChannel(workspace.id), { type: "item.created", data: { itemId: "i-1" }, clientMutationId: "m-1" });
+    await publish(userChannel(member.id), { type: "notice", data: null });
+    const [workspaceEvent, userEvent] = await received;
+    expect(workspaceEvent).toEqual({ id: stored.id, data: { itemId: "i-1" }, clientMutationId: "m-1", channel: workspaceChannel(workspace.id) });
+    expect(userEvent).toMatchObject({ data: null, clientMutationId: null, channel: userChannel(member.id) });
+  });
+
+  it("refuses to send more than Pusher's 10 KB, saying so", async () => {
+    const transport = createPusherTransport(pusherServerFromEnv()!);
+    const event = { id: "1", channel: "staff", type: "big", data: "x".repeat(10 * 1024), clientMutationId: null, createdAt: new Date() };
+    await expect(transport.deliver("staff", event)).rejects.toThrow(/is 10\d{3} bytes as sent; Pusher accepts at most 10240/);
+  });
+});
+
+describe("/api/pusher/auth", () => {
+  it("signs only channels canSubscribe allows: another workspace is 403, presence is 403", async () => {
+    const random = createRandom(702);
+    const [me, stranger] = [await createUser(db, random), await createUser(db, random)];
+    const mine = await createWorkspaceWithMembers(db, random, { owner: me });
+    const theirs = await createWorkspaceWithMembers(db, random, { owner: stranger });
+    const headers = await signedInHeaders(me.id);
+    const ask = (channel: string) => callAuthRoute({ socket_id: "123.456", channel_name: channel }, headers);
+
+    const ok = await ask(toPusherChannel(workspaceChannel(mine.id)));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ auth: expect.stringMatching(new RegExp(`^${PUSHER_APP.key}:[0-9a-f]{64}$`)) });
+    expect((await ask(toPusherChannel(workspaceChannel(theirs.id)))).status).toBe(403);
+    expect((await ask(toPusherChannel("staff"))).status).toBe(403);
+    expect((await ask(`presence-workspace-${mine.id}`)).status).toBe(403);
+
+    // And pusher-js sees the refusal as a subscription error.
+    const client = await connect(port, headers, clients);
+    await expect(subscribed(client, toPusherChannel(workspaceChannel(theirs.id)))).rejects.toThrow(/refused/);
+  });
+
+  it("answers 400 naming a bad field, 401 without a session and 403 to another site", async () => {
+    const me = await createUser(db, createRandom(703));
+    const headers = await signedInHeaders(me.id);
+    const channel = toPusherChannel(userChannel(me.id));
+
+    const badSocket = await callAuthRoute({ socket_id: "abc", channel_name: channel }, headers);
+    expect(badSocket.status).toBe(400);
+    expect((await badSocket.json()).error.message).toMatch(/^socket_id /);
+    const badChannel = await callAuthRoute({ socket_id: "1.2", channel_name: "private-no spaces" }, headers);
+    expect((await badChannel.json()).error.message).toMatch(/^channel_name /);
+    const missing = await callAuthRoute({ socket_id: "1.2" }, headers);
+    expect((await missing.json()).error.message).toBe("channel_name is required.");
+
+    expect((await callAuthRoute({ socket_id: "1.2", channel_name: channel })).status).toBe(401);
+    expect((await callAuthRoute({ socket_id: "1.2", channel_name: channel }, { ...headers, cookie: "gw_session=not-a-token" })).status).toBe(401);
+    const crossSite = await callAuthRoute({ socket_id: "1.2", channel_name: channel }, { ...headers, "sec-fetch-site": "cross-site" });
+    expect(crossSite.status).toBe(403);
+    expect((await crossSite.json()).error.message).toMatch(/another site/);
+  });
+
+  it("rate-limits per user", async () => {
+    const me = await createUser(db, createRandom(704));
+    const headers = await signedInHeaders(me.id);
+    const form = { socket_id: "1.2", channel_name: toPusherChannel(userChannel(me.id)) };
+    const statuses = new Set<number>();
+    for (let i = 0; i < 120; i++) statuses.add((await callAuthRoute(form, headers)).status);
+    expect([...statuses]).toEqual([200]);
+    const limited = await callAuthRoute(form, headers);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
