@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
+import type { E2eOptions } from "./e2e/support/fixtures";
 import { hermeticEnv } from "./src/lib/env-keys";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -7,6 +8,11 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 // Set once in the runner process; workers inherit it and read the same server log.
 process.env.E2E_SERVER_LOG ??= `.data/e2e-server-${Date.now()}.log`;
 process.env.E2E_DB_URL_FILE ??= process.env.E2E_SERVER_LOG.replace(/\.log$/, ".dburl");
+// A second server with realtime over Pusher (scripts/serve.ts --pusher), for the chromium-pusher project.
+const PUSHER_PORT = Number(process.env.E2E_PUSHER_PORT ?? PORT + 1);
+const PUSHER_BASE_URL = `http://127.0.0.1:${PUSHER_PORT}`;
+const PUSHER_SERVER_LOG = process.env.E2E_SERVER_LOG.replace(/\.log$/, "-pusher.log");
+const PUSHER_DB_URL_FILE = process.env.E2E_DB_URL_FILE.replace(/\.dburl$/, "-pusher.dburl");
 
 /** Playwright's own Chromium when installed, else Debian's; CHROMIUM_PATH overrides both. */
 function chromiumPath(): string | undefined {
@@ -16,7 +22,11 @@ function chromiumPath(): string | undefined {
   return fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 }
 
-export default defineConfig({
+const serverCommand = (port: number, log: string, dbUrlFile: string, extra = "") =>
+  `node --import tsx scripts/serve.ts --prod --ephemeral --hermetic --port ${port} --log-file ${log} --db-url-file ${dbUrlFile}${extra}`;
+const serverEnv = (baseUrl: string) => hermeticEnv({ DEV_TOOLS: "1", LOG_LEVEL: "info", APP_URL: baseUrl, NODE_ENV: "production" }) as Record<string, string>;
+
+export default defineConfig<E2eOptions>({
   testDir: "e2e",
   fullyParallel: true,
   workers: 2,
@@ -34,14 +44,34 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: `node --import tsx scripts/serve.ts --prod --ephemeral --hermetic --port ${PORT} --log-file ${process.env.E2E_SERVER_LOG} --db-url-file ${process.env.E2E_DB_URL_FILE}`,
-    url: `${BASE_URL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: hermeticEnv({ DEV_TOOLS: "1", LOG_LEVEL: "info", APP_URL: BASE_URL, NODE_ENV: "production" }) as Record<string, string>,
-  },
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] } },
+    // The realtime spec again, with the browser on Pusher (local pusher-dev) instead of SSE.
+    {
+      name: "chromium-pusher",
+      testMatch: /realtime\.spec\.ts$/,
+      metadata: { transport: "pusher" },
+      use: { ...devices["Desktop Chrome"], baseURL: PUSHER_BASE_URL, dbUrlFile: PUSHER_DB_URL_FILE },
+    },
+  ],
+  webServer: [
+    {
+      command: serverCommand(PORT, process.env.E2E_SERVER_LOG, process.env.E2E_DB_URL_FILE),
+      url: `${BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: serverEnv(BASE_URL),
+    },
+    {
+      command: serverCommand(PUSHER_PORT, PUSHER_SERVER_LOG, PUSHER_DB_URL_FILE, " --pusher"),
+      url: `${PUSHER_BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: serverEnv(PUSHER_BASE_URL),
+    },
+  ],
 });

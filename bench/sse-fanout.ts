@@ -2,17 +2,23 @@
  * SSE fan-out at scale, against the production server (`next start` on a throwaway Postgres):
  * N streams on one workspace channel, each authenticated by its own session cookie; 20
  * publishes at 1 Hz of `{ t, seq }`; publish→receive latency = arrival − `t` (taken just
- * before `publish()` inserts and notifies); server RSS growth per stream. Prints, asserts nothing.
+ * before `publish()` inserts and notifies); server RSS growth per stream; the server's CPU time
+ * per publish (over the publish window, /proc). Prints, asserts nothing.
  * Goal to read against: 10k subscribers, p99 < 250 ms.
  *
- *   node --conditions=react-server --import tsx bench/sse-fanout.ts --n 1000 [--n 5000 …]
+ *   node --conditions=react-server --import tsx bench/sse-fanout.ts --n 1000 [--n 5000 …] [--pin]
+ *   npm run bench:sse -- --n 1000 --n 5000 --n 10000 --pin
+ *
+ * --pin (Linux, needs `taskset` from util-linux, and ≥ 2 CPUs): the `next start` process on
+ * CPU 0, everything else (this process, the load clients, Postgres) on CPU 1, as in
+ * notes/sse-scale.md, so the figures are one core's worth of server.
  *
  * Each stream is a socket on both ends: N = 10000 needs `ulimit -n` above ~2×N/clients + slack
  * in this shell (the load clients) and in the server's (inherited): `ulimit -n 32768` first.
  * The streams are spread over two load-client processes so client-side parsing does not
  * dominate the figures on a 2-core machine (as in notes/sse-scale.md).
  */
-import { fork, type ChildProcess } from "node:child_process";
+import { fork, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -23,6 +29,8 @@ import { ensureBuild, gitCommit, startProdServer, type ProdServer } from "./lib/
 const PUBLISHES = 20;
 const CLIENTS = 2;
 const RAMP_CONCURRENCY = 200;
+let runs = 0;
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
 type ToClient = { kind: "open"; origin: string; channel: string; cookies: string[] } | { kind: "report" };
 type FromClient = { kind: "opened"; ok: number; failed: number; ms: number } | { kind: "report"; latencies: number[]; received: number; gaps: number };
@@ -31,11 +39,18 @@ if (process.argv.includes("--client")) runClient();
 else await main();
 
 async function main() {
-  const { values } = parseArgs({ options: { n: { type: "string", multiple: true, default: ["1000"] } } });
+  const { values } = parseArgs({ options: { n: { type: "string", multiple: true, default: ["1000"] }, pin: { type: "boolean", default: false } } });
   const sizes = values.n!.map(Number);
   ensureBuild();
-  console.log(`SSE fan-out · node ${process.version} · ${os.cpus().length} CPU(s) · commit ${gitCommit()} · ulimit -n ${fs.readFileSync("/proc/self/limits", "utf8").match(/Max open files\s+(\d+)/)?.[1]}`);
+  // Before the server starts, so Postgres, serve.ts and the load clients inherit CPU 1.
+  if (values.pin) pin(process.pid, "1");
+  console.log(`SSE fan-out · node ${process.version} · ${os.cpus().length} CPU(s) · commit ${gitCommit()} · ulimit -n ${fs.readFileSync("/proc/self/limits", "utf8").match(/Max open files\s+(\d+)/)?.[1]}${values.pin ? " · next on CPU 0, load + Postgres on CPU 1" : ""}`);
   const server = await startProdServer({ DATABASE_POOL_MAX: "20", APP_SECRET: "bench-secret-bench-secret-bench-secret-0000" });
+  if (values.pin) {
+    const pid = server.nextPid();
+    if (!pid) throw new Error("--pin: could not find the next-server process");
+    pin(pid, "0");
+  }
   const rows: string[][] = [];
   try {
     // One server for every size (the app modules below bind to its database once); streams
@@ -47,7 +62,7 @@ async function main() {
     await sql.end({ timeout: 1 }).catch(() => {});
     await server.stop();
   }
-  const header = ["N", "ramp", "ready", "RSS before → after", "RSS/conn", "delivered", "p50", "p99", "max"];
+  const header = ["N", "ramp", "ready", "RSS before → after", "RSS/conn", "delivered", "p50", "p99", "max", "CPU/publish"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
   console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}`);
@@ -64,7 +79,8 @@ async function run(server: ProdServer, n: number): Promise<string[]> {
     const { createRandom } = await import("../src/lib/random");
     const { generateToken, hashToken } = await import("../src/server/auth/tokens");
     const { publish } = await import("../src/server/realtime/publish");
-    const random = createRandom(n);
+    // Per run, not per size: the same --n twice (to see the spread) must not reuse ids.
+    const random = createRandom(n * 1000 + ++runs);
     const user = await createUser(db, random);
     const workspace = await createWorkspaceWithMembers(db, random, { owner: user });
     const channel = `workspace:${workspace.id}`;
@@ -88,10 +104,12 @@ async function run(server: ProdServer, n: number): Promise<string[]> {
     await new Promise((r) => setTimeout(r, 2_000));
     const rssAfter = rss(pid);
 
+    const cpuBefore = cpuMs(pid);
     for (let seq = 0; seq < PUBLISHES; seq++) {
       await publish(channel, { type: "bench.tick", data: { t: Date.now(), seq } });
       await new Promise((r) => setTimeout(r, 1_000));
     }
+    const cpuAfter = cpuMs(pid);
     await new Promise((r) => setTimeout(r, 2_000));
     const reports = (await Promise.all(clients.map((c) => ask(c, { kind: "report" })))) as Extract<FromClient, { kind: "report" }>[];
     const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
@@ -108,6 +126,7 @@ async function run(server: ProdServer, n: number): Promise<string[]> {
       `${at(0.5).toFixed(0)} ms`,
       `${at(0.99).toFixed(0)} ms`,
       `${(latencies.at(-1) ?? NaN).toFixed(0)} ms`,
+      cpuBefore !== null && cpuAfter !== null ? `${((cpuAfter - cpuBefore) / PUBLISHES).toFixed(0)} ms` : "?",
     ];
   } finally {
     for (const c of clients) c.kill();
@@ -115,6 +134,19 @@ async function run(server: ProdServer, n: number): Promise<string[]> {
     // Let the server notice the closed streams before the next size opens its own.
     await new Promise((r) => setTimeout(r, 3_000));
   }
+}
+
+/** Every thread of `pid` onto `cpus` (taskset -a), failing loudly rather than measuring unpinned. */
+function pin(pid: number, cpus: string): void {
+  const result = spawnSync("taskset", ["-a", "-cp", cpus, String(pid)], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`taskset -a -cp ${cpus} ${pid} failed: ${result.error?.message ?? result.stderr}`);
+}
+
+/** User + system CPU time of `pid` (all threads) so far, in ms; per publish it includes the 1 s idle between publishes (heartbeat timer only). */
+function cpuMs(pid: number | null): number | null {
+  if (!pid) return null;
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }
 
 function rss(pid: number | null): number | null {

@@ -156,3 +156,18 @@ test("someone without an account follows an invite, signs up, and lands back on 
   await expect(strangerPage.getByTestId("member-row").filter({ hasText: "New Comer" })).toBeVisible();
   await stranger.close();
 });
+
+test("staff get a Jobs link in the header; other users don't", async ({ browser, makeUser, signInAs }) => {
+  const [staff, member] = [await makeUser({ staffRole: "support" }), await makeUser()];
+  for (const [user, expected] of [[staff, 1], [member, 0]] as const) {
+    const context = await browser.newContext();
+    await signInAs(context, user.id);
+    const page = await context.newPage();
+    await page.goto("/account");
+    const nav = page.getByRole("navigation", { name: "App" });
+    await expect(nav.getByRole("link", { name: "Account" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Jobs" })).toHaveCount(expected);
+    if (expected) await expect(nav.getByRole("link", { name: "Jobs" })).toHaveAttribute("href", "/staff/jobs");
+    await context.close();
+  }
+});

@@ -9,6 +9,10 @@
  *   --port N        HTTP port (default $PORT or 3000)
  *   --log-file F    also append the server's output to F
  *   --db-url-file F write the database URL to F (e2e fixtures create users and sessions)
+ *   --pusher        realtime over Pusher: start the local Pusher-protocol server (tools/pusher-dev)
+ *                   on a free loopback port with generated app id/key/secret, give Next its
+ *                   PUSHER_* variables (overriding any set), and stop it on exit (e2e's
+ *                   chromium-pusher project)
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -21,6 +25,7 @@ import { migrateDatabase } from "../src/server/db/migrate";
 import { DEMO_LOGINS, seedDatabase } from "../src/server/db/seed";
 import { findFreePort } from "../tools/embedded-postgres";
 import { startInngestDevServer, type InngestDevServer } from "../tools/inngest-dev";
+import { startPusherDevServer, type PusherDevServer } from "../tools/pusher-dev/server";
 import { connect, openDatabase } from "./lib/database";
 
 const { values: args } = parseArgs({
@@ -31,6 +36,7 @@ const { values: args } = parseArgs({
     port: { type: "string" },
     "log-file": { type: "string" },
     "db-url-file": { type: "string" },
+    pusher: { type: "boolean", default: false },
   },
 });
 
@@ -70,6 +76,15 @@ if (!args.prod && INNGEST_KEYS.every((k) => !process.env[k])) {
   inngestDev = dev;
 }
 
+let pusherDev: PusherDevServer | null = null;
+const pusherEnv: Record<string, string> = {};
+if (args.pusher) {
+  const app = { appId: `local-${randomBytes(4).toString("hex")}`, key: randomBytes(10).toString("hex"), secret: randomBytes(20).toString("hex") };
+  pusherDev = await startPusherDevServer({ ...app, port: 0 });
+  Object.assign(pusherEnv, { PUSHER_APP_ID: app.appId, PUSHER_KEY: app.key, PUSHER_SECRET: app.secret, PUSHER_HOST: pusherDev.host, PUSHER_PORT: String(pusherDev.port) });
+  console.log(`\x1b[34m[pusher-dev]\x1b[0m Pusher-protocol server on ${pusherDev.url} (app ${app.appId}); realtime goes over Pusher`);
+}
+
 const logFile = args["log-file"] ? fs.createWriteStream(path.resolve(args["log-file"]), { flags: "a" }) : null;
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 // Production mode (e2e, benches) stays on loopback; dev listens like `next dev` does.
@@ -84,6 +99,7 @@ const child = spawn(process.execPath, [nextBin, args.prod ? "start" : "dev", "--
     NEXT_TELEMETRY_DISABLED: "1",
     // A throwaway database needs no lasting secret; a real deployment sets its own.
     APP_SECRET: process.env.APP_SECRET || (args.ephemeral ? randomBytes(32).toString("hex") : ""),
+    ...pusherEnv,
   },
 });
 for (const stream of [child.stdout!, child.stderr!]) {
@@ -103,6 +119,7 @@ async function shutdown(code: number) {
     await new Promise((resolve) => child.once("exit", resolve));
   }
   await inngestDev?.stop();
+  await pusherDev?.stop();
   await database.stop();
   logFile?.end();
   say("Stopped.");

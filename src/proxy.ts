@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { requestIdFrom } from "@/server/http/request-id";
-import { baseSecurityHeaders, contentSecurityPolicy } from "@/server/http/security-headers";
+import { baseSecurityHeaders, contentSecurityPolicy, pusherConnectSources } from "@/server/http/security-headers";
 
 /**
  * Runs before anything renders. Gives every request an id (route handlers and server
@@ -11,7 +11,7 @@ export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
   const isPage = !request.nextUrl.pathname.startsWith("/api/");
   const nonce = isPage ? btoa(crypto.randomUUID()) : null;
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", connectSources: pusherConnectSources(process.env) });
 
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);

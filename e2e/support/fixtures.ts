@@ -12,11 +12,14 @@ import { generateToken, hashToken } from "../../src/server/auth/tokens";
  * integration tests do (same factories). Only the test that covers the sign-in form signs in
  * through the form; the others get a session row and its cookie.
  */
-function connect() {
-  const url = fs.readFileSync(process.env.E2E_DB_URL_FILE!, "utf8").trim();
+function connect(dbUrlFile: string) {
+  const url = fs.readFileSync(dbUrlFile, "utf8").trim();
   const client = postgres(url, { max: 2, onnotice: () => {} });
   return { db: drizzle({ client, schema }), close: () => client.end() };
 }
+
+/** Per project (playwright.config.ts): which e2e server's database URL file to read. */
+export type E2eOptions = { dbUrlFile: string };
 
 type Fixtures = {
   db: ReturnType<typeof connect>["db"];
@@ -26,9 +29,10 @@ type Fixtures = {
 
 let seed = Date.now() % 1_000_000;
 
-export const test = base.extend<Fixtures>({
-  db: async ({}, use) => {
-    const { db, close } = connect();
+export const test = base.extend<Fixtures & E2eOptions>({
+  dbUrlFile: [process.env.E2E_DB_URL_FILE!, { option: true }],
+  db: async ({ dbUrlFile }, use) => {
+    const { db, close } = connect(dbUrlFile);
     await use(db);
     await close();
   },

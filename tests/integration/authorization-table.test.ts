@@ -24,13 +24,15 @@ type Role = (typeof ROLES)[number];
 let seed = 10_000;
 async function makeFixture() {
   const random = createRandom(++seed);
+  // Addresses by seed: ~2,400 factory users here would otherwise draw the same random address.
+  const email = (role: string) => `${role}-${seed}@authz.example.test`;
   const [owner, admin, member, outsider, staff, pending] = await Promise.all([
-    createUser(db, random),
-    createUser(db, random),
-    createUser(db, random),
-    createUser(db, random),
-    createUser(db, random, { staffRole: "admin" }),
-    createUser(db, random, { totpKeyEncrypted: seal(crypto.getRandomValues(new Uint8Array(20))) }),
+    createUser(db, random, { email: email("owner") }),
+    createUser(db, random, { email: email("admin") }),
+    createUser(db, random, { email: email("member") }),
+    createUser(db, random, { email: email("outsider") }),
+    createUser(db, random, { email: email("staff"), staffRole: "admin" }),
+    createUser(db, random, { email: email("pending"), totpKeyEncrypted: seal(crypto.getRandomValues(new Uint8Array(20))) }),
   ]);
   const workspace = await createWorkspaceWithMembers(db, random, {
     owner: owner!,
@@ -105,6 +107,14 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "jobs.replayEmail": { allow: ["staff"], input: (f) => ({ outboxId: f.member.id }) },
   "jobs.replayRun": { allow: ["staff"], input: () => ({ runId: "run-that-does-not-exist" }) },
   "realtime.config": { allow: signedIn, input: () => undefined },
+  // Own rows only (tests/integration/notifications, exports): a malformed id is a 400 past authorization.
+  "notifications.list": { allow: signedIn, input: () => ({ limit: 5 }) },
+  "notifications.unreadCount": { allow: signedIn, input: () => undefined },
+  "notifications.markRead": { allow: signedIn, input: () => ({ id: "not-an-id" }) },
+  "notifications.markAllRead": { allow: signedIn, input: () => ({}) },
+  "exports.request": { allow: signedIn, input: () => undefined },
+  "exports.list": { allow: signedIn, input: () => undefined },
+  "exports.get": { allow: signedIn, input: () => ({ id: "not-an-id" }) },
   "realtime.workspaceChannel": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
 };
 

@@ -11,6 +11,7 @@ import { LiveIndicator } from "@/features/realtime/ui/live-indicator";
 import { WorkspaceSwitcher } from "@/features/workspaces/ui/workspace-switcher";
 import { TrpcProvider } from "@/trpc/client";
 import { getViewer } from "@/trpc/server";
+import { NotificationBellSlot } from "./notification-bell-slot";
 
 /**
  * Every signed-in page: the session is checked here once per request (a revoked session is
@@ -33,8 +34,10 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
             Overview
           </NavLink>
           <NavLink href="/account">Account</NavLink>
+          {viewer.staffRole ? <NavLink href="/staff/jobs">Jobs</NavLink> : null}
         </nav>
         <LiveIndicator userId={viewer.userId} />
+        <NotificationBellSlot userId={viewer.userId} />
         {/* slot: account menu */}
         <AccountMenu displayName={viewer.displayName} email={viewer.email} />
       </SiteHeader>

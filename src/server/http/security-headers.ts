@@ -4,7 +4,7 @@
  * scripts load the app's chunks). Styles allow inline attributes: Radix positions popovers
  * with style="…", and style injection cannot run code.
  */
-export function contentSecurityPolicy(nonce: string | null, opts: { dev: boolean }): string {
+export function contentSecurityPolicy(nonce: string | null, opts: { dev: boolean; connectSources?: readonly string[] }): string {
   if (!nonce) return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
   return [
     "default-src 'self'",
@@ -12,12 +12,24 @@ export function contentSecurityPolicy(nonce: string | null, opts: { dev: boolean
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
-    `connect-src 'self'${opts.dev ? " ws: wss:" : ""}`,
+    `connect-src 'self'${opts.dev ? " ws: wss:" : ""}${opts.connectSources?.length ? ` ${opts.connectSources.join(" ")}` : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+/**
+ * Where the browser opens the Pusher WebSocket when Pusher is configured (the same host, port
+ * and TLS rule as get-realtime-config.ts), for connect-src; empty otherwise. Reads raw env:
+ * the proxy runs before anything else and must not depend on the app's env module.
+ */
+export function pusherConnectSources(env: Record<string, string | undefined>): string[] {
+  if (!env.PUSHER_APP_ID || !env.PUSHER_KEY || !env.PUSHER_SECRET) return [];
+  const host = env.PUSHER_HOST || `ws-${env.PUSHER_CLUSTER || "mt1"}.pusher.com`;
+  const port = Number(env.PUSHER_PORT || 443);
+  return [port === 443 ? `wss://${host}` : `ws://${host}:${port}`];
 }
 
 export function baseSecurityHeaders(opts: { production: boolean }): Record<string, string> {

@@ -12,6 +12,9 @@ import { z } from "zod";
 /** An outbox email is ready to send. Event id = outbox id (`:replay-N` after a staff replay). */
 export const emailRequested = eventType("app/email.requested", { schema: z.object({ outboxId: z.uuid() }) });
 
+/** A data export row was queued; `build-data-export` builds it. Event id = export id. */
+export const exportRequested = eventType("app/export.requested", { schema: z.object({ exportId: z.uuid() }) });
+
 /** Outbox `kind` → the event the relay sends for it. A new kind without an event fails typecheck. */
 export const OUTBOX_EVENTS = { email: emailRequested } as const;
 export type OutboxKind = keyof typeof OUTBOX_EVENTS;

@@ -1,9 +1,10 @@
 import "server-only";
 import { deliverEmail, relayOutboxSweep, retentionCleanup } from "@/features/jobs/server/jobs";
 import { SCHEDULES } from "@/features/jobs/server/schedules";
+import { buildDataExport } from "@/features/exports/server/jobs";
 
 /** Every Inngest function the app serves at /api/inngest. A function not listed here never runs. */
-export const functions = [deliverEmail, relayOutboxSweep, retentionCleanup];
+export const functions = [deliverEmail, relayOutboxSweep, retentionCleanup, buildDataExport];
 
 /** Cron schedules whose heartbeats /api/health watches; registered at each sync. */
 export const schedules = Object.values(SCHEDULES);

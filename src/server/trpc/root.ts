@@ -2,7 +2,9 @@ import "server-only";
 import { authRouter } from "@/features/auth/server/router";
 import { sessionsRouter } from "@/features/auth/server/sessions-router";
 import { twoFactorRouter } from "@/features/auth/server/two-factor-router";
+import { exportsRouter } from "@/features/exports/server/router";
 import { jobsRouter } from "@/features/jobs/server/router";
+import { notificationsRouter } from "@/features/notifications/server/router";
 import { observabilityRouter } from "@/features/observability/server/router";
 import { realtimeRouter } from "@/features/realtime/server/router";
 import { workspacesRouter } from "@/features/workspaces/server/router";
@@ -18,6 +20,8 @@ export const appRouter = router({
   staff: staffRouter,
   jobs: jobsRouter,
   realtime: realtimeRouter,
+  notifications: notificationsRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

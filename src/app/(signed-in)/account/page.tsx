@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ChangeEmailForm } from "@/features/auth/ui/change-email-form";
 import { ChangePasswordForm } from "@/features/auth/ui/change-password-form";
@@ -47,6 +48,17 @@ export default async function AccountPage() {
         </CardHeader>
         <CardContent>
           <ChangePasswordForm />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Your data</CardTitle>
+          <CardDescription>Download a zip of your profile, workspaces, security log, sessions and notifications.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ButtonLink href="/account/export" variant="outline">
+            Export my data
+          </ButtonLink>
         </CardContent>
       </Card>
     </div>

@@ -6,10 +6,12 @@ import type { Db } from "@/server/db/client";
 import { transactionWithEffects } from "@/server/db/transaction";
 import { AppError } from "@/server/errors";
 import { clearRateLimit, consumeRateLimit, peekRateLimit } from "@/server/rate-limit/consume";
+import { notify } from "@/features/notifications/server/notify";
 import { safeRedirectPath, type SignInInput } from "../schemas";
 import { newSignInNotice } from "./emails";
 import { minutesUntil, SIGN_IN_FAILURES, tooManyRequests, type SessionGrant } from "./policy";
 import { hasSignedInFrom, selectAccountByEmail } from "./queries";
+import { describeDevice } from "./sessions/describe-device";
 
 export type SignInActor = RequestMeta & { currentSessionId: string | null };
 export type SignInResult =
@@ -44,7 +46,8 @@ export async function signIn(input: SignInInput, actor: SignInActor, db: Db, now
   }
 
   await clearRateLimit(db, SIGN_IN_FAILURES, lockSubject);
-  return transactionWithEffects(db, async (tx, effects) => {
+  let newDevice = false;
+  const result = await transactionWithEffects(db, async (tx, effects): Promise<SignInResult> => {
     if (actor.currentSessionId) await invalidateSession(tx, actor.currentSessionId);
     const knownDevice = await hasSignedInFrom(tx, account.id, actor.ip, actor.userAgent);
     // The second factor is owed even when 2FA was turned on after the password was set.
@@ -55,12 +58,17 @@ export async function signIn(input: SignInInput, actor: SignInActor, db: Db, now
       ...pickMeta(actor),
       details: account.twoFactorEnabled ? "Password accepted; second factor pending" : undefined,
     });
+    newDevice = !knownDevice;
     if (!knownDevice) await effects.email({ to: account.email, ...newSignInNotice({ displayName: account.displayName, ...pickMeta(actor), at: now }) });
     const grant = { token: session.token, expiresAt: session.expiresAt };
     return account.twoFactorEnabled
       ? { kind: "two_factor_required", session: grant }
       : { kind: "signed_in", redirectTo: safeRedirectPath(input.next) ?? "/app", session: grant };
   });
+  if (newDevice) {
+    await notify(account.id, { type: "security.new_sign_in", title: "New sign-in to your account", body: `From ${describeDevice(actor.userAgent)}${actor.ip ? ` (${actor.ip})` : ""}. If this wasn't you, change your password and sign out other sessions.`, link: "/account/sessions" }, db);
+  }
+  return result;
 }
 
 function pickMeta(actor: RequestMeta): RequestMeta {

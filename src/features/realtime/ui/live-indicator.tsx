@@ -11,11 +11,12 @@ const LABEL = { idle: "Connecting…", connecting: "Connecting…", live: "Live"
  */
 export function LiveIndicator({ userId }: { userId: string }) {
   useRealtime([`user:${userId}`], { onEvent: () => {} });
-  const { status, lastEventId } = useRealtimeStatus();
+  const { status, transport, lastEventId } = useRealtimeStatus();
   return (
     <span
       data-testid="live-indicator"
       data-status={status}
+      data-transport={transport ?? ""}
       data-last-event-id={lastEventId ?? ""}
       role="status"
       aria-live="polite"

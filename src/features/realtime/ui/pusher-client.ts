@@ -4,7 +4,7 @@ import type { ConnectionState } from "@/components/ui/connection-store";
 import { toPusherChannel } from "@/server/realtime/channels";
 import type { RealtimeConfig, RealtimeMessage } from "../schemas";
 import { registerClientTransport, type ClientTransport, type TransportListener } from "./client-transport";
-import { reportTransportStatus } from "./realtime-status";
+import { reportLastEventId, reportTransportStatus } from "./realtime-status";
 
 export type PusherClientConfig = Omit<Extract<RealtimeConfig, { transport: "pusher" }>, "transport">;
 
@@ -59,6 +59,13 @@ class PusherTransport implements ClientTransport {
 
   constructor(config: PusherClientConfig) {
     this.client = createPusherClient(config, (state) => this.onState(state));
+    // When the browser says it went offline, pusher-js only pings and waits for the pong
+    // timeout (30 s) on a socket that may be dead; drop it at once (the indicator says
+    // "Reconnecting…", like SSE) and reconnect when the network is back (→ refetch).
+    if (typeof window !== "undefined") {
+      window.addEventListener("offline", () => void this.client.then((client) => client.disconnect()));
+      window.addEventListener("online", () => void this.client.then((client) => client.connect()));
+    }
   }
 
   subscribe(channels: readonly string[], listener: TransportListener): () => void {
@@ -79,6 +86,7 @@ class PusherTransport implements ClientTransport {
       if (type.startsWith("pusher:") || type.startsWith("pusher_internal:")) return;
       const message = toMessage(type, data);
       if (!message) return;
+      reportLastEventId(message.id);
       for (const { channels, listener } of this.listeners) if (channels.includes(message.channel)) listener.onEvent(message);
     });
     channel.bind("pusher:subscription_error", (error: { status?: number }) => {
@@ -99,9 +107,9 @@ class PusherTransport implements ClientTransport {
     if (state === "online") {
       if (this.wasConnected) for (const { listener } of this.listeners) listener.onRefetch?.();
       this.wasConnected = true;
-      reportTransportStatus("live");
+      reportTransportStatus("live", "pusher");
     } else {
-      reportTransportStatus(this.wasConnected ? "reconnecting" : "connecting");
+      reportTransportStatus(this.wasConnected ? "reconnecting" : "connecting", "pusher");
     }
   }
 }

@@ -58,13 +58,13 @@ class SseConnection implements ClientTransport {
     if (this.lastEventId) params.set("lastEventId", this.lastEventId);
     const source = new EventSource(`${ENDPOINT}?${params}`);
     this.source = source;
-    reportTransportStatus(this.failures > 0 ? "reconnecting" : "connecting");
-    source.onopen = () => reportTransportStatus("live");
+    reportTransportStatus(this.failures > 0 ? "reconnecting" : "connecting", "sse");
+    source.onopen = () => reportTransportStatus("live", "sse");
     source.onmessage = (e) => this.onMessage(e);
     source.addEventListener(SSE_CONTROL.ready, (e) => {
       this.failures = 0;
       this.remember((e as MessageEvent).lastEventId);
-      reportTransportStatus("live");
+      reportTransportStatus("live", "sse");
     });
     source.addEventListener(SSE_CONTROL.refetch, (e) => {
       this.remember((e as MessageEvent).lastEventId);
@@ -102,7 +102,7 @@ class SseConnection implements ClientTransport {
   private onError(source: EventSource) {
     if (source !== this.source) return;
     this.failures += 1;
-    reportTransportStatus("reconnecting");
+    reportTransportStatus("reconnecting", "sse");
     // CONNECTING: the browser retries by itself after `retry:`. CLOSED (an HTTP error, or too
     // many failures in a row): back off exponentially so a down server isn't hammered.
     if (source.readyState === EventSource.CONNECTING && this.failures <= NATIVE_RETRIES) return;
@@ -129,7 +129,7 @@ class SseConnection implements ClientTransport {
       if (!this.key) return;
       this.close();
       this.failures = Math.max(this.failures, 1);
-      reportTransportStatus("reconnecting");
+      reportTransportStatus("reconnecting", "sse");
     });
     window.addEventListener("online", () => {
       if (this.key && !this.source) this.open();

@@ -4,11 +4,12 @@ import { recordAuditEvent } from "@/server/audit";
 import type { Db } from "@/server/db/client";
 import { transactionWithEffects } from "@/server/db/transaction";
 import { AppError } from "@/server/errors";
+import { notify } from "@/features/notifications/server/notify";
 import type { inviteInput } from "../schemas";
 import { auditFields, type WorkspaceActor } from "./actor";
 import { publishMembersChanged } from "./members-changed";
 import { inviteEmail, newInviteToken } from "./invite-email";
-import { insertInvite, renewInvite, selectPendingInviteByEmail } from "./invite-queries";
+import { insertInvite, renewInvite, selectPendingInviteByEmail, selectUserIdByEmail } from "./invite-queries";
 import { lockWorkspace, selectMemberByEmail } from "./queries";
 
 /**
@@ -43,6 +44,12 @@ export async function inviteMember(
     return { inviteId, email: input.email, role: input.role };
   });
   await publishMembersChanged(actor.workspace.id, db);
+  // Someone who already has an account also hears in the app. The link carries the token, the
+  // same secret the email gives the same person.
+  const invitee = await selectUserIdByEmail(db, input.email);
+  if (invitee) {
+    await notify(invitee.id, { type: "workspace.invited", title: `You're invited to ${actor.workspace.name}`, body: `${actor.displayName} invited you to join as ${input.role === "admin" ? "an admin" : "a member"}.`, link: `/invite/${token}` }, db);
+  }
   return result;
 }
 

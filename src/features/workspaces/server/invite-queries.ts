@@ -104,3 +104,9 @@ export async function claimInvite(tx: DbOrTx, inviteId: string) {
     .returning({ id: invites.id, role: invites.role });
   return row ?? null;
 }
+
+/** The account an invite's address belongs to, if any (it gets an in-app notification too). */
+export async function selectUserIdByEmail(db: DbOrTx, email: string) {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return row ?? null;
+}

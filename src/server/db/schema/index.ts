@@ -5,3 +5,5 @@ export * from "./workspaces";
 export * from "./mail";
 export * from "./realtime";
 export * from "./jobs";
+export * from "./notifications";
+export * from "./data-exports";

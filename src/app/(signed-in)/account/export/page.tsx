@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { EXPORT_PROGRESS_EVENT } from "@/features/exports/schemas";
+import { ExportPanel, ExportPanelSkeleton } from "@/features/exports/ui/export-panel";
+import { LiveQuerySync } from "@/features/realtime/ui/live-query-sync";
+import { userChannel } from "@/server/realtime/channels";
+import { getViewer, HydrateClient, prefetch, trpc } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Export my data" };
+
+export default async function ExportPage() {
+  // The layout already redirected signed-out visitors; this is the same cached context.
+  const viewer = (await getViewer())!;
+  prefetch(trpc.exports.list.queryOptions());
+  return (
+    <HydrateClient>
+      <LiveQuerySync channels={[userChannel(viewer.userId)]} invalidate={{ [EXPORT_PROGRESS_EVENT]: [trpc.exports.list.queryKey()] }} />
+      <div className="flex max-w-3xl flex-col gap-6">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Export my data</h1>
+          <p className="text-sm text-muted-foreground">Download a copy of everything your account holds.</p>
+        </div>
+        <Suspense fallback={<ExportPanelSkeleton />}>
+          <ExportPanel />
+        </Suspense>
+      </div>
+    </HydrateClient>
+  );
+}

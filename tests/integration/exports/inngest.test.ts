@@ -1,0 +1,71 @@
+/**
+ * The other side of the switch: with Inngest configured (the local dev server here), a
+ * requested export is built by the `build-data-export` function, one step per operation.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { InngestDevServer } from "../../../tools/inngest-dev";
+
+const devPort = await vi.hoisted(async () => {
+  const { findFreePort } = await import("../../../tools/embedded-postgres");
+  const port = await findFreePort();
+  process.env.INNGEST_DEV = `http://127.0.0.1:${port}`;
+  return port;
+});
+
+import { startInngestDevServer } from "../../../tools/inngest-dev";
+import { GET, POST, PUT } from "@/app/api/inngest/route";
+import { devServer } from "@/server/jobs/dev-server-api";
+import { callerFor, newUser } from "../workspaces/world";
+
+type Handler = (req: Request, ctx: unknown) => Promise<Response>;
+const routes = { GET, POST, PUT } as unknown as Record<string, Handler>;
+let app: http.Server;
+let dev: InngestDevServer;
+
+beforeAll(async () => {
+  app = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
+    const handler = url.pathname === "/api/inngest" ? routes[req.method ?? "GET"] : undefined;
+    if (!handler) return void res.writeHead(404).end();
+    const response = await handler(new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body: chunks.length ? Buffer.concat(chunks) : undefined }), {});
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  dev = await startInngestDevServer({ databaseUrl: process.env.DATABASE_URL!, port: devPort, appUrl: `${origin}/api/inngest`, pollMs: 50, retryBaseMs: 50 });
+});
+
+afterAll(async () => {
+  await dev?.stop();
+  await new Promise<void>((resolve) => {
+    app.close(() => resolve());
+    app.closeAllConnections();
+  });
+});
+
+describe("build-data-export on Inngest", () => {
+  it("runs start, each collect step and assemble as steps, and the export ends done", async () => {
+    const caller = await callerFor(await newUser());
+    const queued = await caller.exports.request();
+    const deadline = Date.now() + 15_000;
+    let current = queued;
+    while (current.status !== "done" && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      current = await caller.exports.get({ id: queued.id });
+    }
+    expect(current).toMatchObject({ status: "done", progress: 100, downloadUrl: `/api/exports/${queued.id}/download` });
+
+    // The row is done inside the last step; the run completes when that step's response lands.
+    const exportRun = async () => (await devServer.listRuns({ limit: 20 })).find((r) => r.functionId === "groundwork-build-data-export");
+    await expect.poll(async () => (await exportRun())?.status, { timeout: 5_000 }).toBe("completed");
+    const run = await exportRun();
+    expect(run).toMatchObject({ status: "completed", event: { id: queued.id, name: "app/export.requested", data: { exportId: queued.id } } });
+    const detail = await devServer.getRun(run!.id);
+    expect(detail?.steps.map((s) => s.name)).toEqual(["start", "profile", "memberships", "security-log", "sessions", "notifications", "assemble"]);
+  });
+});
