@@ -56,6 +56,16 @@ describe("notifications", () => {
     expect(row!.readAt).toBeNull();
   });
 
+  it("stamps the tab's mutation id on the read event, so that tab can skip its own echo", async () => {
+    const user = await newUser();
+    const me = await callerFor(user);
+    const created = await notify(user.id, { type: "test", title: "Hello", body: "Echo test", link: null }, db);
+    const clientMutationId = crypto.randomUUID();
+    await me.notifications.markRead({ id: created.id, clientMutationId });
+    const reads = (await eventsOn(`user:${user.id}`)).filter((e) => e.type === "notification.read");
+    expect(reads.map((e) => e.clientMutationId)).toEqual([clientMutationId]);
+  });
+
   it("refuses a limit over 50 with the field that's wrong", async () => {
     const me = await callerFor(await newUser());
     await expect(me.notifications.list({ limit: 51 })).rejects.toMatchObject({ code: "BAD_REQUEST" });

@@ -1,4 +1,5 @@
 "use client";
+import { newClientMutationId } from "@/lib/client-mutation-id";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
@@ -66,8 +67,9 @@ export function useNotificationMutations() {
   );
 
   return {
-    markRead: (id: string) => markRead.mutate({ id }),
-    markAllRead: () => markAllRead.mutate({}),
+    // The ids let this tab skip the echo of its own change (it already shows it).
+    markRead: (id: string) => markRead.mutate({ id, clientMutationId: newClientMutationId() }),
+    markAllRead: () => markAllRead.mutate({ clientMutationId: newClientMutationId() }),
     markingAll: markAllRead.isPending,
   };
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { useTRPC } from "@/trpc/client";
 import type { RealtimeConfig, RealtimeMessage } from "../schemas";
 import { clientTransportFactory, type ClientTransport } from "./client-transport";
-import { isOwnEcho } from "./client-mutation-id";
+import { isOwnEcho } from "@/lib/client-mutation-id";
 import { sseTransport } from "./sse-client";
 // Registers the Pusher client transport; pusher-js itself loads lazily, only when configured.
 import "./pusher-client";

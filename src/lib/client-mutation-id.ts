@@ -1,4 +1,7 @@
-import type { RealtimeMessage } from "../schemas";
+/**
+ * Echo suppression for live events, shared by every feature: a mutation sends an id, the
+ * server stamps it on the event it publishes, and the tab that made the change skips it.
+ */
 
 /** How long this tab remembers its own mutations; an echo arrives well within it. */
 const REMEMBER_MS = 60_000;
@@ -19,6 +22,7 @@ export function newClientMutationId(): string {
   return id;
 }
 
-export function isOwnEcho(message: Pick<RealtimeMessage, "clientMutationId">): boolean {
+/** True for an event caused by a mutation this tab made (and already shows optimistically). */
+export function isOwnEcho(message: { clientMutationId: string | null }): boolean {
   return message.clientMutationId !== null && mine.has(message.clientMutationId);
 }
