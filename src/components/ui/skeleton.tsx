@@ -37,3 +37,40 @@ export function LoadingRegion({ label = "Loading", children, className }: Loadin
     </div>
   );
 }
+
+/** Rows of a list whose items have two lines of text and an action button on the right. */
+export function SkeletonRows({ rows = 3 }: { rows?: number }) {
+  return (
+    <div aria-hidden="true" className="flex flex-col divide-y divide-border">
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="flex items-center justify-between py-3">
+          <div className="flex flex-col gap-2">
+            <Skeleton className="h-4 w-56" />
+            <Skeleton className="h-4 w-96 max-w-full" />
+          </div>
+          <Skeleton className="h-8 w-20" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** A card holding such a list: title, description and a header action, then the rows. */
+export function ListCardSkeleton({ label, rows = 3 }: { label: string; rows?: number }) {
+  return (
+    <LoadingRegion label={label}>
+      <div className="rounded-xl border border-border bg-card shadow-sm">
+        <div className="flex items-start justify-between gap-4 p-6 pb-0">
+          <div className="flex flex-col gap-2">
+            <Skeleton className="h-5 w-40" />
+            <Skeleton className="h-4 w-80 max-w-full" />
+          </div>
+          <Skeleton className="h-8 w-48" />
+        </div>
+        <div className="p-6">
+          <SkeletonRows rows={rows} />
+        </div>
+      </div>
+    </LoadingRegion>
+  );
+}

@@ -2,7 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
+import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 import { useRevokeSessions } from "./use-revoke-session";
 
@@ -58,28 +58,5 @@ export function SessionsList() {
 }
 
 export function SessionsListSkeleton() {
-  return (
-    <LoadingRegion label="Loading sessions">
-      <Card>
-        <CardHeader className="flex-row items-start justify-between">
-          <div className="flex flex-col gap-2">
-            <Skeleton className="h-5 w-48" />
-            <Skeleton className="h-4 w-80" />
-          </div>
-          <Skeleton className="h-8 w-48" />
-        </CardHeader>
-        <CardContent className="flex flex-col divide-y divide-border">
-          {Array.from({ length: 3 }, (_, i) => (
-            <div key={i} className="flex items-center justify-between py-3">
-              <div className="flex flex-col gap-2">
-                <Skeleton className="h-4 w-44" />
-                <Skeleton className="h-4 w-96 max-w-full" />
-              </div>
-              <Skeleton className="h-8 w-20" />
-            </div>
-          ))}
-        </CardContent>
-      </Card>
-    </LoadingRegion>
-  );
+  return <ListCardSkeleton label="Loading sessions" />;
 }

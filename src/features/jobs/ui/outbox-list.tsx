@@ -3,7 +3,7 @@ import { useMutation, useQueryClient, useSuspenseInfiniteQuery } from "@tanstack
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
+import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
@@ -122,28 +122,5 @@ export function OutboxList({ initialState = "dead_lettered" }: { initialState?: 
 }
 
 export function OutboxListSkeleton() {
-  return (
-    <LoadingRegion label="Loading the outbox">
-      <Card>
-        <CardHeader className="flex-row items-start justify-between">
-          <div className="flex flex-col gap-2">
-            <Skeleton className="h-5 w-32" />
-            <Skeleton className="h-4 w-96 max-w-full" />
-          </div>
-          <Skeleton className="h-8 w-56" />
-        </CardHeader>
-        <CardContent className="flex flex-col divide-y divide-border">
-          {Array.from({ length: 3 }, (_, i) => (
-            <div key={i} className="flex items-center justify-between py-3">
-              <div className="flex flex-col gap-2">
-                <Skeleton className="h-4 w-64" />
-                <Skeleton className="h-4 w-96 max-w-full" />
-              </div>
-              <Skeleton className="h-8 w-20" />
-            </div>
-          ))}
-        </CardContent>
-      </Card>
-    </LoadingRegion>
-  );
+  return <ListCardSkeleton label="Loading the outbox" />;
 }

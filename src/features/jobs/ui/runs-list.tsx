@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tansta
 import { Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
+import { LoadingRegion, Skeleton, SkeletonRows } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { cn } from "@/lib/cn";
 import { describeClientError } from "@/trpc/errors";
@@ -112,17 +112,7 @@ function Runs({ status }: { status: Status | null }) {
 function RunsSkeletonRows() {
   return (
     <LoadingRegion label="Loading runs">
-      <div className="flex flex-col divide-y divide-border">
-        {Array.from({ length: 4 }, (_, i) => (
-          <div key={i} className="flex items-center justify-between py-3">
-            <div className="flex flex-col gap-2">
-              <Skeleton className="h-4 w-72" />
-              <Skeleton className="h-4 w-96 max-w-full" />
-            </div>
-            <Skeleton className="h-8 w-20" />
-          </div>
-        ))}
-      </div>
+      <SkeletonRows rows={4} />
     </LoadingRegion>
   );
 }
