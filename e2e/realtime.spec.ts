@@ -29,7 +29,7 @@ test("a member sees another admin's change live, and an event sent while they we
   // Live: Alice makes Bob an admin; Bob's page shows it without a reload.
   const started = Date.now();
   await pageA.getByLabel(`Role of ${bob.displayName}`).selectOption("admin");
-  await expect(bobRow).toContainText("Admin", { timeout: 2_000 });
+  await expect(bobRow).toContainText("Admin", { timeout: 1_000 });
   test.info().annotations.push({ type: "live update", description: `${Date.now() - started} ms from Alice's click to Bob's table` });
 
   // Bob drops off; the indicator says so.

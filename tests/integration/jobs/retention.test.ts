@@ -5,7 +5,7 @@ import { createRandom } from "@/lib/random";
 import { RETENTION_STEPS } from "@/features/jobs/server/retention/steps";
 import { db } from "@/server/db/client";
 import { createUser } from "@/server/db/factories";
-import { authTokens, outbox, rateLimitBuckets, securityEvents, sessions } from "@/server/db/schema";
+import { authTokens, dataExports, outbox, rateLimitBuckets, securityEvents, sessions } from "@/server/db/schema";
 
 const NOW = new Date();
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
@@ -52,6 +52,10 @@ describe("retention-cleanup", () => {
       ('user:old', 'old', '{}'::jsonb, ${ago(25 * HOUR).toISOString()}::timestamptz),
       ('user:new', 'new', '{}'::jsonb, ${ago(HOUR).toISOString()}::timestamptz)`);
 
+    const zip = Buffer.from("PK-not-really-a-zip");
+    const exportRow = (step: string, expiresAt: Date) => ({ userId: user.id, status: "done" as const, progress: 100, step, file: zip, size: zip.length, expiresAt, createdAt: ago(2 * DAY) });
+    await db.insert(dataExports).values([exportRow("expired-export", ago(HOUR)), exportRow("fresh-export", new Date(NOW.getTime() + HOUR))]);
+
     const deleted: Record<string, number> = {};
     for (const step of RETENTION_STEPS) deleted[step.name] = await step.run(db, NOW);
 
@@ -61,6 +65,7 @@ describe("retention-cleanup", () => {
       "delete-old-security-events": 1,
       "delete-sent-outbox-rows": 1,
       "delete-expired-rate-limit-buckets": 1,
+      "purge-expired-export-files": 1,
       "delete-old-realtime-events": 1,
     });
     expect(await names("sessions", "user_agent")).toEqual(["live-session"]);
@@ -70,6 +75,11 @@ describe("retention-cleanup", () => {
     expect(await names("outbox", "payload->>'subject'")).toEqual(["dead-lettered", "never-sent", "sent-recently"]);
     expect(await names("rate_limit_buckets", "key")).toEqual(["current-window"]);
     expect(await names("realtime_events", "type")).toEqual(["new"]);
+    const exportsLeft = await db.select({ step: dataExports.step, file: dataExports.file }).from(dataExports).orderBy(dataExports.step);
+    expect(exportsLeft).toEqual([
+      { step: "expired-export", file: null },
+      { step: "fresh-export", file: zip },
+    ]);
 
     // Running again is a no-op.
     for (const step of RETENTION_STEPS) expect(await step.run(db, NOW)).toBe(0);

@@ -1,4 +1,5 @@
 import "server-only";
+import { purgeExpiredExportFiles } from "@/features/exports/server/purge-expired-export-files";
 import { deleteExpiredSessions } from "@/server/auth/session";
 import type { Db } from "@/server/db/client";
 import { deleteRealtimeEventsOlderThan } from "@/server/realtime/publish";
@@ -18,5 +19,6 @@ export const RETENTION_STEPS: readonly { name: string; run: (db: Db, now: Date) 
   { name: "delete-old-security-events", run: deleteOldSecurityEvents },
   { name: "delete-sent-outbox-rows", run: deleteSentOutboxRows },
   { name: "delete-expired-rate-limit-buckets", run: deleteExpiredRateLimitBuckets },
+  { name: "purge-expired-export-files", run: purgeExpiredExportFiles },
   { name: "delete-old-realtime-events", run: (db, now) => deleteRealtimeEventsOlderThan(db, new Date(now.getTime() - REPLAY_RETENTION_MS)) },
 ];
