@@ -38,10 +38,8 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
         </nav>
         <LiveIndicator userId={viewer.userId} />
         <NotificationBellSlot userId={viewer.userId} />
-        {/* slot: account menu */}
         <AccountMenu displayName={viewer.displayName} email={viewer.email} />
       </SiteHeader>
-      {/* slot: banners */}
       {viewer.emailVerified ? null : <VerifyEmailBanner email={viewer.email} />}
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-10 sm:px-6">
         {children}
