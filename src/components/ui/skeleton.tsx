@@ -55,18 +55,25 @@ export function SkeletonRows({ rows = 3 }: { rows?: number }) {
   );
 }
 
+/** A card's title, description and (optionally) a button at the right, as placeholders. */
+export function CardHeaderSkeleton({ action = true }: { action?: boolean }) {
+  return (
+    <div aria-hidden="true" className="flex items-start justify-between gap-4 p-6 pb-0">
+      <div className="flex flex-col gap-2">
+        <Skeleton className="h-5 w-40" />
+        <Skeleton className="h-4 w-80 max-w-full" />
+      </div>
+      {action ? <Skeleton className="h-8 w-40" /> : null}
+    </div>
+  );
+}
+
 /** A card holding such a list: title, description and a header action, then the rows. */
 export function ListCardSkeleton({ label, rows = 3 }: { label: string; rows?: number }) {
   return (
     <LoadingRegion label={label}>
       <div className="rounded-xl border border-border bg-card shadow-sm">
-        <div className="flex items-start justify-between gap-4 p-6 pb-0">
-          <div className="flex flex-col gap-2">
-            <Skeleton className="h-5 w-40" />
-            <Skeleton className="h-4 w-80 max-w-full" />
-          </div>
-          <Skeleton className="h-8 w-48" />
-        </div>
+        <CardHeaderSkeleton />
         <div className="p-6">
           <SkeletonRows rows={rows} />
         </div>

@@ -2,7 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
+import { CardHeaderSkeleton, LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
 import { useTRPC } from "@/trpc/client";
 import { formatSeconds, formatTime } from "./format";
@@ -92,13 +92,7 @@ export function JobsOverviewSkeleton() {
   return (
     <LoadingRegion label="Loading job health">
       <Card>
-        <CardHeader className="flex-row items-start justify-between">
-          <div className="flex flex-col gap-2">
-            <Skeleton className="h-5 w-56" />
-            <Skeleton className="h-4 w-96 max-w-full" />
-          </div>
-          <Skeleton className="h-8 w-24" />
-        </CardHeader>
+        <CardHeaderSkeleton />
         <CardContent className="flex flex-col gap-6">
           <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
             {Array.from({ length: 4 }, (_, i) => (

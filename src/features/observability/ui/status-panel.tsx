@@ -2,7 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
+import { CardHeaderSkeleton, LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
 import { useTRPC } from "@/trpc/client";
 
@@ -69,13 +69,7 @@ export function StatusPanelSkeleton() {
   return (
     <LoadingRegion label="Loading system status">
       <Card>
-        <CardHeader className="flex-row items-start justify-between">
-          <div className="flex flex-col gap-2">
-            <Skeleton className="h-5 w-24" />
-            <Skeleton className="h-4 w-64" />
-          </div>
-          <Skeleton className="h-8 w-40" />
-        </CardHeader>
+        <CardHeaderSkeleton />
         <CardContent className="flex flex-col gap-4">
           <Skeleton className="h-5 w-full" />
           <Skeleton className="h-5 w-full" />
