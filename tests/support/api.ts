@@ -2,8 +2,8 @@
  * Drives the real /api/v1 route handlers with real `Request`s (request context, auth, limits,
  * metering, envelope) without a server, and issues keys through the real operation.
  */
-import { GET as me } from "@/app/api/v1/me/route";
-import { GET as usage } from "@/app/api/v1/usage/route";
+import * as me from "@/app/api/v1/me/route";
+import * as usage from "@/app/api/v1/usage/route";
 import * as rest from "@/app/api/v1/[...rest]/route";
 import { createApiKey } from "@/features/api-keys/server/create-api-key";
 import type { ApiKeyScope } from "@/lib/api-scopes";
@@ -14,11 +14,12 @@ import type { WorkspaceRole } from "@/server/db/schema";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type RouteModule = Record<Method, Handler>;
 
 /** Path patterns → the route module Next would pick (params named as in the folder names). */
-export const ROUTES: Array<{ pattern: RegExp; params: string[]; handlers: Partial<Record<Method, Handler>> }> = [
-  { pattern: /^\/api\/v1\/me$/, params: [], handlers: { GET: me as Handler } },
-  { pattern: /^\/api\/v1\/usage$/, params: [], handlers: { GET: usage as Handler } },
+export const ROUTES: Array<{ pattern: RegExp; params: string[]; handlers: RouteModule }> = [
+  { pattern: /^\/api\/v1\/me$/, params: [], handlers: me as unknown as RouteModule },
+  { pattern: /^\/api\/v1\/usage$/, params: [], handlers: usage as unknown as RouteModule },
 ];
 
 export type ApiResponse = { status: number; body: Record<string, unknown> & { error?: { code: string; message: string; details: unknown; request_id: string } }; headers: Headers };
@@ -33,13 +34,13 @@ export async function api(
   const hasBody = opts.body !== undefined || opts.rawBody !== undefined;
   if (hasBody && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) headers["content-type"] = "application/json";
   const req = new Request(url, { method, headers, body: hasBody ? (opts.rawBody ?? JSON.stringify(opts.body)) : undefined });
+  // Next matches the raw (still percent-encoded) path and decodes the segments it hands over.
   const route = ROUTES.find((r) => r.pattern.test(url.pathname));
   const match = route ? route.pattern.exec(url.pathname)! : null;
-  const params = Object.fromEntries((route?.params ?? []).map((name, i) => [name, decodeURIComponent(match![i + 1]!)]));
-  const handler = route?.handlers[method] ?? ((rest as unknown as Record<Method, Handler>)[method] as Handler);
-  const response = route?.handlers[method]
-    ? await handler(req, { params: Promise.resolve(params) })
-    : await handler(req, { params: Promise.resolve({ rest: url.pathname.split("/").slice(3) }) });
+  const params = Object.fromEntries((route?.params ?? []).map((name, i) => [name, safeDecode(match![i + 1]!)]));
+  const response = route
+    ? await route.handlers[method](req, { params: Promise.resolve(params) })
+    : await (rest as unknown as RouteModule)[method](req, { params: Promise.resolve({ rest: url.pathname.split("/").slice(3) }) });
   const text = await response.text();
   let body: ApiResponse["body"];
   try {
@@ -48,6 +49,14 @@ export async function api(
     body = { raw: text };
   }
   return { status: response.status, body, headers: response.headers };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 let seed = 60_000;

@@ -1,4 +1,4 @@
+import { routeHandlers } from "@/features/api-keys/server/rest/endpoint";
 import { getMe } from "@/features/api-keys/server/rest/get-me";
-import { routeHandler } from "@/features/api-keys/server/rest/endpoint";
 
-export const GET = routeHandler(getMe);
+export const { GET, POST, PUT, PATCH, DELETE } = routeHandlers({ GET: getMe });

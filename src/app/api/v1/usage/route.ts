@@ -1,4 +1,4 @@
+import { routeHandlers } from "@/features/api-keys/server/rest/endpoint";
 import { getUsage } from "@/features/api-keys/server/rest/get-usage";
-import { routeHandler } from "@/features/api-keys/server/rest/endpoint";
 
-export const GET = routeHandler(getUsage);
+export const { GET, POST, PUT, PATCH, DELETE } = routeHandlers({ GET: getUsage });

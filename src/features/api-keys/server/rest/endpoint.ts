@@ -240,3 +240,19 @@ export function routeHandler(def: Endpoint) {
     }
   });
 }
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type RouteHandler = (req: Request, ctx: { params?: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+
+/**
+ * All five methods for one route file: the declared endpoints, and a 405 in the API's envelope
+ * (with `Allow`) for the rest, instead of Next's empty 405.
+ */
+export function routeHandlers(defs: Partial<Record<Method, Endpoint>>): Record<Method, RouteHandler> {
+  const allowed = Object.keys(defs).join(", ");
+  const refuse = withRequest(async (req, { requestId }) =>
+    apiError(405, "method_not_allowed", `${req.method} is not supported here; use ${allowed}.`, requestId, { headers: { Allow: allowed } }),
+  );
+  const methods: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+  return Object.fromEntries(methods.map((m) => [m, defs[m] ? routeHandler(defs[m]) : refuse])) as Record<Method, RouteHandler>;
+}
