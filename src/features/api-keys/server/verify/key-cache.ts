@@ -32,7 +32,7 @@ type Entry = { key: CachedKey; storedAt: number };
 
 /**
  * Hot keys by hash, per process. Correct across processes because every change to a key, its
- * creator's membership or its workspace NOTIFYs `api_key_cache` (triggers, see migration 0008)
+ * creator's membership or its workspace NOTIFYs `api_key_cache` (triggers, see migration 0009)
  * and every process drops the affected entries; while LISTEN is down nothing is served from here.
  * `generation` closes the race where a read from before a change lands after its notification.
  */
