@@ -103,4 +103,8 @@ export const requestLogEntry = z.object({
 export type RequestLogEntry = z.infer<typeof requestLogEntry>;
 export const requestLogOutput = z.object({ items: z.array(requestLogEntry), nextCursor: idSchema.nullable() });
 
+/** Shared by the server prefetch and the client so both address the same cache entry. */
+export const API_KEY_PAGE_SIZE = 100;
+export const REQUEST_LOG_PAGE_SIZE = 25;
+
 export const API_KEY_AUDIT_ACTIONS = ["api_key.created", "api_key.updated", "api_key.revoked", "api_key.rolled", "api_key.transferred"] as const;
