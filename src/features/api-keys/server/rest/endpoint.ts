@@ -45,6 +45,8 @@ export type Endpoint<P extends Schema = Schema, Q extends Schema = Schema, B ext
   body: B | null;
   response: R;
   successStatus: 200 | 201;
+  /** A valid body for the reference page's curl example. */
+  example?: unknown;
   handle(input: EndpointInput<P, Q, B>): Promise<z.input<R>>;
 };
 
