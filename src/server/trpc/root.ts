@@ -3,6 +3,7 @@ import { authRouter } from "@/features/auth/server/router";
 import { sessionsRouter } from "@/features/auth/server/sessions-router";
 import { twoFactorRouter } from "@/features/auth/server/two-factor-router";
 import { exportsRouter } from "@/features/exports/server/router";
+import { feedbackRouter } from "@/features/feedback/server/router";
 import { jobsRouter } from "@/features/jobs/server/router";
 import { notificationsRouter } from "@/features/notifications/server/router";
 import { observabilityRouter } from "@/features/observability/server/router";
@@ -22,6 +23,7 @@ export const appRouter = router({
   realtime: realtimeRouter,
   notifications: notificationsRouter,
   exports: exportsRouter,
+  feedback: feedbackRouter,
 });
 
 export type AppRouter = typeof appRouter;
