@@ -34,7 +34,7 @@ const viewerOf = (ctx: TrpcContext): UserActor | null =>
 const args = <I extends object>(input: I, ctx: TrpcContext & { workspaceId: string }) => [{ ...input, workspaceId: ctx.workspaceId }, viewerOf(ctx), ctx.db] as const;
 
 export const feedbackRouter = router({
-  boards: scoped.input(s.listBoardsInput.omit({ workspaceId: true })).output(s.listBoardsOutput).query(({ input, ctx }) => listBoards(...args(input, ctx))),
+  boards: scoped.output(s.listBoardsOutput).query(({ input, ctx }) => listBoards(...args(input, ctx))),
   board: scoped.input(s.getBoardInput.omit({ workspaceId: true })).output(s.boardDto).query(({ input, ctx }) => getBoard(...args(input, ctx))),
   createBoard: scoped.use(adminWrites).input(s.createBoardInput.omit({ workspaceId: true })).output(s.boardDto).mutation(({ input, ctx }) => createBoard(...args(input, ctx))),
   updateBoard: scoped.use(adminWrites).input(s.updateBoardInput.omit({ workspaceId: true })).output(s.boardDto).mutation(({ input, ctx }) => updateBoard(...args(input, ctx))),
