@@ -1,13 +1,20 @@
 import type { Instrumentation } from "next";
 
-/** Validates env and opens nothing else: a misconfigured deploy stops here, naming the variable. */
+/**
+ * Validates env (a misconfigured deploy stops here, naming the variable), registers the Pusher
+ * transport when configured, and without Inngest runs the crons in-process.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { appSecret } = await import("@/server/env");
+    const { appSecret, inngestMode } = await import("@/server/env");
     appSecret();
     // publish() hands events to Pusher too when PUSHER_* is configured (SSE always runs).
     const { registerPusherTransportFromEnv } = await import("@/server/realtime/pusher-transport");
     registerPusherTransportFromEnv();
+    if (!inngestMode() && process.env.NEXT_PHASE !== "phase-production-build") {
+      const [{ startInlineScheduler }, { db }] = await Promise.all([import("@/features/jobs/server/inline-scheduler"), import("@/server/db/client")]);
+      startInlineScheduler(db);
+    }
   }
 }
 

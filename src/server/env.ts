@@ -108,8 +108,9 @@ export type InngestMode = { kind: "dev"; url: string | null } | { kind: "cloud";
 
 /**
  * THE switch for background work. `null` (no INNGEST_DEV, no Inngest keys) means no event API
- * is reachable: outbox effects are delivered inline right after commit and no cron runs — the
- * offline default for tests, e2e and a bare `next dev`. Otherwise effects go through Inngest.
+ * is reachable: outbox effects are delivered inline right after commit and the crons run
+ * in-process (features/jobs/server/inline-scheduler.ts) — the offline default for tests, e2e and
+ * a bare `next dev`. Otherwise effects go through Inngest.
  */
 export function inngestMode(): InngestMode | null {
   if (inngestDevOn(env.INNGEST_DEV)) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { afterCommit } from "@/server/db/after-commit";
 import { db as defaultDb, type DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logging/logger";
@@ -29,8 +30,9 @@ export const toStoredEvent = (row: EventRow): StoredRealtimeEvent => ({
 /**
  * Stores the event and notifies every app process (payload "<id> <channel>") in one statement: inside a caller's
  * transaction the NOTIFY is delivered only on commit, so SSE subscribers never see an event
- * that was rolled back. Events carry facts for the UI to refetch or patch, never secrets:
- * anyone allowed on the channel receives them.
+ * that was rolled back; other transports (Pusher) get it after that commit too (`afterCommit`,
+ * so a transaction that publishes must come from `transactionWithEffects`). Events carry facts
+ * for the UI to refetch or patch, never secrets: anyone allowed on the channel receives them.
  */
 export async function publish(channel: string, event: RealtimeEventInput, db: DbOrTx = defaultDb): Promise<StoredRealtimeEvent> {
   if (!parseChannel(channel)) throw new Error(`publish: "${channel}" is not a realtime channel (see server/realtime/channels.ts)`);
@@ -52,6 +54,11 @@ export async function publish(channel: string, event: RealtimeEventInput, db: Db
     from inserted
   `)) as unknown as EventRow[];
   const stored = toStoredEvent(rows[0]!);
+  await afterCommit(db, () => deliverToTransports(channel, stored));
+  return stored;
+}
+
+async function deliverToTransports(channel: string, stored: StoredRealtimeEvent): Promise<void> {
   await Promise.all(
     registeredTransports().map((transport) =>
       transport.deliver(channel, stored).catch((error: unknown) => {
@@ -59,7 +66,6 @@ export async function publish(channel: string, event: RealtimeEventInput, db: Db
       }),
     ),
   );
-  return stored;
 }
 
 /** Retention for the nightly cleanup job; replay refuses ids older than `REPLAY_RETENTION_MS`. */

@@ -17,12 +17,22 @@ export async function selectEventsByIds(db: DbOrTx, idArray: string): Promise<St
   return rows.map(toStoredEvent);
 }
 
-/** Events on these channels after `afterId`, oldest first; at most `limit` (ask for one more to detect overflow). */
+/**
+ * What a subscriber that last saw `afterId` may have missed on these channels, oldest first;
+ * at most `limit` (ask for one more to detect overflow). That is every later id, plus any
+ * lower id that committed after `afterId` was inserted — such an event belongs to a
+ * transaction that was still running then, so its `tx` is at least `afterId`'s `snap_xmin`.
+ * The second set can repeat events the subscriber already has; clients drop ids they've seen.
+ */
 export async function selectEventsSince(db: DbOrTx, channels: readonly string[], afterId: string, limit: number): Promise<StoredRealtimeEvent[]> {
   if (channels.length === 0) return [];
   const rows = (await db.execute(sql`
     select ${columns} from realtime_events
-    where channel = any(${textArray(channels)}::text[]) and id > ${afterId}::bigint
+    where channel = any(${textArray(channels)}::text[])
+      and (
+        id > ${afterId}::bigint
+        or (id < ${afterId}::bigint and tx >= (select snap_xmin from realtime_events where id = ${afterId}::bigint))
+      )
     order by realtime_events.id limit ${limit}
   `)) as unknown as EventRow[];
   return rows.map(toStoredEvent);

@@ -13,9 +13,9 @@ export type StoredRealtimeEvent = {
 
 /**
  * A transport besides SSE (which reads the table itself via LISTEN/NOTIFY). `publish()` calls
- * `deliver` once per event, after the row is inserted; inside a caller's transaction that is
- * before commit, so a transport must tolerate (rare) delivery of an event whose transaction
- * later rolls back. A failing transport is logged and never fails the publish.
+ * `deliver` once per event, in the publishing process, after the event's transaction commits
+ * (at once when it was published with the pool). A failing transport is logged and never
+ * fails the publish.
  */
 export interface RealtimeTransport {
   name: string;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
+import { transactionWithEffects } from "@/server/db/transaction";
 import { createHub } from "@/server/realtime/hub";
 import { deleteRealtimeEventsOlderThan, MAX_PAYLOAD_BYTES, publish, type StoredRealtimeEvent } from "@/server/realtime/publish";
 import { replaySince } from "@/server/realtime/replay";
@@ -63,13 +64,11 @@ describe("publish → hub", () => {
   it("notifies only when the publishing transaction commits", async () => {
     const c = channel();
     const sub = collect([c]);
-    await db
-      .transaction(async (tx) => {
-        await publish(c, { type: "rolled.back", data: {} }, tx);
-        throw new Error("rollback");
-      })
-      .catch(() => {});
-    await db.transaction(async (tx) => {
+    await transactionWithEffects(db, async (tx) => {
+      await publish(c, { type: "rolled.back", data: {} }, tx);
+      throw new Error("rollback");
+    }).catch(() => {});
+    await transactionWithEffects(db, async (tx) => {
       await publish(c, { type: "committed", data: {} }, tx);
     });
     const events = await sub.until(1);
@@ -120,6 +119,35 @@ describe("replaySince", () => {
     expect(result.kind).toBe("events");
     if (result.kind === "events") expect(result.events.map((e) => e.id)).toEqual([e2.id, e3.id]);
     expect(await replaySince([c], e3.id)).toEqual({ kind: "events", events: [] });
+  });
+
+  it("includes an event with a lower id whose transaction committed after the last one seen", async () => {
+    const c = channel();
+    const before = await publish(c, { type: "e", data: { n: 0 } });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let slowId = "";
+    const inserted = new Promise<void>((resolve) => {
+      void transactionWithEffects(db, async (tx) => {
+        slowId = (await publish(c, { type: "e", data: { n: "slow" } }, tx)).id;
+        resolve();
+        await gate;
+      });
+    });
+    await inserted;
+    // Committed first with a higher id: a live client has it, and it becomes that client's Last-Event-ID.
+    const fast = await publish(c, { type: "e", data: { n: "fast" } });
+    expect(BigInt(fast.id)).toBeGreaterThan(BigInt(slowId));
+    release();
+    await expect.poll(async () => (await db.execute(sql`select 1 from realtime_events where id = ${slowId}::bigint`)).length).toBe(1);
+    const after = await publish(c, { type: "e", data: { n: "after" } });
+
+    const result = await replaySince([c], fast.id);
+    expect(result.kind).toBe("events");
+    if (result.kind === "events") expect(result.events.map((e) => e.id)).toEqual([slowId, after.id]);
+    // A cursor from before the slow transaction began needs nothing extra.
+    const fromBefore = await replaySince([c], before.id);
+    if (fromBefore.kind === "events") expect(fromBefore.events.map((e) => e.id)).toEqual([slowId, fast.id, after.id]);
   });
 
   it("says refetch when the id is past retention, unknown, or the gap is too long", async () => {

@@ -41,8 +41,8 @@ export async function getJobsHealth(sql: Sql, now = new Date()): Promise<JobsHea
       name: h.name,
       lastBeatAt: h.last_beat_at ? new Date(h.last_beat_at) : null,
       expectedEverySeconds: h.expected_every_seconds,
-      // Without Inngest no cron runs at all: nothing is overdue, the detail says so instead.
-      overdue: mode !== null && now.getTime() - since.getTime() > 2 * h.expected_every_seconds * 1000,
+      // With Inngest its crons beat; without it the inline scheduler does (instrumentation.ts).
+      overdue: now.getTime() - since.getTime() > 2 * h.expected_every_seconds * 1000,
     };
   });
   // Inline delivery has no queue: an unsent row there is a failed send, shown on the Jobs page.
@@ -70,7 +70,7 @@ export async function getJobsHealth(sql: Sql, now = new Date()): Promise<JobsHea
   const detail = problems.length
     ? problems.join("; ")
     : !mode
-      ? "inline delivery, no scheduled jobs (Inngest not configured)"
+      ? `inline delivery · ${heartbeats.length} schedule(s) on time, run in-process (Inngest not configured)`
       : `${heartbeats.length} schedule(s) on time · lag ${Math.max(outboxLagSeconds ?? 0, queueLagSeconds ?? 0)} s`;
   return {
     ok: problems.length === 0,

@@ -3,12 +3,11 @@ import { cron } from "inngest";
 import { db } from "@/server/db/client";
 import { inngest } from "@/server/inngest/client";
 import { emailRequested } from "@/server/inngest/events";
-import { sweepOutbox } from "@/server/outbox/relay";
 import { markEmailDeadLettered } from "@/server/mail/outbox";
 import { deliverOutboxEmail } from "./deliver-outbox-email";
 import { recordHeartbeat } from "./record-heartbeat";
-import { RETENTION_STEPS } from "./retention/steps";
-import { SCHEDULES } from "./schedules";
+import { SCHEDULED_WORK } from "./scheduled-work";
+import { SCHEDULES, type Schedule } from "./schedules";
 
 /** Thin functions: trigger, retries, one `step.run` per operation. Registered in server/inngest/functions.ts. */
 
@@ -25,21 +24,16 @@ export const deliverEmail = inngest.createFunction(
   async ({ event, step }) => step.run("deliver", () => deliverOutboxEmail(db, event.data.outboxId)),
 );
 
-export const relayOutboxSweep = inngest.createFunction(
-  { id: SCHEDULES.relayOutbox.name, triggers: [cron(SCHEDULES.relayOutbox.cron)] },
-  async ({ step }) => {
-    const result = await step.run("sweep", () => sweepOutbox(db));
-    await step.run("heartbeat", () => recordHeartbeat(db, SCHEDULES.relayOutbox));
-    return result;
-  },
-);
+/** A cron: one `step.run` per scheduled step, then the heartbeat. */
+function scheduledFunction({ schedule, steps }: (typeof SCHEDULED_WORK)[number]) {
+  return inngest.createFunction({ id: schedule.name, triggers: [cron(schedule.cron)] }, async ({ step }) => {
+    const results: Record<string, unknown> = {};
+    for (const { name, run } of steps) results[name] = await step.run(name, () => run(db, new Date()));
+    await step.run("heartbeat", () => recordHeartbeat(db, schedule));
+    return results;
+  });
+}
 
-export const retentionCleanup = inngest.createFunction(
-  { id: SCHEDULES.retentionCleanup.name, triggers: [cron(SCHEDULES.retentionCleanup.cron)] },
-  async ({ step }) => {
-    const deleted: Record<string, number> = {};
-    for (const { name, run } of RETENTION_STEPS) deleted[name] = await step.run(name, () => run(db, new Date()));
-    await step.run("heartbeat", () => recordHeartbeat(db, SCHEDULES.retentionCleanup));
-    return deleted;
-  },
-);
+const workFor = (schedule: Schedule) => SCHEDULED_WORK.find((w) => w.schedule === schedule)!;
+export const relayOutboxSweep = scheduledFunction(workFor(SCHEDULES.relayOutbox));
+export const retentionCleanup = scheduledFunction(workFor(SCHEDULES.retentionCleanup));

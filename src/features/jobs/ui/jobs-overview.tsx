@@ -8,7 +8,7 @@ import { useTRPC } from "@/trpc/client";
 import { formatSeconds, formatTime } from "./format";
 
 const MODE_TEXT = {
-  inline: "No Inngest configured: email is delivered inline after commit and no scheduled jobs run.",
+  inline: "No Inngest configured: email is delivered inline after commit and scheduled jobs run in-process (each app process checks every 30 s; one runs each due schedule).",
   dev: "Local Inngest dev server.",
   cloud: "Inngest Cloud (or self-hosted Inngest). Runs are inspected on its dashboard.",
 } as const;

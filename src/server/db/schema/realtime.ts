@@ -1,11 +1,20 @@
-import { bigint, index, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, customType, index, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 
 /**
  * Every published live event, in publish order. The table is both the SSE fan-out source
  * (NOTIFY carries only the id; each app process reads the row) and the replay log a
  * reconnecting client reads from with `Last-Event-ID`. Rows are kept for a day.
+ *
+ * Ids are taken at insert but rows become visible at commit, so a slow transaction can
+ * commit an id below one already delivered. `tx` and `snapXmin` let replay find those:
+ * any event with a lower id that committed after event N was inserted belongs to a
+ * transaction still running then, i.e. has `tx >= N.snap_xmin` (docs/decisions/020).
  */
+/** Postgres's 64-bit transaction id; compared in SQL only, so it travels as text. */
+const xid8 = customType<{ data: string }>({ dataType: () => "xid8" });
+
 export const realtimeEvents = pgTable(
   "realtime_events",
   {
@@ -15,6 +24,12 @@ export const realtimeEvents = pgTable(
     payload: jsonb("payload").notNull(),
     clientMutationId: text("client_mutation_id"),
     createdAt: createdAt(),
+    tx: xid8("tx").notNull().default(sql`pg_current_xact_id()`),
+    snapXmin: xid8("snap_xmin").notNull().default(sql`pg_snapshot_xmin(pg_current_snapshot())`),
   },
-  (t) => [index("realtime_events_channel_id_idx").on(t.channel, t.id), index("realtime_events_created_at_idx").on(t.createdAt)],
+  (t) => [
+    index("realtime_events_channel_id_idx").on(t.channel, t.id),
+    index("realtime_events_created_at_idx").on(t.createdAt),
+    index("realtime_events_tx_idx").on(t.tx),
+  ],
 );
