@@ -8,3 +8,4 @@ export * from "./jobs";
 export * from "./notifications";
 export * from "./data-exports";
 export * from "./feedback";
+export * from "./api-keys";
