@@ -99,6 +99,7 @@ const child = spawn(process.execPath, [nextBin, args.prod ? "start" : "dev", "--
     NEXT_TELEMETRY_DISABLED: "1",
     // A throwaway database needs no lasting secret; a real deployment sets its own.
     APP_SECRET: process.env.APP_SECRET || (args.ephemeral ? randomBytes(32).toString("hex") : ""),
+    API_KEY_PEPPER: process.env.API_KEY_PEPPER || (args.ephemeral ? randomBytes(32).toString("hex") : ""),
     ...pusherEnv,
   },
 });

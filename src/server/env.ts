@@ -34,6 +34,7 @@ export const env = createEnv({
     QUERY_WARN_THRESHOLD: z.coerce.number().int().min(1).default(25),
     DEV_TOOLS: flag,
     APP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    API_KEY_PEPPER: z.string().min(32, "must be at least 32 characters").optional(),
     STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
@@ -85,6 +86,21 @@ export function appSecret(): string {
     throw new Error("Invalid environment configuration:\n  APP_SECRET: required in production (32+ random characters)");
   }
   return DEV_APP_SECRET;
+}
+
+const DEV_API_KEY_PEPPER = "groundwork-development-api-key-pepper-not-for-production";
+
+/**
+ * The HMAC key API key hashes are computed under. Kept out of the database, so a leaked
+ * `api_keys` table can't be brute-forced offline. Required in production; changing it
+ * invalidates every key.
+ */
+export function apiKeyPepper(): string {
+  if (env.API_KEY_PEPPER) return env.API_KEY_PEPPER;
+  if (env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
+    throw new Error("Invalid environment configuration:\n  API_KEY_PEPPER: required in production (32+ random characters)");
+  }
+  return DEV_API_KEY_PEPPER;
 }
 
 /**

@@ -116,6 +116,16 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "exports.list": { allow: signedIn, input: () => undefined },
   "exports.get": { allow: signedIn, input: () => ({ id: "not-an-id" }) },
   "realtime.workspaceChannel": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
+  // API keys: admins and owners only (tests/integration/api-keys covers tenancy and every outcome).
+  "apiKeys.list": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, limit: 5 }) },
+  "apiKeys.create": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, name: "Authz key", scopes: ["posts:read"] }) },
+  "apiKeys.update": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, keyId: "not-an-id", name: "Renamed" }) },
+  "apiKeys.revoke": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, keyId: "not-an-id" }) },
+  "apiKeys.roll": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, keyId: "not-an-id", graceSeconds: 0 }) },
+  "apiKeys.transfer": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, fromUserId: f.member.id, toUserId: f.admin.id }) },
+  "apiKeys.countForMember": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, userId: f.member.id }) },
+  "apiKeys.usage": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, days: 7 }) },
+  "apiKeys.requestLog": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, limit: 5 }) },
 };
 
 const DENIED = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"]);

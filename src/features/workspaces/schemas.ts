@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_KEY_AUDIT_ACTIONS } from "@/features/api-keys/schemas";
 import { idSchema } from "@/lib/ids";
 
 export const WORKSPACE_ROLE_VALUES = ["owner", "admin", "member"] as const;
@@ -94,6 +95,7 @@ export const AUDIT_ACTIONS = [
   "invite.resent",
   "invite.revoked",
   "invite.accepted",
+  ...API_KEY_AUDIT_ACTIONS,
 ] as const;
 
 export const auditLogInput = z.object({

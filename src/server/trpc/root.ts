@@ -1,4 +1,5 @@
 import "server-only";
+import { apiKeysRouter } from "@/features/api-keys/server/router";
 import { authRouter } from "@/features/auth/server/router";
 import { sessionsRouter } from "@/features/auth/server/sessions-router";
 import { twoFactorRouter } from "@/features/auth/server/two-factor-router";
@@ -22,6 +23,7 @@ export const appRouter = router({
   realtime: realtimeRouter,
   notifications: notificationsRouter,
   exports: exportsRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

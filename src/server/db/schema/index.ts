@@ -7,3 +7,4 @@ export * from "./realtime";
 export * from "./jobs";
 export * from "./notifications";
 export * from "./data-exports";
+export * from "./api-keys";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamps } from "./columns";
+import { PLAN_IDS } from "@/lib/plans";
 import { users } from "./users";
 
 export const WORKSPACE_ROLES = ["owner", "admin", "member"] as const;
@@ -13,10 +14,13 @@ export const workspaces = pgTable(
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     personal: boolean("personal").notNull().default(false),
+    /** Billing plan (quotas in src/lib/plans.ts); billing will change it, until then everyone is on free. */
+    plan: text("plan", { enum: PLAN_IDS }).notNull().default("free"),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex("workspaces_slug_unique").on(t.slug),
+    check("workspaces_plan_valid", sql`${t.plan} in ('free', 'pro')`),
     check("workspaces_slug_format", sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$'`),
   ],
 );

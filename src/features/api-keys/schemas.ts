@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { API_KEY_SCOPES } from "@/lib/api-scopes";
+import { idSchema } from "@/lib/ids";
+import { PLAN_IDS } from "@/lib/plans";
+
+export const apiKeyScope = z.enum(API_KEY_SCOPES, { error: `Scope must be one of ${API_KEY_SCOPES.join(", ")}` });
+export const apiKeyEnvironment = z.enum(["live", "test"], { error: "Environment must be live or test" });
+
+const keyName = z.string({ error: "Name must be text" }).trim().min(1, "Name can't be empty").max(80, "Name must be at most 80 characters");
+const scopes = z
+  .array(apiKeyScope, { error: "Scopes must be a list" })
+  .min(1, "Choose at least one scope")
+  .max(API_KEY_SCOPES.length)
+  .transform((list) => [...new Set(list)]);
+const rateLimit = z
+  .number({ error: "Rate limit must be a number" })
+  .int("Rate limit must be a whole number")
+  .min(1, "Rate limit must be at least 1 request per minute")
+  .max(100_000, "Rate limit must be at most 100,000 requests per minute");
+
+/** Grace periods a roll offers: how long the old secret keeps working. */
+export const ROLL_GRACE_SECONDS = [0, 3600, 86_400, 604_800] as const;
+
+export const createApiKeyInput = z.object({
+  name: keyName,
+  environment: apiKeyEnvironment.default("live"),
+  scopes,
+  expiresAt: z.date({ error: "Expiry must be a date" }).nullish(),
+  rateLimitPerMinute: rateLimit.nullish(),
+});
+export const keyIdInput = z.object({ keyId: idSchema });
+export const rollApiKeyInput = keyIdInput.extend({
+  graceSeconds: z.literal(ROLL_GRACE_SECONDS, { error: "Grace period must be none, 1 hour, 24 hours or 7 days" }),
+});
+export const updateApiKeyInput = keyIdInput.extend({
+  name: keyName.optional(),
+  scopes: scopes.optional(),
+  rateLimitPerMinute: rateLimit.nullable().optional(),
+});
+export const transferApiKeysInput = z.object({ fromUserId: idSchema, toUserId: idSchema });
+export const memberKeysInput = z.object({ userId: idSchema });
+
+export const API_KEY_STATUSES = ["active", "expired", "revoked", "creator_left"] as const;
+export const apiKeyDto = z.object({
+  id: idSchema,
+  name: z.string(),
+  environment: apiKeyEnvironment,
+  start: z.string(),
+  scopes: z.array(apiKeyScope),
+  rateLimitPerMinute: z.number().int().nullable(),
+  createdBy: z.object({ userId: idSchema, displayName: z.string() }).nullable(),
+  createdAt: z.date(),
+  lastUsedAt: z.date().nullable(),
+  expiresAt: z.date().nullable(),
+  revokedAt: z.date().nullable(),
+  previousExpiresAt: z.date().nullable(),
+  status: z.enum(API_KEY_STATUSES),
+});
+export type ApiKeyDto = z.infer<typeof apiKeyDto>;
+
+export const listApiKeysInput = z.object({
+  cursor: idSchema.nullish(),
+  limit: z.number({ error: "Limit must be a number" }).int().min(1).max(100).default(50),
+});
+export const listApiKeysOutput = z.object({ items: z.array(apiKeyDto), nextCursor: idSchema.nullable() });
+/** The one response that carries the secret; the UI shows it once and never again. */
+export const issuedApiKeyOutput = z.object({ key: apiKeyDto, secret: z.string() });
+export const revokeApiKeyOutput = z.object({ id: idSchema, revokedAt: z.date() });
+export const transferApiKeysOutput = z.object({ transferred: z.number().int() });
+export const memberKeysOutput = z.object({ count: z.number().int() });
+
+// ── usage ──────────────────────────────────────────────────────────────────────────
+export const usageInput = z.object({ keyId: idSchema.nullish(), days: z.number().int().min(1).max(90).default(14) });
+export const usageOutput = z.object({
+  plan: z.object({ id: z.enum(PLAN_IDS), name: z.string(), monthlyApiRequests: z.number().int() }),
+  period: z.object({ start: z.string(), requests: z.number().int(), resetsAt: z.date() }),
+  days: z.array(z.object({ day: z.string(), requests: z.number().int(), errors: z.number().int() })),
+  routes: z.array(z.object({ route: z.string(), requests: z.number().int(), errors: z.number().int(), avgLatencyMs: z.number() })),
+  totals: z.object({ requests: z.number().int(), errors: z.number().int(), errorRate: z.number(), p95LatencyMs: z.number().nullable() }),
+});
+export type UsageReport = z.infer<typeof usageOutput>;
+
+export const STATUS_CLASSES = ["2xx", "4xx", "5xx"] as const;
+export const requestLogInput = z.object({
+  keyId: idSchema.nullish(),
+  statusClass: z.enum(STATUS_CLASSES).nullish(),
+  method: z.enum(["GET", "POST", "PUT", "DELETE"]).nullish(),
+  cursor: idSchema.nullish(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+export const requestLogEntry = z.object({
+  id: idSchema,
+  keyId: idSchema,
+  keyName: z.string(),
+  method: z.string(),
+  path: z.string(),
+  status: z.number().int(),
+  latencyMs: z.number().int(),
+  ip: z.string().nullable(),
+  requestId: z.string(),
+  createdAt: z.date(),
+});
+export type RequestLogEntry = z.infer<typeof requestLogEntry>;
+export const requestLogOutput = z.object({ items: z.array(requestLogEntry), nextCursor: idSchema.nullable() });
+
+/** Shared by the server prefetch and the client so both address the same cache entry. */
+export const API_KEY_PAGE_SIZE = 100;
+export const REQUEST_LOG_PAGE_SIZE = 25;
+
+export const API_KEY_AUDIT_ACTIONS = ["api_key.created", "api_key.updated", "api_key.revoked", "api_key.rolled", "api_key.transferred"] as const;

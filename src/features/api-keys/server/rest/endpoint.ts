@@ -1,0 +1,258 @@
+import "server-only";
+import { z } from "zod";
+import type { ApiKeyScope } from "@/lib/api-scopes";
+import { PLANS } from "@/lib/plans";
+import { db as defaultDb, type Db } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { clientIp } from "@/server/http/client-ip";
+import { readBodyCapped } from "@/server/http/read-body";
+import { withRequest } from "@/server/http/with-request";
+import { setRequestActor } from "@/server/logging/context";
+import { logger } from "@/server/logging/logger";
+import { consumeRateLimit, type RateLimitResult } from "@/server/rate-limit/consume";
+import type { UserActor } from "@/features/workspaces/server/actor";
+import { apiQuota } from "../verify/quota";
+import { usageRecorder } from "../verify/usage-recorder";
+import type { VerifiedKey } from "../verify/verify-api-key";
+import { authenticate } from "./authenticate";
+import { apiError, appErrorResponse } from "./envelope";
+import { requestFingerprint, runIdempotent, validIdempotencyKey, type StoredResponse } from "./idempotency";
+
+const MAX_BODY_BYTES = 64 * 1024;
+const none = z.object({});
+type Schema = z.ZodType;
+
+export type EndpointInput<P extends Schema, Q extends Schema, B extends Schema> = {
+  params: z.output<P>;
+  query: z.output<Q>;
+  body: z.output<B>;
+  key: VerifiedKey;
+  /** The key acts as its creator (operations resolve their role themselves). */
+  viewer: UserActor;
+  db: Db;
+};
+
+export type Endpoint<P extends Schema = Schema, Q extends Schema = Schema, B extends Schema = Schema, R extends Schema = Schema> = {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** OpenAPI-style path under /api: `/v1/posts/{postId}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  tag: string;
+  scope: ApiKeyScope | null;
+  params: P;
+  query: Q;
+  body: B | null;
+  response: R;
+  successStatus: 200 | 201;
+  handle(input: EndpointInput<P, Q, B>): Promise<z.input<R>>;
+};
+
+/** Declares an endpoint; the same object drives the route handler, the OpenAPI document and the fuzz test. */
+export function endpoint<P extends Schema = typeof none, Q extends Schema = typeof none, B extends Schema = typeof none, R extends Schema = Schema>(
+  def: Omit<Endpoint<P, Q, B, R>, "params" | "query" | "body" | "successStatus"> & { params?: P; query?: Q; body?: B; successStatus?: 200 | 201 },
+): Endpoint<P, Q, B, R> {
+  return { ...def, params: def.params ?? (none as unknown as P), query: def.query ?? (none as unknown as Q), body: def.body ?? null, successStatus: def.successStatus ?? 200 };
+}
+
+function rateLimitHeaders(limit: RateLimitResult, now: Date): Record<string, string> {
+  return {
+    "RateLimit-Limit": String(limit.limit),
+    "RateLimit-Remaining": String(limit.remaining),
+    "RateLimit-Reset": String(Math.max(0, Math.ceil((limit.resetAt.getTime() - now.getTime()) / 1000))),
+  };
+}
+
+function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const flat = z.flattenError(error);
+  return { ...(flat.fieldErrors as Record<string, string[]>), ...(flat.formErrors.length ? { _: flat.formErrors } : {}) };
+}
+
+const firstProblem = (fields: Record<string, string[]>) => {
+  const [name, messages] = Object.entries(fields)[0] ?? [];
+  return name ? `${name === "_" ? "body" : name}: ${messages![0]}` : "The request is not valid.";
+};
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+async function readJsonBody(req: Request, requestId: string): Promise<Parsed<unknown>> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    return { ok: false, response: apiError(400, "unsupported_content_type", "Send the body as JSON with `Content-Type: application/json`.", requestId) };
+  }
+  const bytes = await readBodyCapped(req, MAX_BODY_BYTES).catch(() => null);
+  if (bytes === null) return { ok: false, response: apiError(413, "payload_too_large", `The body is too large (${MAX_BODY_BYTES / 1024} KB at most).`, requestId) };
+  try {
+    return { ok: true, value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
+  } catch {
+    return { ok: false, response: apiError(400, "invalid_json", "The body is not valid JSON.", requestId) };
+  }
+}
+
+/**
+ * The whole /api/v1 request path, in the order the issue fixes: key → scope → per-key rate
+ * limit → plan quota → input → (idempotency) → operation → usage counted. Every refusal is the
+ * error envelope with the status HTTP intends; nothing a client sends can produce a 500.
+ */
+export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Record<string, string | string[]>, requestId: string, db: Db = defaultDb): Promise<Response> {
+  const started = performance.now();
+  const now = new Date();
+  const ip = clientIp(req.headers);
+  const auth = await authenticate(req, ip, requestId, db);
+  if (!auth.ok) return auth.response;
+  const key = auth.key;
+  setRequestActor({ userId: key.creator.userId, workspaceId: key.workspace.id });
+  const url = new URL(req.url);
+  let billable = false;
+  const finish = (response: Response) => {
+    usageRecorder().record({
+      workspaceId: key.workspace.id,
+      apiKeyId: key.id,
+      method: req.method,
+      path: url.pathname.slice(0, 300),
+      route: `${def.method} ${def.path}`,
+      status: response.status,
+      latencyMs: Math.round(performance.now() - started),
+      ip: ip === "unknown" ? null : ip,
+      requestId,
+      at: now,
+      billable,
+    });
+    return response;
+  };
+
+  try {
+    if (def.scope && !key.effectiveScopes.includes(def.scope)) {
+      const granted = key.scopes.includes(def.scope);
+      return finish(
+        apiError(
+          403,
+          "missing_scope",
+          granted
+            ? `This key has the ${def.scope} scope, but its creator's role (${key.creator.role}) no longer allows it.`
+            : `This key lacks the ${def.scope} scope. Edit the key (or create one) with ${def.scope}.`,
+          requestId,
+          { details: { required_scope: def.scope, key_scopes: key.scopes, effective_scopes: key.effectiveScopes } },
+        ),
+      );
+    }
+
+    const limit = await consumeRateLimit(db, { name: "api-key", limit: key.rateLimitPerMinute ?? PLANS[key.workspace.plan].defaultRequestsPerMinute, windowSeconds: 60 }, key.id, now);
+    const headers = rateLimitHeaders(limit, now);
+    const withHeaders = (response: Response) => {
+      for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+      return finish(response);
+    };
+    if (!limit.allowed) {
+      return withHeaders(
+        apiError(429, "rate_limited", `This key is limited to ${limit.limit} requests per minute. Try again in ${limit.retryAfterSeconds} seconds.`, requestId, {
+          headers: { "Retry-After": String(limit.retryAfterSeconds) },
+        }),
+      );
+    }
+    const quota = await apiQuota().check(key.workspace.id, key.workspace.plan, now);
+    if (!quota.allowed) {
+      const retryAfter = Math.max(1, Math.ceil((quota.resetAt.getTime() - now.getTime()) / 1000));
+      return withHeaders(
+        apiError(
+          429,
+          "quota_exceeded",
+          `${key.workspace.name} has used all ${quota.limit.toLocaleString("en-US")} API requests of the ${quota.planName} plan this month. Upgrade to Pro in the workspace settings for ${PLANS.pro.monthlyApiRequests.toLocaleString("en-US")} a month, or wait until ${quota.resetAt.toISOString().slice(0, 10)}.`,
+          requestId,
+          { details: { plan: key.workspace.plan, used: quota.used, limit: quota.limit, resets_at: quota.resetAt.toISOString() }, headers: { "Retry-After": String(retryAfter) } },
+        ),
+      );
+    }
+    billable = true;
+
+    const params = def.params.safeParse(rawParams);
+    if (!params.success) {
+      const fields = fieldErrors(params.error);
+      return withHeaders(apiError(404, "not_found", `Nothing at this address (${firstProblem(fields)}).`, requestId, { details: { fields } }));
+    }
+    const query = def.query.safeParse(Object.fromEntries(url.searchParams));
+    if (!query.success) {
+      const fields = fieldErrors(query.error);
+      return withHeaders(apiError(400, "invalid_parameter", firstProblem(fields), requestId, { details: { fields } }));
+    }
+    let body: unknown = undefined;
+    if (def.body) {
+      const raw = await readJsonBody(req, requestId);
+      if (!raw.ok) return withHeaders(raw.response);
+      const parsed = def.body.safeParse(raw.value);
+      if (!parsed.success) {
+        const fields = fieldErrors(parsed.error);
+        return withHeaders(apiError(422, "validation_failed", firstProblem(fields), requestId, { details: { fields } }));
+      }
+      body = parsed.data;
+    }
+
+    const viewer: UserActor = { userId: key.creator.userId, displayName: key.creator.displayName, impersonatorId: null, ip: ip === "unknown" ? null : ip };
+    const run = async (): Promise<StoredResponse> => {
+      try {
+        const result = await def.handle({ params: params.data, query: query.data, body, key, viewer, db });
+        return { status: def.successStatus, body: JSON.parse(JSON.stringify(def.response.parse(result))) };
+      } catch (error) {
+        if (error instanceof AppError) {
+          const response = appErrorResponse(error, requestId);
+          if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
+          return { status: response.status, body: await response.json() };
+        }
+        throw error;
+      }
+    };
+
+    const idempotencyKey = req.headers.get("idempotency-key");
+    if (req.method === "POST" && idempotencyKey !== null) {
+      if (!validIdempotencyKey(idempotencyKey)) {
+        return withHeaders(apiError(400, "invalid_idempotency_key", "Idempotency-Key must be 1–255 printable ASCII characters.", requestId));
+      }
+      const outcome = await runIdempotent(db, { apiKeyId: key.id, workspaceId: key.workspace.id, key: idempotencyKey, fingerprint: requestFingerprint(req.method, url.pathname, body) }, run);
+      if (outcome.kind === "mismatch") {
+        return withHeaders(apiError(422, "idempotency_key_reused", "This Idempotency-Key was already used with a different request. Use a new key for a new request.", requestId));
+      }
+      if (outcome.kind === "in_progress") {
+        return withHeaders(apiError(409, "idempotency_in_progress", "A request with this Idempotency-Key is still being processed. Retry once it has finished.", requestId));
+      }
+      const response = Response.json(outcome.response.body, { status: outcome.response.status });
+      if (outcome.kind === "replayed") response.headers.set("Idempotent-Replayed", "true");
+      return withHeaders(response);
+    }
+    const result = await run();
+    return withHeaders(Response.json(result.body, { status: result.status }));
+  } catch (error) {
+    logger.error({ err: error, route: `${def.method} ${def.path}` }, "api endpoint failed");
+    return finish(internalError(requestId));
+  }
+}
+
+const internalError = (requestId: string) =>
+  apiError(500, "internal_error", "Something went wrong on our side. Retry later; if it keeps happening, quote the request id.", requestId);
+
+/** A Next route handler for one endpoint; unexpected errors become the envelope's 500 with the request id. */
+export function routeHandler(def: Endpoint) {
+  return withRequest<{ params?: Promise<Record<string, string | string[]>> }>(async (req, ctx) => {
+    try {
+      return await serveEndpoint(def, req, (await ctx.params) ?? {}, ctx.requestId);
+    } catch (error) {
+      logger.error({ err: error, route: `${def.method} ${def.path}` }, "api request failed before its key was known");
+      return internalError(ctx.requestId);
+    }
+  });
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type RouteHandler = (req: Request, ctx: { params?: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+
+/**
+ * All five methods for one route file: the declared endpoints, and a 405 in the API's envelope
+ * (with `Allow`) for the rest, instead of Next's empty 405.
+ */
+export function routeHandlers(defs: Partial<Record<Method, Endpoint>>): Record<Method, RouteHandler> {
+  const allowed = Object.keys(defs).join(", ");
+  const refuse = withRequest(async (req, { requestId }) =>
+    apiError(405, "method_not_allowed", `${req.method} is not supported here; use ${allowed}.`, requestId, { headers: { Allow: allowed } }),
+  );
+  const methods: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+  return Object.fromEntries(methods.map((m) => [m, defs[m] ? routeHandler(defs[m]) : refuse])) as Record<Method, RouteHandler>;
+}

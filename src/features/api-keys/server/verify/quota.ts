@@ -1,0 +1,49 @@
+import "server-only";
+import { billingPeriodStart, nextBillingPeriodStart, PLANS, type PlanId } from "@/lib/plans";
+import { db as defaultDb, type DbOrTx } from "@/server/db/client";
+import { selectPeriodRequests } from "../usage-queries";
+import { usageRecorder, type UsageRecorder } from "./usage-recorder";
+
+export type QuotaCheck = { allowed: boolean; used: number; limit: number; resetAt: Date; planName: string };
+
+const REFRESH_MS = 2_000;
+
+/**
+ * The plan's monthly quota, checked per request without a query per request: the period's
+ * count is read at most every two seconds per workspace and this process's unwritten count is
+ * added. Several processes can together overshoot by what they serve in that window — the
+ * price of not serialising every request on one counter row.
+ */
+export function createQuota(opts: { db?: DbOrTx; recorder?: UsageRecorder } = {}) {
+  const db = opts.db ?? defaultDb;
+  const recorder = opts.recorder ?? usageRecorder();
+  const cache = new Map<string, { requests: number; fetchedAt: number }>();
+  recorder.onFlushed((counts) => {
+    for (const [key, n] of counts) {
+      const entry = cache.get(key);
+      if (entry) entry.requests += n;
+    }
+  });
+
+  return {
+    async check(workspaceId: string, planId: PlanId, now = new Date()): Promise<QuotaCheck> {
+      const plan = PLANS[planId];
+      const period = billingPeriodStart(now);
+      const key = `${workspaceId}|${period}`;
+      let entry = cache.get(key);
+      if (!entry || now.getTime() - entry.fetchedAt > REFRESH_MS) {
+        entry = { requests: await selectPeriodRequests(db, workspaceId, period), fetchedAt: now.getTime() };
+        cache.set(key, entry);
+      }
+      const used = entry.requests + recorder.pendingBillable(workspaceId, period);
+      return { allowed: used < plan.monthlyApiRequests, used, limit: plan.monthlyApiRequests, resetAt: nextBillingPeriodStart(now), planName: plan.name };
+    },
+    forget: () => cache.clear(),
+  };
+}
+export type Quota = ReturnType<typeof createQuota>;
+
+const globalForQuota = globalThis as unknown as { groundworkApiQuota?: Quota };
+export function apiQuota(): Quota {
+  return (globalForQuota.groundworkApiQuota ??= createQuota());
+}

@@ -1,0 +1,120 @@
+"use client";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { useState, useTransition, type ReactNode } from "react";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
+import { useTRPC } from "@/trpc/client";
+import { API_KEY_PAGE_SIZE } from "../schemas";
+import { formatDate } from "./format";
+import { RequestLog } from "./request-log";
+import { RequestsPerDayChart, RoutesChart } from "./usage-charts";
+
+export const USAGE_DEFAULT_DAYS = 14;
+
+/** Usage per workspace or per key (charts) above the request log; both filter by key. */
+export function UsageDashboard({ workspaceSlug }: { workspaceSlug: string }) {
+  const trpc = useTRPC();
+  const [keyId, setKeyId] = useState("");
+  const [days, setDays] = useState(USAGE_DEFAULT_DAYS);
+  const [isFiltering, startTransition] = useTransition();
+  const { data: keys } = useSuspenseQuery(trpc.apiKeys.list.queryOptions({ workspaceSlug, limit: API_KEY_PAGE_SIZE }));
+  const { data: usage } = useSuspenseQuery(trpc.apiKeys.usage.queryOptions({ workspaceSlug, days, ...(keyId ? { keyId } : {}) }));
+  const quotaShare = Math.min(1, usage.period.requests / usage.plan.monthlyApiRequests);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap gap-4" role="search" aria-label="Filter usage">
+        <div className="flex flex-col gap-2">
+          <Label htmlFor="usage-key">Key</Label>
+          <Select id="usage-key" value={keyId} onChange={(e) => startTransition(() => setKeyId(e.target.value))}>
+            <option value="">All keys</option>
+            {keys.items.map((k) => (
+              <option key={k.id} value={k.id}>{k.name} ({k.start}…)</option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex flex-col gap-2">
+          <Label htmlFor="usage-days">Period</Label>
+          <Select id="usage-days" value={days} onChange={(e) => startTransition(() => setDays(Number(e.target.value)))}>
+            <option value={7}>Last 7 days</option>
+            <option value={14}>Last 14 days</option>
+            <option value={30}>Last 30 days</option>
+            <option value={90}>Last 90 days</option>
+          </Select>
+        </div>
+      </div>
+
+      <div aria-busy={isFiltering || undefined} className={`flex flex-col gap-6 ${isFiltering ? "opacity-60" : ""}`}>
+        <dl className="grid gap-4 sm:grid-cols-4">
+          <Stat label="Requests" value={usage.totals.requests.toLocaleString("en-US")} testId="usage-total-requests" />
+          <Stat label="Error rate" value={`${(usage.totals.errorRate * 100).toFixed(1)}%`} />
+          <Stat label="p95 latency" value={usage.totals.p95LatencyMs === null ? "—" : `${usage.totals.p95LatencyMs} ms`} />
+          <Stat label={`This month (${usage.plan.name} plan)`} value={`${usage.period.requests.toLocaleString("en-US")} / ${usage.plan.monthlyApiRequests.toLocaleString("en-US")}`}>
+            <div className="mt-2 h-1.5 rounded bg-muted" role="progressbar" aria-label="Monthly quota used" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(quotaShare * 100)}>
+              <div className={`h-1.5 rounded ${quotaShare > 0.9 ? "bg-destructive" : "bg-primary"}`} style={{ width: `${quotaShare * 100}%` }} />
+            </div>
+            <p className="mt-1 text-xs text-muted-foreground">Resets {formatDate(usage.period.resetsAt)}</p>
+          </Stat>
+        </dl>
+        <Card>
+          <CardHeader>
+            <CardTitle>Requests per day</CardTitle>
+            <CardDescription>Counters are written every second, so the latest requests can take a moment to appear.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <RequestsPerDayChart days={usage.days} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Per route</CardTitle>
+          </CardHeader>
+          <CardContent className="overflow-x-auto">
+            <RoutesChart routes={usage.routes} />
+          </CardContent>
+        </Card>
+      </div>
+      <RequestLog workspaceSlug={workspaceSlug} keys={keys.items} keyId={keyId} />
+    </div>
+  );
+}
+
+function Stat({ label, value, children, testId }: { label: string; value: string; children?: ReactNode; testId?: string }) {
+  return (
+    <div className="rounded-xl border border-border bg-card p-4">
+      <dt className="text-sm text-muted-foreground">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={testId}>{value}</dd>
+      {children}
+    </div>
+  );
+}
+
+export function UsageSkeleton() {
+  return (
+    <LoadingRegion label="Loading usage">
+      <div className="flex flex-col gap-6">
+        <div className="flex gap-4">
+          <Skeleton className="h-16 w-48" />
+          <Skeleton className="h-16 w-40" />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-4">
+          {Array.from({ length: 4 }, (_, i) => (
+            <Skeleton key={i} className="h-24" />
+          ))}
+        </div>
+        <Card>
+          <CardHeader>
+            <Skeleton className="h-5 w-36" />
+          </CardHeader>
+          <CardContent className="flex h-48 items-end gap-1">
+            {Array.from({ length: 14 }, (_, i) => (
+              <Skeleton key={i} className={`flex-1 ${["h-1/3", "h-1/2", "h-2/3", "h-3/4"][i % 4]}`} />
+            ))}
+          </CardContent>
+        </Card>
+      </div>
+    </LoadingRegion>
+  );
+}
