@@ -6,8 +6,11 @@
  * per publish (over the publish window, /proc). Prints, asserts nothing.
  * Goal to read against: 10k subscribers, p99 < 250 ms.
  *
- *   node --conditions=react-server --import tsx bench/sse-fanout.ts --n 1000 [--n 5000 …] [--pin]
- *   npm run bench:sse -- --n 1000 --n 5000 --n 10000 --pin
+ *   node --conditions=react-server --import tsx bench/sse-fanout.ts --n 1000 [--n 5000 …] [--pin] [--standalone]
+ *   npm run bench:sse -- --n 1000 --n 5000 --n 10000 --pin --standalone
+ *
+ * --standalone: each size also against `npm run start:realtime` (the same endpoint on a bare
+ * node:http process, same database), right after the Next route, so the two are side by side.
  *
  * --pin (Linux, needs `taskset` from util-linux, and ≥ 2 CPUs): the `next start` process on
  * CPU 0, everything else (this process, the load clients, Postgres) on CPU 1, as in
@@ -18,13 +21,18 @@
  * The streams are spread over two load-client processes so client-side parsing does not
  * dominate the figures on a 2-core machine (as in notes/sse-scale.md).
  */
-import { fork, spawnSync, type ChildProcess } from "node:child_process";
+import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { ensureBuild, gitCommit, startProdServer, type ProdServer } from "./lib/server";
+import { findFreePort } from "../tools/embedded-postgres";
+import { hermeticEnv } from "../src/lib/env-keys";
+import { ensureBuild, gitCommit, startProdServer } from "./lib/server";
+
+/** Where the streams go: the Next route, or the standalone process. */
+type Target = { label: string; origin: string; pid: () => number | null };
 
 const PUBLISHES = 20;
 const CLIENTS = 2;
@@ -39,7 +47,9 @@ if (process.argv.includes("--client")) runClient();
 else await main();
 
 async function main() {
-  const { values } = parseArgs({ options: { n: { type: "string", multiple: true, default: ["1000"] }, pin: { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    options: { n: { type: "string", multiple: true, default: ["1000"] }, pin: { type: "boolean", default: false }, standalone: { type: "boolean", default: false } },
+  });
   const sizes = values.n!.map(Number);
   ensureBuild();
   // Before the server starts, so Postgres, serve.ts and the load clients inherit CPU 1.
@@ -52,25 +62,51 @@ async function main() {
     pin(pid, "0");
   }
   const rows: string[][] = [];
+  const targets: Target[] = [{ label: "next route", origin: server.origin, pid: server.nextPid }];
+  let standalone: ChildProcess | null = null;
   try {
+    if (values.standalone) {
+      const started = await startStandalone(server.databaseUrl);
+      standalone = started.child;
+      if (values.pin) pin(started.child.pid!, "0");
+      targets.push({ label: "standalone", origin: started.origin, pid: () => started.child.pid ?? null });
+    }
     // One server for every size (the app modules below bind to its database once); streams
     // of one size are closed before the next opens, and RSS is read just before and after.
     process.env.DATABASE_URL = server.databaseUrl;
-    for (const n of sizes) rows.push(await run(server, n));
+    for (const n of sizes) for (const target of targets) rows.push([target.label, ...(await run(target, server.databaseUrl, n))]);
   } finally {
+    standalone?.kill("SIGTERM");
     const { sql } = await import("../src/server/db/client");
     await sql.end({ timeout: 1 }).catch(() => {});
     await server.stop();
   }
-  const header = ["N", "ramp", "ready", "RSS before → after", "RSS/conn", "delivered", "p50", "p99", "max", "CPU/publish"];
+  const header = ["server", "N", "ramp", "ready", "RSS before → after", "RSS/conn", "delivered", "p50", "p99", "max", "CPU/publish"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
   console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}`);
   console.log(`\ngoal: 10k subscribers, p99 < 250 ms`);
 }
 
-async function run(server: ProdServer, n: number): Promise<string[]> {
-  const admin = postgres(server.databaseUrl, { max: 4, onnotice: () => {} });
+/** `npm run start:realtime` on a free port against the bench's database; resolves once /healthz answers. */
+async function startStandalone(databaseUrl: string): Promise<{ child: ChildProcess; origin: string }> {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/realtime-server.ts"], {
+    env: hermeticEnv({ DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "20", REALTIME_PORT: String(port), REALTIME_HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production", APP_SECRET: "bench-secret-bench-secret-bench-secret-0000" }),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+    const ok = await fetch(`${origin}/healthz`).then((r) => r.ok, () => false);
+    if (ok) return { child, origin };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error("the standalone realtime server did not start within 30 s");
+}
+
+async function run(target: Target, databaseUrl: string, n: number): Promise<string[]> {
+  const admin = postgres(databaseUrl, { max: 4, onnotice: () => {} });
   const clients: ChildProcess[] = [];
   try {
     // Arrange data the way the app would have it: a user in a workspace, one session per stream.
@@ -91,13 +127,13 @@ async function run(server: ProdServer, n: number): Promise<string[]> {
       await admin`insert into sessions ${admin(batch)}`;
     }
 
-    const pid = server.nextPid();
+    const pid = target.pid();
     await new Promise((r) => setTimeout(r, 1_000));
     const rssBefore = rss(pid);
     for (let i = 0; i < CLIENTS; i++) clients.push(fork(new URL(import.meta.url).pathname, ["--client"], { execArgv: ["--import", "tsx"] }));
     const started = performance.now();
     const opened = await Promise.all(
-      clients.map((c, i) => ask(c, { kind: "open", origin: server.origin, channel, cookies: tokens.filter((_, j) => j % CLIENTS === i).map((t) => `gw_session=${t}`) })),
+      clients.map((c, i) => ask(c, { kind: "open", origin: target.origin, channel, cookies: tokens.filter((_, j) => j % CLIENTS === i).map((t) => `gw_session=${t}`) })),
     );
     const rampMs = performance.now() - started;
     const ok = opened.reduce((s, o) => s + (o.kind === "opened" ? o.ok : 0), 0);

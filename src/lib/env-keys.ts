@@ -28,6 +28,8 @@ export const ENV_KEYS = [
   "INNGEST_BASE_URL",
   "INNGEST_DEV",
   "JOBS_LAG_THRESHOLD_SECONDS",
+  "REALTIME_PORT",
+  "REALTIME_HOST",
   "GIT_COMMIT",
 ] as const;
 

@@ -52,6 +52,8 @@ export const env = createEnv({
       .union([z.enum(["0", "1", "true", "false"]), z.url({ protocol: /^https?$/ })], { error: "must be 1, 0, true, false or the dev server's http(s) URL" })
       .optional(),
     JOBS_LAG_THRESHOLD_SECONDS: z.coerce.number().int().min(1).default(300),
+    REALTIME_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    REALTIME_HOST: z.string().min(1).default("0.0.0.0"),
   },
   // Dev mode skips request signatures: a production server in dev mode would run any POST to
   // /api/inngest as a job. Refuse to start rather than warn (`next build` is not a start).

@@ -12,7 +12,8 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/random";
 import { db } from "@/server/db/client";
 import { seal } from "@/server/auth/secret-box";
-import { createUser, createWorkspaceWithMembers, FACTORY_PASSWORD } from "@/server/db/factories";
+import { createFeedbackBoard, createFeedbackPost, createUser, createWorkspaceWithMembers, FACTORY_PASSWORD } from "@/server/db/factories";
+import { feedbackComments } from "@/server/db/schema";
 import { appRouter } from "@/server/trpc/root";
 import { callerWithHeaders } from "../support/callers";
 import { signedInHeaders } from "../support/sessions";
@@ -42,7 +43,21 @@ async function makeFixture() {
     ],
   });
   const other = await createWorkspaceWithMembers(db, random, { owner: outsider! });
-  return { owner: owner!, admin: admin!, member: member!, outsider: outsider!, staff: staff!, pending: pending!, workspace, other };
+  return { owner: owner!, admin: admin!, member: member!, outsider: outsider!, staff: staff!, pending: pending!, workspace, other, feedback: await makeFeedbackFixture(random, workspace.id, member!.id) };
+}
+
+/** A public board (with a tag, two posts and a comment by the member) and a private board with one post. */
+async function makeFeedbackFixture(random: ReturnType<typeof createRandom>, workspaceId: string, memberId: string) {
+  const board = await createFeedbackBoard(db, random, { workspaceId, visibility: "public", tags: ["Billing"] });
+  const privateBoard = await createFeedbackBoard(db, random, { workspaceId, visibility: "private" });
+  const [post, post2, privatePost] = [
+    await createFeedbackPost(db, random, { board, authorId: memberId }),
+    await createFeedbackPost(db, random, { board, authorId: memberId }),
+    await createFeedbackPost(db, random, { board: privateBoard, authorId: memberId }),
+  ];
+  const commentId = post.id.replace(/.$/, "c");
+  await db.insert(feedbackComments).values({ id: commentId, workspaceId, postId: post.id, threadId: commentId, authorId: memberId, body: "A comment" });
+  return { board, privateBoard, post, post2, privatePost, commentId };
 }
 type Fixture = Awaited<ReturnType<typeof makeFixture>>;
 
@@ -106,7 +121,8 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "jobs.outbox": { allow: ["staff"], input: () => ({ state: "dead_lettered", limit: 5 }) },
   "jobs.replayEmail": { allow: ["staff"], input: (f) => ({ outboxId: f.member.id }) },
   "jobs.replayRun": { allow: ["staff"], input: () => ({ runId: "run-that-does-not-exist" }) },
-  "realtime.config": { allow: signedIn, input: () => undefined },
+  // Public: signed-out visitors of a public feedback board need the transport too.
+  "realtime.config": { allow: everyone, input: () => undefined },
   // Own rows only (tests/integration/notifications, exports): a malformed id is a 400 past authorization.
   "notifications.list": { allow: signedIn, input: () => ({ limit: 5 }) },
   "notifications.unreadCount": { allow: signedIn, input: () => undefined },
@@ -116,6 +132,31 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "exports.list": { allow: signedIn, input: () => undefined },
   "exports.get": { allow: signedIn, input: () => ({ id: "not-an-id" }) },
   "realtime.workspaceChannel": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
+  // Feedback: reads of the PRIVATE board (members only; everyone else NOT_FOUND); public boards are
+  // readable by all (tests/integration/feedback). Writes target the public board: any signed-in
+  // user may post, vote and comment; moderation is admins'. A pending-2FA session counts as signed out.
+  "feedback.boards": { allow: everyone, input: (f) => ({ workspaceSlug: f.workspace.slug }) },
+  "feedback.board": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, boardSlug: f.feedback.privateBoard.slug }) },
+  "feedback.posts": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, boardId: f.feedback.privateBoard.id }) },
+  "feedback.post": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, postId: f.feedback.privatePost.id }) },
+  "feedback.similar": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, boardId: f.feedback.privateBoard.id, title: "Dark mode" }) },
+  "feedback.roadmap": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, boardId: f.feedback.privateBoard.id }) },
+  "feedback.changelog": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, boardId: f.feedback.privateBoard.id }) },
+  "feedback.comments": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, postId: f.feedback.privatePost.id }) },
+  "feedback.createPost": { allow: signedIn, input: (f) => ({ workspaceSlug: f.workspace.slug, boardId: f.feedback.board.id, title: "An authz idea" }) },
+  "feedback.setVote": { allow: signedIn, input: (f) => ({ workspaceSlug: f.workspace.slug, postId: f.feedback.post.id, voted: true }) },
+  "feedback.createComment": { allow: signedIn, input: (f) => ({ workspaceSlug: f.workspace.slug, postId: f.feedback.post.id, body: "Me too" }) },
+  // The member wrote it, but the factory dates it past the edit window: only admins may edit now.
+  "feedback.updatePost": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, postId: f.feedback.post.id, title: "Edited", body: "", tags: [] }) },
+  "feedback.updateComment": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, commentId: f.feedback.commentId, body: "Edited" }) },
+  "feedback.deleteComment": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, commentId: f.feedback.commentId }) },
+  "feedback.setStatus": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, postId: f.feedback.post.id, status: "planned" }) },
+  "feedback.moderate": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, postId: f.feedback.post.id, action: "pin" }) },
+  "feedback.merge": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, postId: f.feedback.post2.id, intoPostId: f.feedback.post.id }) },
+  "feedback.createBoard": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, slug: "authz-board", name: "Authz board" }) },
+  "feedback.updateBoard": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, boardId: f.feedback.board.id, name: "Renamed", description: "", visibility: "public" }) },
+  "feedback.createTag": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, boardId: f.feedback.board.id, name: "Mobile" }) },
+  "feedback.deleteTag": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, boardId: f.feedback.board.id, slug: "billing" }) },
   // API keys: admins and owners only (tests/integration/api-keys covers tenancy and every outcome).
   "apiKeys.list": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, limit: 5 }) },
   "apiKeys.create": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, name: "Authz key", scopes: ["posts:read"] }) },

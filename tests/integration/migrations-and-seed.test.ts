@@ -18,8 +18,8 @@ it("seeds the same rows every time, and a second seed adds nothing", async () =>
   const first = await seedDatabase(db);
   const ids = (await db.select({ id: diagnosticPings.id }).from(diagnosticPings).orderBy(diagnosticPings.id)).map((r) => r.id);
   const second = await seedDatabase(db);
-  expect(first.inserted).toEqual({ diagnosticPings: 5, users: 2, workspaces: 1, memberships: 1 });
-  expect(second.inserted).toEqual({ diagnosticPings: 0, users: 0, workspaces: 0, memberships: 0 });
+  expect(first.inserted).toEqual({ diagnosticPings: 5, users: 2, workspaces: 2, memberships: 3, feedbackBoards: 1, feedbackPosts: 4 });
+  expect(second.inserted).toEqual({ diagnosticPings: 0, users: 0, workspaces: 0, memberships: 0, feedbackBoards: 0, feedbackPosts: 0 });
   const [{ n }] = (await db.select({ n: count() }).from(diagnosticPings)) as [{ n: number }];
   expect(n).toBe(5);
   // Fixed seed, fixed timestamps: the same ids on every machine.
@@ -36,8 +36,17 @@ it("seeds the demo logins it prints: a verified owner of a personal workspace, a
   expect(support.staffRole).toBe("support");
   for (const user of rows) expect(await verifyPassword(user.passwordHash, FACTORY_PASSWORD)).toBe(true);
   expect(DEMO_LOGINS.every((l) => l.password === FACTORY_PASSWORD)).toBe(true);
-  const [owned] = await db.select({ name: workspaces.name, personal: workspaces.personal, role: memberships.role, userId: memberships.userId }).from(workspaces).innerJoin(memberships, eq(memberships.workspaceId, workspaces.id));
-  expect(owned).toEqual({ name: "Demo workspace", personal: true, role: "owner", userId: demo.id });
+  const owned = await db
+    .select({ name: workspaces.name, personal: workspaces.personal, role: memberships.role, userId: memberships.userId })
+    .from(workspaces)
+    .innerJoin(memberships, eq(memberships.workspaceId, workspaces.id))
+    .orderBy(workspaces.name, memberships.role);
+  expect(owned).toEqual([
+    { name: "Demo workspace", personal: true, role: "owner", userId: demo.id },
+    // The operator's own workspace runs Groundwork's feedback board; support staff moderate it.
+    { name: "Groundwork", personal: false, role: "admin", userId: support.id },
+    { name: "Groundwork", personal: false, role: "owner", userId: demo.id },
+  ]);
   // Fixed seed: the same account ids on every machine.
   expect(demo.id).toBe(DEMO_ID);
 });

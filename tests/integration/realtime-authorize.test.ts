@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/random";
 import { db } from "@/server/db/client";
-import { createUser, createWorkspaceWithMembers } from "@/server/db/factories";
-import { canSubscribe } from "@/server/realtime/authorize";
-import { fromPusherChannel, parseChannel, toPusherChannel } from "@/server/realtime/channels";
+import { createFeedbackBoard, createUser, createWorkspaceWithMembers } from "@/server/db/factories";
+import { canSubscribe, mayBeAnonymous } from "@/server/realtime/authorize";
+import { boardChannel, fromPusherChannel, parseChannel, toPusherChannel } from "@/server/realtime/channels";
 
 describe("who may subscribe to which channel", () => {
   it("allows your own user channel, your workspaces, and staff to staff only", async () => {
@@ -24,7 +24,31 @@ describe("who may subscribe to which channel", () => {
     }
   });
 
+  it("admits anyone, signed out included, to a public board's channel, and only members to a private board's", async () => {
+    const random = createRandom(4343);
+    const [owner, outsider] = [await createUser(db, random), await createUser(db, random)];
+    const ws = await createWorkspaceWithMembers(db, random, { owner });
+    const open = await createFeedbackBoard(db, random, { workspaceId: ws.id, visibility: "public" });
+    const closed = await createFeedbackBoard(db, random, { workspaceId: ws.id, visibility: "private" });
+    const member = { userId: owner.id, staffRole: null };
+    const stranger = { userId: outsider.id, staffRole: null };
+    for (const who of [member, stranger, null]) expect(await canSubscribe(who, boardChannel(open.id), db)).toBe(true);
+    expect(await canSubscribe(member, boardChannel(closed.id), db)).toBe(true);
+    expect(await canSubscribe(stranger, boardChannel(closed.id), db)).toBe(false);
+    expect(await canSubscribe(null, boardChannel(closed.id), db)).toBe(false);
+    // A board that doesn't exist (or was deleted) admits no one; anonymous gets nothing else either.
+    expect(await canSubscribe(member, boardChannel("0194f0a2-0000-7000-8000-00000000dead"), db)).toBe(false);
+    expect(await canSubscribe(null, `workspace:${ws.id}`, db)).toBe(false);
+    expect(await canSubscribe(null, "staff", db)).toBe(false);
+    expect(mayBeAnonymous([boardChannel(open.id), boardChannel(closed.id)])).toBe(true);
+    expect(mayBeAnonymous([boardChannel(open.id), `user:${owner.id}`])).toBe(false);
+    expect(mayBeAnonymous([])).toBe(false);
+  });
+
   it("maps channel names to Pusher's private channels and back", () => {
+    const board = "board:0194f0a2-0000-7000-8000-000000000002";
+    expect(toPusherChannel(board)).toBe("private-board-0194f0a2-0000-7000-8000-000000000002");
+    expect(fromPusherChannel(toPusherChannel(board))).toBe(board);
     const name = "workspace:0194f0a2-0000-7000-8000-000000000001";
     expect(toPusherChannel(name)).toBe("private-workspace-0194f0a2-0000-7000-8000-000000000001");
     expect(fromPusherChannel(toPusherChannel(name))).toBe(name);

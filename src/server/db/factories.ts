@@ -7,7 +7,7 @@ import { uuidv7 } from "@/lib/ids";
 import { createRandom, type Random } from "@/lib/random";
 import { hash } from "@node-rs/argon2";
 import type { DbOrTx } from "./client";
-import { diagnosticPings, memberships, users, workspaces, type WorkspaceRole } from "./schema";
+import { diagnosticPings, feedbackBoards, feedbackPosts, feedbackTags, memberships, users, workspaces, type PostStatus, type WorkspaceRole } from "./schema";
 
 /** Seeded UUIDv7 at a fixed instant: stable ids for stable fixtures. */
 export function seededId(random: Random, at: Date): string {
@@ -80,4 +80,66 @@ export async function createWorkspaceWithMembers(
     ]);
     return workspace!;
   });
+}
+
+// ── feedback ─────────────────────────────────────────────────────────────────────────
+const BOARD_NAMES = ["Feature requests", "Ideas", "Bugs", "Integrations", "Mobile app"];
+const POST_TITLES = [
+  "Dark mode for the dashboard",
+  "Export reports as CSV",
+  "Slack notifications for new comments",
+  "Keyboard shortcuts for navigation",
+  "Single sign-on with Okta",
+  "Bulk edit posts",
+  "Webhooks for status changes",
+  "Show vote history on my profile",
+  "Search inside comments",
+  "Two-factor authentication by SMS",
+];
+/** Same unit as `feedback_posts.trending` (see features/feedback/server/post-queries.ts). */
+const TRENDING_HALF_LIFE_SECONDS = 3 * 24 * 60 * 60;
+
+export async function createFeedbackBoard(
+  db: DbOrTx,
+  random: Random,
+  opts: { workspaceId: string; visibility?: "public" | "private"; name?: string; slug?: string; description?: string; tags?: string[] },
+) {
+  const createdAt = new Date(Date.UTC(2026, 0, 1) + random.int(0, 86_400_000 * 30));
+  const id = seededId(random, createdAt);
+  const name = opts.name ?? random.pick(BOARD_NAMES);
+  const slug = opts.slug ?? `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}-${id.slice(-4)}`;
+  const [board] = await db
+    .insert(feedbackBoards)
+    .values({ id, workspaceId: opts.workspaceId, slug, name, description: opts.description ?? `Tell us what to build next for ${name.toLowerCase()}.`, visibility: opts.visibility ?? "public", createdAt, updatedAt: createdAt })
+    .returning();
+  if (opts.tags?.length) {
+    await db.insert(feedbackTags).values(opts.tags.map((tag) => ({ id: seededId(random, createdAt), workspaceId: opts.workspaceId, boardId: id, slug: tag.toLowerCase().replace(/[^a-z0-9]+/g, "-"), name: tag })));
+  }
+  return board!;
+}
+
+export function buildFeedbackPost(
+  random: Random,
+  opts: { board: { id: string; workspaceId: string }; authorId: string | null; title?: string; body?: string; status?: PostStatus; tags?: string[]; createdAt?: Date; moderation?: "visible" | "held" },
+) {
+  const createdAt = opts.createdAt ?? new Date(Date.UTC(2026, 0, 1) + random.int(0, 86_400_000 * 30));
+  return {
+    id: seededId(random, createdAt),
+    workspaceId: opts.board.workspaceId,
+    boardId: opts.board.id,
+    authorId: opts.authorId,
+    title: opts.title ?? `${random.pick(POST_TITLES)} (${random.int(100, 999)})`,
+    body: opts.body ?? "It would save our team a lot of time.",
+    status: opts.status ?? "open",
+    tags: opts.tags ?? [],
+    moderation: opts.moderation ?? "visible",
+    trending: createdAt.getTime() / 1000 / TRENDING_HALF_LIFE_SECONDS,
+    createdAt,
+    updatedAt: createdAt,
+  } satisfies typeof feedbackPosts.$inferInsert;
+}
+
+export async function createFeedbackPost(db: DbOrTx, random: Random, opts: Parameters<typeof buildFeedbackPost>[1]) {
+  const [row] = await db.insert(feedbackPosts).values(buildFeedbackPost(random, opts)).returning();
+  return row!;
 }

@@ -1,18 +1,21 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
-import { memberships } from "@/server/db/schema";
+import { feedbackBoards, memberships } from "@/server/db/schema";
 import { parseChannel } from "./channels";
 
 export type Subscriber = { userId: string; staffRole: "support" | "product" | "admin" | null } | null;
 
 /**
  * The one decision both transports ask (SSE on subscribe, Pusher at /api/pusher/auth):
- * may this person receive this channel's events? Unknown channel names are refused.
+ * may this person receive this channel's events? Unknown channel names are refused. Signed-out
+ * visitors (`null`) get a public board's channel and nothing else.
  */
 export async function canSubscribe(subscriber: Subscriber, channelName: string, db: DbOrTx): Promise<boolean> {
   const channel = parseChannel(channelName);
-  if (!channel || !subscriber) return false;
+  if (!channel) return false;
+  if (channel.kind === "board") return canSubscribeToBoard(subscriber, channel.boardId, db);
+  if (!subscriber) return false;
   switch (channel.kind) {
     case "user":
       return channel.userId === subscriber.userId;
@@ -27,3 +30,17 @@ export async function canSubscribe(subscriber: Subscriber, channelName: string, 
     }
   }
 }
+
+/** Public board: anyone. Private board: members of its workspace. Unknown board: no one. */
+async function canSubscribeToBoard(subscriber: Subscriber, boardId: string, db: DbOrTx): Promise<boolean> {
+  const [row] = await db
+    .select({ visibility: feedbackBoards.visibility, member: memberships.userId })
+    .from(feedbackBoards)
+    .leftJoin(memberships, and(eq(memberships.workspaceId, feedbackBoards.workspaceId), eq(memberships.userId, subscriber?.userId ?? "00000000-0000-0000-0000-000000000000")))
+    .where(eq(feedbackBoards.id, boardId));
+  if (!row) return false;
+  return row.visibility === "public" || row.member !== null;
+}
+
+/** True when some channel in the list is one a signed-out visitor could be allowed on. */
+export const mayBeAnonymous = (channelNames: readonly string[]) => channelNames.length > 0 && channelNames.every((c) => parseChannel(c)?.kind === "board");

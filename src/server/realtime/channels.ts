@@ -8,7 +8,8 @@ import { z } from "zod";
 export type Channel =
   | { kind: "user"; userId: string; name: `user:${string}` }
   | { kind: "workspace"; workspaceId: string; name: `workspace:${string}` }
-  | { kind: "staff"; name: "staff" };
+  | { kind: "staff"; name: "staff" }
+  | { kind: "board"; boardId: string; name: `board:${string}` };
 
 const uuid = z.uuid();
 
@@ -18,12 +19,21 @@ export function parseChannel(name: string): Channel | null {
   if (rest.length > 0 || !id || !uuid.safeParse(id).success) return null;
   if (kind === "user") return { kind: "user", userId: id, name: `user:${id}` };
   if (kind === "workspace") return { kind: "workspace", workspaceId: id, name: `workspace:${id}` };
+  if (kind === "board") return { kind: "board", boardId: id, name: `board:${id}` };
   return null;
 }
 
 export const userChannel = (userId: string) => `user:${userId}` as const;
 export const workspaceChannel = (workspaceId: string) => `workspace:${workspaceId}` as const;
 export const STAFF_CHANNEL = "staff" as const;
+/** A feedback board's live events: public boards' channels admit anyone, signed out included. */
+export const boardChannel = (boardId: string) => `board:${boardId}` as const;
+
+/**
+ * Published on a channel whose audience just shrank (a board went private): each transport
+ * makes its subscribers re-authorize at once instead of at their next reconnect.
+ */
+export const ACCESS_NARROWED_EVENT = "realtime.access-narrowed";
 
 /** Pusher needs the `private-` prefix to ask the app for authorization. */
 export const toPusherChannel = (name: string) => `private-${name.replace(/:/g, "-")}`;
@@ -31,6 +41,6 @@ export function fromPusherChannel(pusherName: string): string | null {
   if (!pusherName.startsWith("private-")) return null;
   const rest = pusherName.slice("private-".length);
   if (rest === "staff") return "staff";
-  const match = /^(user|workspace)-(.+)$/.exec(rest);
+  const match = /^(user|workspace|board)-(.+)$/.exec(rest);
   return match ? `${match[1]}:${match[2]}` : null;
 }

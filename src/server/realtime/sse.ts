@@ -6,8 +6,8 @@ import { db } from "@/server/db/client";
 import { requestIdFrom } from "@/server/http/request-id";
 import { runWithRequestContext, setRequestActor } from "@/server/logging/context";
 import { logger } from "@/server/logging/logger";
-import { canSubscribe } from "./authorize";
-import { parseChannel } from "./channels";
+import { canSubscribe, mayBeAnonymous } from "./authorize";
+import { ACCESS_NARROWED_EVENT, parseChannel } from "./channels";
 import { realtimeHub, type Hub } from "./hub";
 import { selectMaxEventId } from "./queries";
 import { isEventId, replaySince } from "./replay";
@@ -87,19 +87,21 @@ async function stream(req: IncomingMessage, res: ServerResponse, headers: Header
   }
   const url = new URL(req.url ?? "/", "http://localhost");
   const token = readSessionToken(headers);
-  const session = token ? await validateSessionToken(db, token) : null;
-  if (!session || (session.user.twoFactorEnabled && !session.twoFactorVerified)) {
+  const found = token ? await validateSessionToken(db, token) : null;
+  const session = found && !(found.user.twoFactorEnabled && !found.twoFactorVerified) ? found : null;
+  const channels = [...new Set((url.searchParams.get("channels") ?? "").split(",").map((c) => c.trim()).filter(Boolean))];
+  // Signed-out visitors may only ask for public boards' channels (canSubscribe decides which).
+  if (!session && !mayBeAnonymous(channels)) {
     return sendJson(res, 401, "UNAUTHORIZED", "Sign in to receive live updates.", requestId);
   }
-  setRequestActor({ userId: session.user.id });
+  if (session) setRequestActor({ userId: session.user.id });
 
-  const channels = [...new Set((url.searchParams.get("channels") ?? "").split(",").map((c) => c.trim()).filter(Boolean))];
   if (channels.length === 0 || channels.length > MAX_CHANNELS) {
     return sendJson(res, 400, "BAD_REQUEST", `Name 1 to ${MAX_CHANNELS} channels in ?channels=, separated by commas.`, requestId);
   }
   const malformed = channels.find((c) => !parseChannel(c));
   if (malformed) return sendJson(res, 400, "BAD_REQUEST", `"${malformed}" is not a channel name.`, requestId, { channel: malformed });
-  const subscriber = { userId: session.user.id, staffRole: session.user.staffRole };
+  const subscriber = session ? { userId: session.user.id, staffRole: session.user.staffRole } : null;
   const allowed = await Promise.all(channels.map((c) => canSubscribe(subscriber, c, db)));
   const refused = channels.find((_, i) => !allowed[i]);
   if (refused) return sendJson(res, 403, "FORBIDDEN", `You may not subscribe to ${refused}.`, requestId, { channel: refused });
@@ -141,6 +143,14 @@ async function stream(req: IncomingMessage, res: ServerResponse, headers: Header
     channels,
     maxBuffered: MAX_BUFFERED_EVENTS,
     send(event) {
+      // The channel's audience shrank: end the stream so the client reconnects and access is checked again.
+      if (event.type === ACCESS_NARROWED_EVENT) {
+        if (!closed) {
+          res.write(control("realtime.rotate", {}));
+          res.end();
+        }
+        return;
+      }
       if (pending) {
         pending.push(event);
         return;
@@ -190,5 +200,5 @@ async function stream(req: IncomingMessage, res: ServerResponse, headers: Header
   const live = pending;
   pending = null;
   for (const event of live) if (!sent.has(event.id) && !closed) void write(sseFrame(event));
-  logger.info({ channels, replayFrom: lastEventId }, "realtime stream opened");
+  logger.info({ channels, replayFrom: lastEventId, anonymous: subscriber === null }, "realtime stream opened");
 }

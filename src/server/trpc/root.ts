@@ -4,6 +4,7 @@ import { authRouter } from "@/features/auth/server/router";
 import { sessionsRouter } from "@/features/auth/server/sessions-router";
 import { twoFactorRouter } from "@/features/auth/server/two-factor-router";
 import { exportsRouter } from "@/features/exports/server/router";
+import { feedbackRouter } from "@/features/feedback/server/router";
 import { jobsRouter } from "@/features/jobs/server/router";
 import { notificationsRouter } from "@/features/notifications/server/router";
 import { observabilityRouter } from "@/features/observability/server/router";
@@ -23,6 +24,7 @@ export const appRouter = router({
   realtime: realtimeRouter,
   notifications: notificationsRouter,
   exports: exportsRouter,
+  feedback: feedbackRouter,
   apiKeys: apiKeysRouter,
 });
 

@@ -49,6 +49,18 @@ export const workspaceInput = z.object({
   workspaceSlug: z.string({ error: "Workspace is required" }).min(1, "Workspace is required").max(40, "Workspace slug is too long"),
 });
 
+/**
+ * Anyone, signed in or not, addressing a workspace by slug — for features that serve
+ * outsiders too (public feedback boards). It resolves the id only; the operation decides
+ * access. An unknown slug is NOT_FOUND.
+ */
+export const workspaceBySlugProcedure = publicProcedure.input(workspaceInput).use(async ({ ctx, input, next }) => {
+  const [row] = await ctx.db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, input.workspaceSlug));
+  if (!row) throw new AppError("NOT_FOUND", { userMessage: "That workspace doesn't exist." });
+  if (ctx.viewer) setRequestActor({ userId: ctx.viewer.userId, impersonatorId: ctx.viewer.impersonatorId ?? undefined, workspaceId: row.id });
+  return next({ ctx: { ...ctx, workspaceId: row.id } });
+});
+
 const STAFF_RANK = { support: 1, product: 2, admin: 3 } as const;
 export type StaffRole = keyof typeof STAFF_RANK;
 

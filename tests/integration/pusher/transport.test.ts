@@ -18,8 +18,8 @@ import type PusherClient from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/random";
 import { db } from "@/server/db/client";
-import { createUser, createWorkspaceWithMembers } from "@/server/db/factories";
-import { toPusherChannel, userChannel, workspaceChannel } from "@/server/realtime/channels";
+import { createFeedbackBoard, createUser, createWorkspaceWithMembers } from "@/server/db/factories";
+import { boardChannel, toPusherChannel, userChannel, workspaceChannel } from "@/server/realtime/channels";
 import { publish } from "@/server/realtime/publish";
 import { createPusherTransport, pusherServerFromEnv, registerPusherTransportFromEnv } from "@/server/realtime/pusher-transport";
 import { signedInHeaders } from "../../support/sessions";
@@ -117,5 +117,29 @@ describe("/api/pusher/auth", () => {
     const limited = await callAuthRoute(form, headers);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
+describe("board channels over Pusher for signed-out visitors", () => {
+  it("signs a public board's channel without a session and delivers to that pusher-js client; private boards and other channels are refused", async () => {
+    const random = createRandom(705);
+    const owner = await createUser(db, random);
+    const ws = await createWorkspaceWithMembers(db, random, { owner });
+    const open = await createFeedbackBoard(db, random, { workspaceId: ws.id, visibility: "public" });
+    const closed = await createFeedbackBoard(db, random, { workspaceId: ws.id, visibility: "private" });
+    const ask = (channel: string, headers: Record<string, string> = {}) => callAuthRoute({ socket_id: "123.456", channel_name: channel }, headers);
+
+    expect((await ask(toPusherChannel(boardChannel(open.id)))).status).toBe(200);
+    expect((await ask(toPusherChannel(boardChannel(closed.id)))).status).toBe(403);
+    expect((await ask(toPusherChannel(boardChannel(closed.id)), await signedInHeaders(owner.id))).status).toBe(200);
+    expect((await ask(toPusherChannel(workspaceChannel(ws.id)))).status).toBe(401);
+    expect((await ask(toPusherChannel(userChannel(owner.id)))).status).toBe(401);
+
+    const anonymous = await connect(port, {}, clients);
+    const channel = await subscribed(anonymous, toPusherChannel(boardChannel(open.id)));
+    const received = nextEvent<{ data: unknown }>(channel, "feedback.vote");
+    await publish(boardChannel(open.id), { type: "feedback.vote", data: { postId: "p", voteCount: 1 } });
+    expect((await received).data).toEqual({ postId: "p", voteCount: 1 });
+    await expect(subscribed(anonymous, toPusherChannel(boardChannel(closed.id)))).rejects.toThrow(/refused/);
   });
 });

@@ -10,7 +10,10 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import { createRandom } from "@/lib/random";
 import realtimeRoute from "@/pages/api/realtime";
 import { db } from "@/server/db/client";
-import { createUser, createWorkspaceWithMembers } from "@/server/db/factories";
+import { createFeedbackBoard, createUser, createWorkspaceWithMembers } from "@/server/db/factories";
+import { feedbackBoards } from "@/server/db/schema";
+import { ACCESS_NARROWED_EVENT, boardChannel } from "@/server/realtime/channels";
+import { eq } from "drizzle-orm";
 import { realtimeHub } from "@/server/realtime/hub";
 import { publish } from "@/server/realtime/publish";
 import { signedInHeaders } from "../../support/sessions";
@@ -21,6 +24,9 @@ const random = createRandom(4242);
 let member: Record<string, string>;
 let ownChannel: string;
 let otherChannel: string;
+let publicBoard: string;
+let privateBoard: string;
+let publicBoardId: string;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => void realtimeRoute(req as NextApiRequest, res as NextApiResponse));
@@ -32,6 +38,11 @@ beforeAll(async () => {
   ownChannel = `workspace:${mine.id}`;
   otherChannel = `workspace:${theirs.id}`;
   member = await signedInHeaders(alice.id);
+  const open = await createFeedbackBoard(db, random, { workspaceId: mine.id, visibility: "public" });
+  const closed = await createFeedbackBoard(db, random, { workspaceId: mine.id, visibility: "private" });
+  publicBoardId = open.id;
+  publicBoard = boardChannel(open.id);
+  privateBoard = boardChannel(closed.id);
 });
 
 afterAll(async () => {
@@ -175,5 +186,37 @@ describe("the stream", () => {
     const deadline = Date.now() + 2_000;
     while (realtimeHub().subscriberCount() !== before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     expect(realtimeHub().subscriberCount()).toBe(before);
+  });
+});
+
+describe("board channels for signed-out visitors", () => {
+  it("streams a public board's events without a session, but nothing else", async () => {
+    const stream = open(`channels=${publicBoard}`);
+    expect((await stream.response).statusCode).toBe(200);
+    await stream.until((f) => f.some((x) => x.event === "realtime.ready"));
+    const event = await publish(publicBoard, { type: "feedback.vote", data: { postId: "p", voteCount: 3 } });
+    await stream.until((f) => f.some((x) => x.id === event.id));
+
+    const privateOne = open(`channels=${privateBoard}`);
+    expect((await privateOne.response).statusCode).toBe(403);
+    expect((await readBody(privateOne)).error.channel).toBe(privateBoard);
+    // Mixing in any other kind of channel needs a session.
+    expect((await open(`channels=${publicBoard},${ownChannel}`).response).statusCode).toBe(401);
+    // Members get private boards.
+    expect((await open(`channels=${privateBoard}`, member).response).statusCode).toBe(200);
+  });
+
+  it("a board going private ends anonymous streams at once, and their reconnect is refused", async () => {
+    const stream = open(`channels=${publicBoard}`);
+    await stream.until((f) => f.some((x) => x.event === "realtime.ready"));
+    const res = await stream.response;
+    await db.update(feedbackBoards).set({ visibility: "private" }).where(eq(feedbackBoards.id, publicBoardId));
+    await publish(publicBoard, { type: ACCESS_NARROWED_EVENT, data: {} });
+    await stream.until((f) => f.some((x) => x.event === "realtime.rotate"));
+    if (!res.readableEnded) await new Promise((resolve) => res.once("end", resolve));
+    const after = await publish(publicBoard, { type: "feedback.vote", data: { postId: "p", voteCount: 4 } });
+    expect(stream.frames.some((x) => x.id === after.id)).toBe(false);
+    expect((await open(`channels=${publicBoard}`).response).statusCode).toBe(403);
+    await db.update(feedbackBoards).set({ visibility: "public" }).where(eq(feedbackBoards.id, publicBoardId));
   });
 });

@@ -20,7 +20,7 @@ export function startInlineScheduler(db: Db, tickMs = TICK_MS): () => void {
     busy = true;
     try {
       const ran = (await runDueSchedules(db)).filter((r) => r.outcome === "ran" || r.outcome === "failed");
-      if (ran.length) logger.info({ runs: ran }, "inline scheduler ran due schedules");
+      if (ran.length) logger.debug({ runs: ran }, "inline scheduler ran due schedules");
     } catch (error) {
       logger.error({ err: error }, "inline scheduler tick failed");
     } finally {

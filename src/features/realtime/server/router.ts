@@ -2,12 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { workspaceChannel } from "@/server/realtime/channels";
 import { router } from "@/server/trpc/init";
-import { authedProcedure, workspaceProcedure } from "@/server/trpc/tiers";
+import { publicProcedure, workspaceProcedure } from "@/server/trpc/tiers";
 import { realtimeConfig, workspaceChannelOutput } from "../schemas";
 import { getRealtimeConfig } from "./get-realtime-config";
 
 export const realtimeRouter = router({
-  config: authedProcedure
+  // Public: signed-out visitors of a public feedback board get live updates too.
+  config: publicProcedure
     .input(z.void())
     .output(realtimeConfig)
     .query(() => getRealtimeConfig()),

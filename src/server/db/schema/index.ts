@@ -7,4 +7,5 @@ export * from "./realtime";
 export * from "./jobs";
 export * from "./notifications";
 export * from "./data-exports";
+export * from "./feedback";
 export * from "./api-keys";

@@ -8,6 +8,8 @@ import { readBodyCapped } from "@/server/http/read-body";
 import { withRequest } from "@/server/http/with-request";
 import { setRequestActor } from "@/server/logging/context";
 import { consumeRateLimit } from "@/server/rate-limit/consume";
+import { mayBeAnonymous } from "@/server/realtime/authorize";
+import { fromPusherChannel } from "@/server/realtime/channels";
 import { PUSHER_AUTH_RATE_LIMIT, authorizePusherSubscription } from "@/server/realtime/pusher-auth";
 import { pusherServerFromEnv } from "@/server/realtime/pusher-transport";
 
@@ -39,8 +41,7 @@ export const POST = withRequest(async (req, { requestId }) => {
     const wait = String(limit.retryAfterSeconds);
     return failure(429, "TOO_MANY_REQUESTS", `Too many subscription requests. Try again in ${wait} seconds.`, requestId, { "retry-after": wait });
   }
-  if (!signedIn) return failure(401, "UNAUTHORIZED", "Sign in to receive live updates.", requestId);
-  setRequestActor({ userId: signedIn.user.id });
+  if (signedIn) setRequestActor({ userId: signedIn.user.id });
 
   const body = await readBodyCapped(req, MAX_BODY_BYTES);
   if (body === null) return failure(413, "PAYLOAD_TOO_LARGE", `The request is too large (${MAX_BODY_BYTES} bytes at most).`, requestId);
@@ -50,9 +51,12 @@ export const POST = withRequest(async (req, { requestId }) => {
     return failure(400, "BAD_REQUEST", `${issue.path.join(".")} ${issue.message}.`, requestId);
   }
 
-  const subscriber = { userId: signedIn.user.id, staffRole: signedIn.user.staffRole };
+  // Signed-out visitors may only subscribe to public boards' channels (canSubscribe decides which).
+  const channel = fromPusherChannel(parsed.data.channel_name);
+  if (!signedIn && !(channel && mayBeAnonymous([channel]))) return failure(401, "UNAUTHORIZED", "Sign in to receive live updates.", requestId);
+  const subscriber = signedIn ? { userId: signedIn.user.id, staffRole: signedIn.user.staffRole } : null;
   const outcome = await authorizePusherSubscription(pusher, subscriber, { socketId: parsed.data.socket_id, pusherChannel: parsed.data.channel_name }, db);
   if (outcome.kind === "refused") return failure(403, "FORBIDDEN", outcome.reason, requestId);
-  const refreshed: Record<string, string> = signedIn.refreshed && token ? { "set-cookie": sessionCookie(token, signedIn.expiresAt) } : {};
+  const refreshed: Record<string, string> = signedIn?.refreshed && token ? { "set-cookie": sessionCookie(token, signedIn.expiresAt) } : {};
   return reply(200, outcome.body, refreshed);
 });

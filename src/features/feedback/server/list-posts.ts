@@ -1,0 +1,28 @@
+import "server-only";
+import type { z } from "zod";
+import type { DbOrTx } from "@/server/db/client";
+import type { listPostsInput, listPostsOutput } from "../schemas";
+import { loadBoard, requireModerator, type Viewer } from "./access";
+import { decodeCursor, encodeCursor, postCursor } from "./cursor";
+import { countPosts, cursorOf, selectPostsPage, type PostFilters } from "./post-queries";
+import { toPostSummary } from "./to-dto";
+
+/**
+ * A keyset page of a board's posts. Three or four queries whatever the page size: the board
+ * with the viewer's role, the page (author and "voted" joined in), the capped count, and the
+ * planner's estimate when the count passes its cap.
+ */
+export async function listPosts(input: z.output<typeof listPostsInput>, viewer: Viewer, db: DbOrTx): Promise<z.infer<typeof listPostsOutput>> {
+  const access = await loadBoard(db, viewer, { workspaceId: input.workspaceId, boardId: input.boardId });
+  if (input.held) requireModerator(access);
+  const cursor = decodeCursor(input.cursor, postCursor);
+  const filters: PostFilters = { boardId: input.boardId, workspaceId: input.workspaceId, held: input.held, status: input.status, tag: input.tag, q: input.q || null };
+  const rows = await selectPostsPage(db, filters, { sort: input.sort, cursor, limit: input.limit, viewerId: viewer?.userId ?? null });
+  const page = rows.slice(0, input.limit);
+  const total = await countPosts(db, filters);
+  return {
+    items: page.map(toPostSummary),
+    nextCursor: rows.length > input.limit ? encodeCursor(cursorOf(input.sort, page.at(-1)!)) : null,
+    total,
+  };
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { logger } from "@/server/logging/logger";
+import { realtimeHub, type Hub } from "./hub";
+import { handleRealtimeStream } from "./sse";
+
+export const REALTIME_PATH = "/api/realtime";
+
+export type RealtimeServer = { origin: string; port: number; stop(): Promise<void> };
+
+/**
+ * The SSE endpoint on a bare `node:http` server, for instances that only hold streams: the same
+ * `handleRealtimeStream` the Next route runs, without Next's per-request machinery (about half
+ * the CPU per publish and memory per stream; decision 006). A load balancer routes
+ * `/api/realtime` on the app's own host here, so the session cookie and CSP are unchanged.
+ */
+export async function startRealtimeServer(opts: { port: number; host?: string; hub?: Hub }): Promise<RealtimeServer> {
+  const hub = opts.hub ?? realtimeHub();
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === REALTIME_PATH) return void handleRealtimeStream(req, res, hub);
+    if (path === "/healthz") {
+      res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+      return void res.end(JSON.stringify({ status: "ok", streams: hub.subscriberCount() }));
+    }
+    res.writeHead(404, { "Content-Type": "application/json" });
+    res.end(JSON.stringify({ error: { code: "NOT_FOUND", message: `This server answers ${REALTIME_PATH} only.` } }));
+  });
+  // Streams are long-lived by design; Node's defaults would cut them.
+  server.requestTimeout = 0;
+  server.headersTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  await hub.ready();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, opts.host ?? "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port }, "realtime server listening");
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
