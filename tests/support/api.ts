@@ -2,7 +2,12 @@
  * Drives the real /api/v1 route handlers with real `Request`s (request context, auth, limits,
  * metering, envelope) without a server, and issues keys through the real operation.
  */
+import * as boards from "@/app/api/v1/boards/route";
+import * as boardPosts from "@/app/api/v1/boards/[boardId]/posts/route";
 import * as me from "@/app/api/v1/me/route";
+import * as post from "@/app/api/v1/posts/[postId]/route";
+import * as postComments from "@/app/api/v1/posts/[postId]/comments/route";
+import * as postVote from "@/app/api/v1/posts/[postId]/vote/route";
 import * as usage from "@/app/api/v1/usage/route";
 import * as rest from "@/app/api/v1/[...rest]/route";
 import { createApiKey } from "@/features/api-keys/server/create-api-key";
@@ -20,6 +25,11 @@ type RouteModule = Record<Method, Handler>;
 export const ROUTES: Array<{ pattern: RegExp; params: string[]; handlers: RouteModule }> = [
   { pattern: /^\/api\/v1\/me$/, params: [], handlers: me as unknown as RouteModule },
   { pattern: /^\/api\/v1\/usage$/, params: [], handlers: usage as unknown as RouteModule },
+  { pattern: /^\/api\/v1\/boards$/, params: [], handlers: boards as unknown as RouteModule },
+  { pattern: /^\/api\/v1\/boards\/([^/]+)\/posts$/, params: ["boardId"], handlers: boardPosts as unknown as RouteModule },
+  { pattern: /^\/api\/v1\/posts\/([^/]+)$/, params: ["postId"], handlers: post as unknown as RouteModule },
+  { pattern: /^\/api\/v1\/posts\/([^/]+)\/comments$/, params: ["postId"], handlers: postComments as unknown as RouteModule },
+  { pattern: /^\/api\/v1\/posts\/([^/]+)\/vote$/, params: ["postId"], handlers: postVote as unknown as RouteModule },
 ];
 
 export type ApiResponse = { status: number; body: Record<string, unknown> & { error?: { code: string; message: string; details: unknown; request_id: string } }; headers: Headers };

@@ -62,7 +62,12 @@ export const listApiKeysInput = z.object({
   cursor: idSchema.nullish(),
   limit: z.number({ error: "Limit must be a number" }).int().min(1).max(100).default(50),
 });
-export const listApiKeysOutput = z.object({ items: z.array(apiKeyDto), nextCursor: idSchema.nullable() });
+export const listApiKeysOutput = z.object({
+  items: z.array(apiKeyDto),
+  nextCursor: idSchema.nullable(),
+  /** What a key without its own limit gets on the workspace's plan. */
+  defaultRequestsPerMinute: z.number().int(),
+});
 /** The one response that carries the secret; the UI shows it once and never again. */
 export const issuedApiKeyOutput = z.object({ key: apiKeyDto, secret: z.string() });
 export const revokeApiKeyOutput = z.object({ id: idSchema, revokedAt: z.date() });
@@ -106,5 +111,18 @@ export const requestLogOutput = z.object({ items: z.array(requestLogEntry), next
 /** Shared by the server prefetch and the client so both address the same cache entry. */
 export const API_KEY_PAGE_SIZE = 100;
 export const REQUEST_LOG_PAGE_SIZE = 25;
+
+export const USAGE_DEFAULT_DAYS = 14;
+
+export type RequestLogFilters = { statusClass: "" | (typeof STATUS_CLASSES)[number]; method: "" | "GET" | "POST" | "PUT" | "DELETE" };
+export function requestLogQueryInput(workspaceSlug: string, keyId: string, filters: RequestLogFilters) {
+  return {
+    workspaceSlug,
+    limit: REQUEST_LOG_PAGE_SIZE,
+    ...(keyId ? { keyId } : {}),
+    ...(filters.statusClass ? { statusClass: filters.statusClass } : {}),
+    ...(filters.method ? { method: filters.method } : {}),
+  };
+}
 
 export const API_KEY_AUDIT_ACTIONS = ["api_key.created", "api_key.updated", "api_key.revoked", "api_key.rolled", "api_key.transferred"] as const;

@@ -53,18 +53,22 @@ it("10,000 random requests: no 5xx, every error in the envelope", { timeout: 300
   const other = await issueKey(w.outsider, w.elsewhere, "owner", { rateLimitPerMinute: 100_000 });
   const revoked = await issueKey(w.admin, w.workspace, "admin");
   await revokeApiKey({ keyId: revoked.key.id }, actorFor(w.admin, w.workspace, "admin"), db);
-  const targets = await fuzzTargets(w, full.secret);
+  const targets = await fuzzTargets(w);
   expect(targets.map((t) => `${t.method} ${t.path}`).sort()).toEqual(API_ENDPOINTS.map((e) => `${e.method} ${e.path}`).sort());
 
   const keys = [full.secret, full.secret, full.secret, narrow.secret, other.secret, revoked.secret, generateApiKey("live"), "gw_live_" + "A".repeat(36), pick(NASTY)];
   const failures: string[] = [];
   const statuses = new Map<number, number>();
+  const servedByTarget = new Map<string, number>();
   let sent = 0;
 
   async function one() {
     const target = pick(targets);
     const method = chance(0.85) ? target.method : pick(["GET", "POST", "PUT", "PATCH", "DELETE"] as const);
-    let path = target.path.replace(/\{(\w+)\}/g, (_, name: string) => (chance(0.7) ? target.validParams[name]! : encodeURIComponent(pick(NASTY).slice(0, 200))));
+    const roll = random.next();
+    let path = target.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+      roll < 0.65 ? target.validParams[name]! : roll < 0.75 ? target.foreignParams[name]! : encodeURIComponent(pick(NASTY).slice(0, 200)),
+    );
     if (chance(0.05)) path = `/v1/${encodeURIComponent(pick(NASTY).slice(0, 50))}`;
     const query = new URLSearchParams();
     for (let i = random.int(0, 3); i > 0; i--) query.set(pick([...target.queryNames, "limit", "cursor", "x"]), chance(0.5) ? String(random.int(-5, 200)) : pick(NASTY).slice(0, 300));
@@ -75,13 +79,14 @@ it("10,000 random requests: no 5xx, every error in the envelope", { timeout: 300
     if (chance(0.3)) headers["idempotency-key"] = chance(0.8) ? `fuzz-${random.int(0, 50)}` : pick(NASTY).replace(/[^\x20-\x7e]/g, "").slice(0, 300) || "x".repeat(300);
     let rawBody: string | undefined;
     if (method !== "GET" && method !== "DELETE" && chance(0.9)) {
-      const roll = random.next();
-      rawBody = roll < 0.6 ? JSON.stringify(chance(0.5) ? target.validBody ?? randomJson() : randomJson()) : roll < 0.8 ? "{not json" : roll < 0.85 ? "x".repeat(70_000) : "\u0000\u00ff";
+      const kind = random.next();
+      rawBody = kind < 0.6 ? JSON.stringify(chance(0.5) ? target.validBody ?? randomJson() : randomJson()) : kind < 0.8 ? "{not json" : kind < 0.85 ? "x".repeat(70_000) : "\u0000\u00ff";
       headers["content-type"] = chance(0.9) ? "application/json" : pick(["text/plain", "application/x-www-form-urlencoded", "application/json; charset=utf-16"]);
     }
     const qs = query.toString();
     const res = await api(method, `/api${path}${qs ? `?${qs}` : ""}`, { rawBody, headers, ip: `10.0.${random.int(0, 3)}.${random.int(1, 250)}` });
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    if (res.status < 300 && method === target.method) servedByTarget.set(`${target.method} ${target.path}`, (servedByTarget.get(`${target.method} ${target.path}`) ?? 0) + 1);
     if (res.status >= 500) failures.push(`${method} ${path}?${qs} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
     else if (res.status >= 400) {
       const error = res.body.error;
@@ -101,7 +106,8 @@ it("10,000 random requests: no 5xx, every error in the envelope", { timeout: 300
   );
   expect(failures.slice(0, 10)).toEqual([]);
   expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(REQUESTS);
-  // The run reached past authentication, not just the front door.
+  // The run reached past authentication into every endpoint, not just the front door.
   expect(statuses.get(200) ?? 0).toBeGreaterThan(500);
+  expect([...servedByTarget.keys()].sort()).toEqual(targets.map((t) => `${t.method} ${t.path}`).sort());
   expect([...statuses.keys()].some((s) => s === 400 || s === 422)).toBe(true);
 });

@@ -22,7 +22,7 @@ const STATUS: Record<ApiKeyDto["status"], { label: string; className: string }> 
 
 type Role = "owner" | "admin" | "member";
 
-export function ApiKeysPanel({ workspaceSlug, role, defaultRateLimit }: { workspaceSlug: string; role: Role; defaultRateLimit: number }) {
+export function ApiKeysPanel({ workspaceSlug, role }: { workspaceSlug: string; role: Role }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.apiKeys.list.queryOptions({ workspaceSlug, limit: API_KEY_PAGE_SIZE }));
   const revoke = useRevokeKey(workspaceSlug);
@@ -37,7 +37,7 @@ export function ApiKeysPanel({ workspaceSlug, role, defaultRateLimit }: { worksp
           <CardTitle>API keys</CardTitle>
           <CardDescription>Keys call the REST API as the person who created them, never with more than their current role allows.</CardDescription>
         </div>
-        <CreateKeyDialog workspaceSlug={workspaceSlug} role={role} defaultRateLimit={defaultRateLimit} />
+        <CreateKeyDialog workspaceSlug={workspaceSlug} role={role} defaultRateLimit={data.defaultRequestsPerMinute} />
       </CardHeader>
       <CardContent className="overflow-x-auto">
         {data.items.length === 0 ? (
@@ -77,7 +77,7 @@ export function ApiKeysPanel({ workspaceSlug, role, defaultRateLimit }: { worksp
                     {formatDate(k.createdAt)}
                     <div>by {k.createdBy?.displayName ?? "a deleted user"}</div>
                   </td>
-                  <td className="py-3 pr-4 text-muted-foreground" data-testid="api-key-last-used">{k.lastUsedAt ? formatRelative(k.lastUsedAt) : "Never"}</td>
+                  <td className="py-3 pr-4 text-muted-foreground" data-testid="api-key-last-used" suppressHydrationWarning>{k.lastUsedAt ? formatRelative(k.lastUsedAt) : "Never"}</td>
                   <td className="hidden py-3 pr-4 text-muted-foreground sm:table-cell">{k.expiresAt ? formatDate(k.expiresAt) : "Never"}</td>
                   <td className="py-3 text-right whitespace-nowrap">
                     {k.status === "revoked" ? null : (

@@ -7,24 +7,14 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
-import { REQUEST_LOG_PAGE_SIZE, STATUS_CLASSES, type ApiKeyDto } from "../schemas";
+import { requestLogQueryInput, type ApiKeyDto, type RequestLogFilters as Filters } from "../schemas";
 import { formatDateTime } from "./format";
-
-type Filters = { statusClass: "" | (typeof STATUS_CLASSES)[number]; method: "" | "GET" | "POST" | "PUT" | "DELETE" };
-
-export function requestLogInput(workspaceSlug: string, keyId: string, filters: Filters) {
-  return {
-    workspaceSlug,
-    limit: REQUEST_LOG_PAGE_SIZE,
-    ...(keyId ? { keyId } : {}),
-    ...(filters.statusClass ? { statusClass: filters.statusClass } : {}),
-    ...(filters.method ? { method: filters.method } : {}),
-  };
-}
 
 export function RequestLog({ workspaceSlug, keys, keyId }: { workspaceSlug: string; keys: ApiKeyDto[]; keyId: string }) {
   const [filters, setFilters] = useState<Filters>({ statusClass: "", method: "" });
   const [isFiltering, startTransition] = useTransition();
+  // Read the value now: the updater runs later, after React has reset the controlled select.
+  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => startTransition(() => setFilters((f) => ({ ...f, [key]: value })));
   return (
     <Card>
       <CardHeader className="flex-row flex-wrap items-end justify-between gap-4">
@@ -32,7 +22,7 @@ export function RequestLog({ workspaceSlug, keys, keyId }: { workspaceSlug: stri
         <div className="flex flex-wrap gap-4" role="search" aria-label="Filter the request log">
           <div className="flex flex-col gap-2">
             <Label htmlFor="log-status">Status</Label>
-            <Select id="log-status" value={filters.statusClass} onChange={(e) => startTransition(() => setFilters((f) => ({ ...f, statusClass: e.target.value as Filters["statusClass"] })))}>
+            <Select id="log-status" value={filters.statusClass} onChange={(e) => setFilter("statusClass", e.target.value as Filters["statusClass"])}>
               <option value="">Any status</option>
               <option value="2xx">Success (2xx/3xx)</option>
               <option value="4xx">Client errors (4xx)</option>
@@ -41,7 +31,7 @@ export function RequestLog({ workspaceSlug, keys, keyId }: { workspaceSlug: stri
           </div>
           <div className="flex flex-col gap-2">
             <Label htmlFor="log-method">Method</Label>
-            <Select id="log-method" value={filters.method} onChange={(e) => startTransition(() => setFilters((f) => ({ ...f, method: e.target.value as Filters["method"] })))}>
+            <Select id="log-method" value={filters.method} onChange={(e) => setFilter("method", e.target.value as Filters["method"])}>
               <option value="">Any method</option>
               {["GET", "POST", "PUT", "DELETE"].map((m) => (
                 <option key={m} value={m}>{m}</option>
@@ -62,7 +52,7 @@ export function RequestLog({ workspaceSlug, keys, keyId }: { workspaceSlug: stri
 function RequestRows({ workspaceSlug, keyId, filters, keyCount }: { workspaceSlug: string; keyId: string; filters: Filters; keyCount: number }) {
   const trpc = useTRPC();
   const { data, fetchNextPage, hasNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(
-    trpc.apiKeys.requestLog.infiniteQueryOptions(requestLogInput(workspaceSlug, keyId, filters), { getNextPageParam: (p) => p.nextCursor }),
+    trpc.apiKeys.requestLog.infiniteQueryOptions(requestLogQueryInput(workspaceSlug, keyId, filters), { getNextPageParam: (p) => p.nextCursor }),
   );
   const rows = data.pages.flatMap((p) => p.items);
   if (rows.length === 0) {

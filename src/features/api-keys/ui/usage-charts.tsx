@@ -13,7 +13,7 @@ export function RequestsPerDayChart({ days }: { days: UsageReport["days"] }) {
   const total = days.reduce((n, d) => n + d.requests, 0);
   return (
     <figure className="flex flex-col gap-2" data-testid="requests-per-day">
-      <svg viewBox={`0 0 ${width} ${height + 20}`} className="h-48 w-full" role="img" aria-label={`Requests per day: ${total} over ${days.length} days`}>
+      <svg viewBox={`0 0 ${width} ${height + 20}`} className="h-auto w-full" role="img" aria-label={`Requests per day: ${total} over ${days.length} days`}>
         {days.map((d, i) => {
           const x = i * (barWidth + gap);
           const h = (d.requests / max) * height;

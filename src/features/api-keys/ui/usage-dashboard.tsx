@@ -6,12 +6,10 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
-import { API_KEY_PAGE_SIZE } from "../schemas";
+import { API_KEY_PAGE_SIZE, USAGE_DEFAULT_DAYS } from "../schemas";
 import { formatDate } from "./format";
 import { RequestLog } from "./request-log";
 import { RequestsPerDayChart, RoutesChart } from "./usage-charts";
-
-export const USAGE_DEFAULT_DAYS = 14;
 
 /** Usage per workspace or per key (charts) above the request log; both filter by key. */
 export function UsageDashboard({ workspaceSlug }: { workspaceSlug: string }) {
@@ -52,10 +50,10 @@ export function UsageDashboard({ workspaceSlug }: { workspaceSlug: string }) {
           <Stat label="Error rate" value={`${(usage.totals.errorRate * 100).toFixed(1)}%`} />
           <Stat label="p95 latency" value={usage.totals.p95LatencyMs === null ? "—" : `${usage.totals.p95LatencyMs} ms`} />
           <Stat label={`This month (${usage.plan.name} plan)`} value={`${usage.period.requests.toLocaleString("en-US")} / ${usage.plan.monthlyApiRequests.toLocaleString("en-US")}`}>
-            <div className="mt-2 h-1.5 rounded bg-muted" role="progressbar" aria-label="Monthly quota used" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(quotaShare * 100)}>
-              <div className={`h-1.5 rounded ${quotaShare > 0.9 ? "bg-destructive" : "bg-primary"}`} style={{ width: `${quotaShare * 100}%` }} />
-            </div>
-            <p className="mt-1 text-xs text-muted-foreground">Resets {formatDate(usage.period.resetsAt)}</p>
+            <span className="mt-2 block h-1.5 rounded bg-muted" role="progressbar" aria-label="Monthly quota used" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(quotaShare * 100)}>
+              <span className={`block h-1.5 rounded ${quotaShare > 0.9 ? "bg-destructive" : "bg-primary"}`} style={{ width: `${quotaShare * 100}%` }} />
+            </span>
+            <span className="mt-1 block text-xs text-muted-foreground">Resets {formatDate(usage.period.resetsAt)}</span>
           </Stat>
         </dl>
         <Card>
@@ -85,8 +83,10 @@ function Stat({ label, value, children, testId }: { label: string; value: string
   return (
     <div className="rounded-xl border border-border bg-card p-4">
       <dt className="text-sm text-muted-foreground">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={testId}>{value}</dd>
-      {children}
+      <dd className="mt-1">
+        <span className="text-2xl font-semibold tabular-nums" data-testid={testId}>{value}</span>
+        {children}
+      </dd>
     </div>
   );
 }

@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
-import { API_KEY_PAGE_SIZE, type ApiKeyDto } from "../schemas";
+import type { z } from "zod";
+import { API_KEY_PAGE_SIZE, type ApiKeyDto, type listApiKeysOutput } from "../schemas";
 
 /** The keys list of one workspace, with optimistic edits that roll back. */
 function useKeysCache(workspaceSlug: string) {
@@ -17,7 +18,7 @@ function useKeysCache(workspaceSlug: string) {
       queryClient.setQueryData(key, (old) => (old ? { ...old, items: update(old.items) } : old));
       return { previous };
     },
-    rollback: (context: { previous?: { items: ApiKeyDto[]; nextCursor: string | null } } | undefined) => queryClient.setQueryData(key, context?.previous),
+    rollback: (context: { previous?: z.infer<typeof listApiKeysOutput> } | undefined) => queryClient.setQueryData(key, context?.previous),
     settle: () => queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.pathKey() }),
   };
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -8,7 +8,10 @@ import { useTRPC } from "@/trpc/client";
 import type { Member, WorkspaceRoleValue } from "../schemas";
 import { ConfirmDialog } from "./confirm-dialog";
 import { InvitesPanel } from "./invites-panel";
+import { MemberKeysNotice } from "./member-keys-notice";
 import { Select } from "./select";
+import { toast } from "@/components/ui/toast-store";
+import { describeClientError } from "@/trpc/errors";
 import { useChangeRole, useRemoveMember } from "./use-member-mutations";
 
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
@@ -21,6 +24,8 @@ export function MembersPanel({ workspaceSlug, viewerId }: { workspaceSlug: strin
   const changeRole = useChangeRole(workspaceSlug);
   const removeMember = useRemoveMember(workspaceSlug);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [transferTo, setTransferTo] = useState("");
+  const transferKeys = useMutation(trpc.apiKeys.transfer.mutationOptions({ meta: { toast: false } }));
   const viewerRole = workspace.role;
 
   const canEdit = (m: Member) => viewerRole !== "member" && m.userId !== viewerId && (m.role !== "owner" || viewerRole === "owner");
@@ -89,15 +94,42 @@ export function MembersPanel({ workspaceSlug, viewerId }: { workspaceSlug: strin
 
       <ConfirmDialog
         open={removing !== null}
-        onOpenChange={(open) => !open && setRemoving(null)}
+        onOpenChange={(open) => {
+          if (!open) {
+            setRemoving(null);
+            setTransferTo("");
+          }
+        }}
         title={`Remove ${removing?.displayName ?? "member"}?`}
         description={<p>{removing?.displayName} will lose access to {workspace.name} at once. You can invite them again later.</p>}
-        confirmLabel="Remove member"
-        onConfirm={() => {
-          if (removing) removeMember.mutate({ workspaceSlug, userId: removing.userId });
+        confirmLabel={transferTo ? "Hand over keys and remove" : "Remove member"}
+        pending={transferKeys.isPending}
+        onConfirm={async () => {
+          if (!removing) return;
+          if (transferTo) {
+            try {
+              const { transferred } = await transferKeys.mutateAsync({ workspaceSlug, fromUserId: removing.userId, toUserId: transferTo });
+              toast({ title: "API keys handed over", description: `${transferred} ${transferred === 1 ? "key keeps" : "keys keep"} working.`, variant: "success" });
+            } catch (error) {
+              toast({ title: "Keys not handed over", description: `${describeClientError(error).message} ${removing.displayName} is still a member.`, variant: "error" });
+              return;
+            }
+          }
+          removeMember.mutate({ workspaceSlug, userId: removing.userId });
           setRemoving(null);
+          setTransferTo("");
         }}
-      />
+      >
+        {removing && viewerRole !== "member" ? (
+          <MemberKeysNotice
+            workspaceSlug={workspaceSlug}
+            member={removing}
+            others={data.members.filter((m) => m.userId !== removing.userId)}
+            transferTo={transferTo}
+            onTransferToChange={setTransferTo}
+          />
+        ) : null}
+      </ConfirmDialog>
     </div>
   );
 }

@@ -45,6 +45,8 @@ export type Endpoint<P extends Schema = Schema, Q extends Schema = Schema, B ext
   body: B | null;
   response: R;
   successStatus: 200 | 201;
+  /** A valid body for the reference page's curl example. */
+  example?: unknown;
   handle(input: EndpointInput<P, Q, B>): Promise<z.input<R>>;
 };
 
@@ -189,17 +191,24 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
 
     const viewer: UserActor = { userId: key.creator.userId, displayName: key.creator.displayName, impersonatorId: null, ip: ip === "unknown" ? null : ip };
     const run = async (): Promise<StoredResponse> => {
+      let result: unknown;
       try {
-        const result = await def.handle({ params: params.data, query: query.data, body, key, viewer, db });
-        return { status: def.successStatus, body: JSON.parse(JSON.stringify(def.response.parse(result))) };
+        result = await def.handle({ params: params.data, query: query.data, body, key, viewer, db });
       } catch (error) {
         if (error instanceof AppError) {
-          const response = appErrorResponse(error, requestId);
           if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
+          const response = appErrorResponse(error, requestId);
           return { status: response.status, body: await response.json() };
+        }
+        // An operation validating its own input further (the API's schemas already passed).
+        if (error instanceof z.ZodError) {
+          const fields = fieldErrors(error);
+          return { status: 422, body: await apiError(422, "validation_failed", firstProblem(fields), requestId, { details: { fields } }).json() };
         }
         throw error;
       }
+      // A response that fails its own schema is our bug: it stays a 500 and is logged.
+      return { status: def.successStatus, body: JSON.parse(JSON.stringify(def.response.parse(result))) };
     };
 
     const idempotencyKey = req.headers.get("idempotency-key");

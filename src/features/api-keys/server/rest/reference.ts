@@ -1,0 +1,41 @@
+import "server-only";
+import { openApiDocument } from "./openapi";
+import { API_ENDPOINTS } from "./registry";
+
+export type ReferenceEndpoint = {
+  method: string;
+  path: string;
+  summary: string;
+  scope: string | null;
+  parameters: Array<{ name: string; in: string; required: boolean; type: string; description: string | null }>;
+  body: string | null;
+  example: string | null;
+  response: string;
+};
+
+type Operation = {
+  parameters: Array<{ name: string; in: string; required: boolean; description?: string; schema: { type?: string | string[] } }>;
+  requestBody?: { content: { "application/json": { schema: unknown } } };
+  responses: Record<string, { content?: { "application/json": { schema: unknown } } }>;
+};
+
+/** The reference page's view of the OpenAPI document (plain data a client component can render). */
+export function apiReference(serverUrl: string): { serverUrl: string; endpoints: ReferenceEndpoint[] } {
+  const doc = openApiDocument(serverUrl);
+  return {
+    serverUrl,
+    endpoints: API_ENDPOINTS.map((e) => {
+      const op = (doc.paths[e.path] as Record<string, Operation>)[e.method.toLowerCase()]!;
+      return {
+        method: e.method,
+        path: e.path,
+        summary: e.summary,
+        scope: e.scope,
+        parameters: op.parameters.map((p) => ({ name: p.name, in: p.in, required: p.required, type: [p.schema.type ?? "string"].flat().join(" | "), description: p.description ?? null })),
+        body: op.requestBody ? JSON.stringify(op.requestBody.content["application/json"].schema, null, 2) : null,
+        example: e.example === undefined ? null : JSON.stringify(e.example),
+        response: JSON.stringify(op.responses[String(e.successStatus)]?.content?.["application/json"].schema ?? {}, null, 2),
+      };
+    }),
+  };
+}
