@@ -46,10 +46,10 @@ export default defineConfig<E2eOptions>({
   },
   projects: [
     { name: "chromium", use: { ...devices["Desktop Chrome"] } },
-    // The realtime spec again, with the browser on Pusher (local pusher-dev) instead of SSE.
+    // The realtime specs again (feedback's live flow included), with the browser on Pusher (local pusher-dev) instead of SSE.
     {
       name: "chromium-pusher",
-      testMatch: /realtime\.spec\.ts$/,
+      testMatch: /(realtime|feedback)\.spec\.ts$/,
       metadata: { transport: "pusher" },
       use: { ...devices["Desktop Chrome"], baseURL: PUSHER_BASE_URL, dbUrlFile: PUSHER_DB_URL_FILE },
     },

@@ -6,6 +6,7 @@ import { NavLink } from "@/components/ui/nav-link";
 import { SiteHeader } from "@/components/ui/site-header";
 import { Toaster } from "@/components/ui/toaster";
 import { AccountMenu } from "@/features/auth/ui/account-menu";
+import { OPERATOR_BOARD_PATH } from "@/features/feedback/schemas";
 import { VerifyEmailBanner } from "@/features/auth/ui/verify-email-banner";
 import { LiveIndicator } from "@/features/realtime/ui/live-indicator";
 import { WorkspaceSwitcher } from "@/features/workspaces/ui/workspace-switcher";
@@ -34,6 +35,7 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
             Overview
           </NavLink>
           <NavLink href="/account">Account</NavLink>
+          <NavLink href={OPERATOR_BOARD_PATH}>Feedback</NavLink>
           {viewer.staffRole ? <NavLink href="/staff/jobs">Jobs</NavLink> : null}
         </nav>
         <LiveIndicator userId={viewer.userId} />

@@ -150,7 +150,8 @@ export const createPostInput = z.object({
 });
 
 export const setVoteInput = z.object({ workspaceId, postId: idSchema, voted: z.boolean({ error: "Voted must be true or false" }), clientMutationId });
-export const setVoteOutput = z.object({ postId: idSchema, voted: z.boolean(), voteCount: z.number().int() });
+/** `eventId`: the live event this change published (null if nothing changed), so a client can order it among live counts. */
+export const setVoteOutput = z.object({ postId: idSchema, voted: z.boolean(), voteCount: z.number().int(), eventId: z.string().nullable() });
 
 export const createCommentInput = z.object({ workspaceId, postId: idSchema, body: commentBody, parentId: idSchema.nullish(), clientMutationId });
 
@@ -215,3 +216,15 @@ export const FEEDBACK_EVENTS = {
 
 export const EDIT_WINDOW_MINUTES = 30;
 export const POST_PAGE_SIZE = 20;
+
+/** "12 posts", "about 1.2M posts": exact counts as they are, estimates rounded and said to be so. */
+export function formatTotal(total: { value: number; exact: boolean }, noun: [string, string]): string {
+  const word = total.value === 1 ? noun[0] : noun[1];
+  if (total.exact) return `${total.value.toLocaleString("en")} ${word}`;
+  const short = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 }).format(total.value);
+  return `about ${short} ${word}`;
+}
+
+/** The public board's address; the operator's own is the app's "Feedback" menu item. */
+export const boardPath = (workspaceSlug: string, boardSlug: string) => `/b/${workspaceSlug}/${boardSlug}`;
+export const OPERATOR_BOARD_PATH = boardPath("groundwork", "feedback");

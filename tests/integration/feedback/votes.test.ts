@@ -45,10 +45,10 @@ describe("votes", () => {
     const w = await makeBoards();
     const post = await postOn(w.publicBoard, w.member.id);
     const input = { workspaceSlug: w.ws, postId: post.id, voted: true };
-    expect(await w.as.outsider.feedback.setVote(input)).toEqual({ postId: post.id, voted: true, voteCount: 1 });
-    expect(await w.as.outsider.feedback.setVote(input)).toEqual({ postId: post.id, voted: true, voteCount: 1 });
-    expect(await w.as.member.feedback.setVote(input)).toEqual({ postId: post.id, voted: true, voteCount: 2 });
-    expect(await w.as.outsider.feedback.setVote({ ...input, voted: false })).toEqual({ postId: post.id, voted: false, voteCount: 1 });
+    expect(await w.as.outsider.feedback.setVote(input)).toMatchObject({ postId: post.id, voted: true, voteCount: 1 });
+    expect(await w.as.outsider.feedback.setVote(input)).toMatchObject({ postId: post.id, voted: true, voteCount: 1 });
+    expect(await w.as.member.feedback.setVote(input)).toMatchObject({ postId: post.id, voted: true, voteCount: 2 });
+    expect(await w.as.outsider.feedback.setVote({ ...input, voted: false })).toMatchObject({ postId: post.id, voted: false, voteCount: 1 });
     const page = await w.as.member.feedback.posts({ workspaceSlug: w.ws, boardId: w.publicBoard.id, sort: "top", limit: 10 });
     expect(page.items[0]).toMatchObject({ id: post.id, voteCount: 1, viewerHasVoted: true });
   });

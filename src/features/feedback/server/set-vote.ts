@@ -20,15 +20,15 @@ export async function setVote(input: z.output<typeof setVoteInput>, viewer: View
   requireLive(access, "vote");
   await enforceFeedbackLimit(db, "vote", actor);
   const where = { workspaceId: input.workspaceId, postId: input.postId, userId: actor.userId };
-  const voteCount = await transactionWithEffects(db, async (tx) => {
+  const result = await transactionWithEffects(db, async (tx) => {
     const changed = input.voted ? await addVote(tx, where, now) : await removeVote(tx, where);
-    if (changed === null) return selectVoteCount(tx, input.postId);
-    await publishBoardEvent(tx, access.post.boardId, {
+    if (changed === null) return { voteCount: await selectVoteCount(tx, input.postId), eventId: null };
+    const event = await publishBoardEvent(tx, access.post.boardId, {
       type: FEEDBACK_EVENTS.vote,
       data: { postId: input.postId, voteCount: changed },
       clientMutationId: input.clientMutationId,
     });
-    return changed;
+    return { voteCount: changed, eventId: event.id };
   });
-  return { postId: input.postId, voted: input.voted, voteCount };
+  return { postId: input.postId, voted: input.voted, ...result };
 }

@@ -7,10 +7,11 @@ const LABEL = { idle: "Connecting…", connecting: "Connecting…", live: "Live"
 
 /**
  * The header's live dot. It keeps the viewer's own channel open, so every signed-in page has
- * a stream (and pages that add channels share it).
+ * a stream (and pages that add channels share it). Signed out (`null`, a public board) it only
+ * reports the stream the page's own channels opened.
  */
-export function LiveIndicator({ userId }: { userId: string }) {
-  useRealtime([`user:${userId}`], { onEvent: () => {} });
+export function LiveIndicator({ userId }: { userId: string | null }) {
+  useRealtime(userId ? [`user:${userId}`] : [], { onEvent: () => {} });
   const { status, transport, lastEventId } = useRealtimeStatus();
   return (
     <span

@@ -19,6 +19,7 @@ export default async function WorkspaceLayout({ children, params }: WorkspacePar
             Overview
           </NavLink>
           <NavLink href={`${base}/members`}>Members</NavLink>
+          <NavLink href={`${base}/boards`}>Feedback boards</NavLink>
           {manages ? <NavLink href={`${base}/settings`}>Settings</NavLink> : null}
           {manages ? <NavLink href={`${base}/audit`}>Audit log</NavLink> : null}
           {manages ? <NavLink href={`${base}/api-keys`}>API keys</NavLink> : null}

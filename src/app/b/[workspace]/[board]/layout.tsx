@@ -1,0 +1,59 @@
+import type { ReactNode } from "react";
+import { ButtonLink } from "@/components/ui/button-link";
+import { ConnectionBanner } from "@/components/ui/connection-banner";
+import { NavLink } from "@/components/ui/nav-link";
+import { SiteHeader } from "@/components/ui/site-header";
+import { Toaster } from "@/components/ui/toaster";
+import { LiveIndicator } from "@/features/realtime/ui/live-indicator";
+import { TrpcProvider } from "@/trpc/client";
+import { getViewer } from "@/trpc/server";
+import { BoardLive } from "./board-live";
+import { boardContext, loadBoard, type BoardParams } from "./load-board";
+
+/** Every page of a board, public or private: readable signed out when public, live for everyone who can read it. */
+export default async function BoardLayout({ children, params }: BoardParams & { children: ReactNode }) {
+  const { workspace, board: boardSlug } = await params;
+  const board = await loadBoard(workspace, boardSlug);
+  const viewer = await getViewer();
+  const ctx = await boardContext(workspace, boardSlug);
+  const base = `/b/${workspace}/${board.slug}`;
+  return (
+    <TrpcProvider>
+      <ConnectionBanner />
+      <SiteHeader brandHref={viewer ? "/app" : "/"}>
+        <div className="ml-auto flex items-center gap-3">
+          <LiveIndicator userId={viewer?.userId ?? null} />
+          {viewer ? (
+            <ButtonLink href="/app" variant="ghost" size="sm">
+              Open the app
+            </ButtonLink>
+          ) : (
+            <ButtonLink href={ctx.signInHref} variant="outline" size="sm">
+              Sign in
+            </ButtonLink>
+          )}
+        </div>
+      </SiteHeader>
+      <main id="main" className="mx-auto flex w-full max-w-5xl flex-1 flex-col gap-6 px-4 py-10 sm:px-6">
+        <div className="flex flex-col gap-2 border-b border-border pb-3">
+          <p className="text-sm text-muted-foreground">{board.visibility === "public" ? "Public board" : "Private board — members only"}</p>
+          <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl" data-testid="board-name">
+            {board.name}
+          </h1>
+          {board.description ? <p className="text-sm text-muted-foreground">{board.description}</p> : null}
+          <nav aria-label="Board" className="-mx-1 flex items-center gap-1 overflow-x-auto px-1 py-1">
+            <NavLink href={base} exact>
+              Posts
+            </NavLink>
+            <NavLink href={`${base}/roadmap`}>Roadmap</NavLink>
+            <NavLink href={`${base}/changelog`}>Changelog</NavLink>
+            {board.canModerate ? <NavLink href={`${base}/settings`}>Settings</NavLink> : null}
+          </nav>
+        </div>
+        <BoardLive boardId={board.id} />
+        {children}
+      </main>
+      <Toaster />
+    </TrpcProvider>
+  );
+}

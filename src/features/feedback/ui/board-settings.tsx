@@ -1,0 +1,96 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { toast } from "@/components/ui/toast-store";
+import { describeClientError } from "@/trpc/errors";
+import { useTRPC } from "@/trpc/client";
+import { boardFields, type BoardDto } from "../schemas";
+import { Field, firstErrors, textareaClasses } from "./field";
+
+const form = z.object(boardFields);
+
+/** Admins: name, description, visibility and tags of one board. */
+export function BoardSettings({ board, workspaceSlug }: { board: BoardDto; workspaceSlug: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState({ name: board.name, description: board.description, visibility: board.visibility });
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [tagName, setTagName] = useState("");
+  const [tagError, setTagError] = useState<string | undefined>();
+  const done = (title: string) => {
+    toast({ title, variant: "success" });
+    void queryClient.invalidateQueries({ queryKey: trpc.feedback.pathKey() });
+    router.refresh();
+  };
+  const update = useMutation(trpc.feedback.updateBoard.mutationOptions({ meta: { toast: false }, onSuccess: () => done("Board saved"), onError: (e) => setErrors(firstErrors(describeClientError(e).fieldErrors) ?? {}) }));
+  const addTag = useMutation(trpc.feedback.createTag.mutationOptions({ meta: { toast: false }, onSuccess: () => (setTagName(""), done("Tag added")), onError: (e) => setTagError(describeClientError(e).fieldErrors?.name?.[0] ?? describeClientError(e).message) }));
+  const removeTag = useMutation(trpc.feedback.deleteTag.mutationOptions({ onSuccess: () => done("Tag removed") }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = form.safeParse(values);
+    if (!parsed.success) return setErrors(firstErrors(z.flattenError(parsed.error).fieldErrors));
+    setErrors({});
+    update.mutate({ workspaceSlug, boardId: board.id, ...parsed.data });
+  }
+  return (
+    <div className="flex flex-col gap-6">
+      <form onSubmit={submit} noValidate className="flex flex-col gap-4 rounded-xl border border-border bg-card p-4">
+        <Field id="board-name" label="Name" error={errors.name}>
+          {(aria) => <Input {...aria} value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))} />}
+        </Field>
+        <Field id="board-description" label="Description" error={errors.description}>
+          {(aria) => <textarea {...aria} value={values.description} onChange={(e) => setValues((v) => ({ ...v, description: e.target.value }))} className={textareaClasses} />}
+        </Field>
+        <Field id="board-visibility" label="Visibility" error={errors.visibility} hint="Public boards are readable by anyone at this address; signing in is needed to post or vote. Private boards are for members only.">
+          {(aria) => (
+            <Select {...aria} value={values.visibility} onChange={(e) => setValues((v) => ({ ...v, visibility: e.target.value as "public" | "private" }))}>
+              <option value="public">Public</option>
+              <option value="private">Private (members only)</option>
+            </Select>
+          )}
+        </Field>
+        <Button type="submit" className="self-start" disabled={update.isPending}>
+          Save board
+        </Button>
+      </form>
+      <section aria-labelledby="tags-heading" className="flex flex-col gap-3 rounded-xl border border-border bg-card p-4">
+        <h2 id="tags-heading" className="font-semibold">
+          Tags
+        </h2>
+        <ul className="flex flex-wrap gap-2">
+          {board.tags.map((t) => (
+            <li key={t.slug} className="flex items-center gap-1 rounded bg-muted px-2 py-1 text-sm">
+              {t.name}
+              <button type="button" className="text-muted-foreground hover:text-foreground" aria-label={`Remove tag ${t.name}`} onClick={() => removeTag.mutate({ workspaceSlug, boardId: board.id, slug: t.slug })}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form
+          className="flex items-end gap-2"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            setTagError(undefined);
+            addTag.mutate({ workspaceSlug, boardId: board.id, name: tagName });
+          }}
+        >
+          <Field id="tag-name" label="New tag" error={tagError}>
+            {(aria) => <Input {...aria} value={tagName} onChange={(e) => setTagName(e.target.value)} />}
+          </Field>
+          <Button type="submit" variant="outline">
+            Add tag
+          </Button>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
+import { useTRPC } from "@/trpc/client";
+import type { BoardDto } from "../schemas";
+import type { BoardContext } from "./post-row";
+
+const day = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
+
+export function ChangelogView({ board, ctx }: { board: BoardDto; ctx: BoardContext }) {
+  const trpc = useTRPC();
+  const query = useInfiniteQuery(trpc.feedback.changelog.infiniteQueryOptions({ workspaceSlug: ctx.workspaceSlug, boardId: board.id, limit: 20 }, { getNextPageParam: (p) => p.nextCursor }));
+  if (query.isPending) return <ChangelogSkeleton />;
+  if (query.isError) return <p role="alert">Couldn&apos;t load the changelog. Reload to try again.</p>;
+  const entries = query.data.pages.flatMap((p) => p.items);
+  return (
+    <div className="flex flex-col gap-4">
+      {entries.length === 0 ? <p className="text-sm text-muted-foreground">Nothing shipped yet. Posts appear here when they are marked done.</p> : null}
+      <ol className="flex flex-col gap-3" data-testid="changelog">
+        {entries.map((e) => (
+          <li key={e.id} className="rounded-xl border border-border bg-card p-4">
+            <p className="text-xs text-muted-foreground">{day.format(e.createdAt)}</p>
+            <Link className="font-medium hover:underline" href={`/b/${ctx.workspaceSlug}/${ctx.boardSlug}/p/${e.postId}`}>
+              {e.title}
+            </Link>
+          </li>
+        ))}
+      </ol>
+      {query.hasNextPage ? (
+        <Button variant="outline" className="self-start" onClick={() => void query.fetchNextPage()}>
+          Older entries
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+export function ChangelogSkeleton() {
+  return (
+    <LoadingRegion label="Loading changelog" className="flex flex-col gap-3">
+      {Array.from({ length: 4 }, (_, i) => (
+        <div key={i} className="flex flex-col gap-2 rounded-xl border border-border p-4">
+          <Skeleton className="h-3 w-24" />
+          <Skeleton className="h-4 w-72 max-w-full" />
+        </div>
+      ))}
+    </LoadingRegion>
+  );
+}

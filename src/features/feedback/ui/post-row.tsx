@@ -1,0 +1,38 @@
+"use client";
+import Link from "next/link";
+import type { PostSummaryDto } from "../schemas";
+import { StatusBadge } from "./status-badge";
+import { VoteButton } from "./vote-button";
+
+export type BoardContext = { workspaceSlug: string; boardSlug: string; signedIn: boolean; signInHref: string };
+
+export function PostRow({ post, ctx }: { post: PostSummaryDto; ctx: BoardContext }) {
+  const href = `/b/${ctx.workspaceSlug}/${ctx.boardSlug}/p/${post.id}`;
+  return (
+    <li className="flex items-start gap-4 py-4" data-testid="post-row" data-post-id={post.id}>
+      <VoteButton workspaceSlug={ctx.workspaceSlug} post={post} signedIn={ctx.signedIn} signInHref={ctx.signInHref} />
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <div className="flex flex-wrap items-center gap-2">
+          {post.pinned ? <span className="text-xs font-medium text-primary">Pinned</span> : null}
+          <Link href={href} className="font-medium hover:underline" data-testid="post-title">
+            {post.title}
+          </Link>
+          {post.moderation === "held" ? <span className="text-xs text-amber-700 dark:text-amber-300">Waiting for review</span> : null}
+        </div>
+        {post.excerpt ? <p className="line-clamp-2 text-sm text-muted-foreground">{post.excerpt}</p> : null}
+        <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+          <StatusBadge status={post.status} />
+          {post.tags.map((t) => (
+            <span key={t} className="rounded bg-muted px-1.5 py-0.5">
+              {t}
+            </span>
+          ))}
+          <span>
+            {post.commentCount} {post.commentCount === 1 ? "comment" : "comments"}
+          </span>
+          {post.author ? <span>by {post.author.displayName}</span> : null}
+        </div>
+      </div>
+    </li>
+  );
+}

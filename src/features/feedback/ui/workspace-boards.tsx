@@ -1,0 +1,83 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { ListCardSkeleton } from "@/components/ui/skeleton";
+import { toast } from "@/components/ui/toast-store";
+import { describeClientError } from "@/trpc/errors";
+import { useTRPC } from "@/trpc/client";
+import { boardPath } from "../schemas";
+import { Field, firstErrors } from "./field";
+
+/** A workspace's boards, and (for admins) a form to create one. */
+export function WorkspaceBoards({ workspaceSlug, canCreate }: { workspaceSlug: string; canCreate: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const query = useQuery(trpc.feedback.boards.queryOptions({ workspaceSlug }));
+  const [values, setValues] = useState({ name: "", slug: "", visibility: "public" as "public" | "private" });
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const create = useMutation(
+    trpc.feedback.createBoard.mutationOptions({
+      meta: { toast: false },
+      onSuccess: (b) => {
+        toast({ title: "Board created", description: `${b.name} is at ${boardPath(workspaceSlug, b.slug)}.`, variant: "success" });
+        setValues({ name: "", slug: "", visibility: "public" });
+        void queryClient.invalidateQueries({ queryKey: trpc.feedback.boards.queryKey({ workspaceSlug }) });
+      },
+      onError: (e) => {
+        const { message, fieldErrors } = describeClientError(e);
+        setErrors(fieldErrors ? firstErrors(fieldErrors) : { name: message });
+      },
+    }),
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setErrors({});
+    create.mutate({ workspaceSlug, ...values });
+  };
+  if (query.isPending) return <ListCardSkeleton label="Loading boards" rows={2} />;
+  return (
+    <div className="flex flex-col gap-6">
+      <ul className="divide-y divide-border rounded-xl border border-border bg-card px-4" aria-label="Boards">
+        {query.data?.items.length === 0 ? <li className="py-4 text-sm text-muted-foreground">No boards yet.</li> : null}
+        {query.data?.items.map((b) => (
+          <li key={b.id} className="flex items-center justify-between gap-4 py-3">
+            <div>
+              <Link href={boardPath(workspaceSlug, b.slug)} className="font-medium hover:underline">
+                {b.name}
+              </Link>
+              <p className="text-sm text-muted-foreground">{b.visibility === "public" ? "Public" : "Members only"} · {boardPath(workspaceSlug, b.slug)}</p>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {canCreate ? (
+        <form onSubmit={submit} noValidate className="flex flex-col gap-4 rounded-xl border border-border bg-card p-4" aria-labelledby="create-board-heading">
+          <h2 id="create-board-heading" className="font-semibold">
+            New board
+          </h2>
+          <Field id="new-board-name" label="Name" error={errors.name}>
+            {(aria) => <Input {...aria} value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.target.value, slug: v.slug || "" }))} />}
+          </Field>
+          <Field id="new-board-slug" label="Address" error={errors.slug} hint={`/b/${workspaceSlug}/${values.slug || "…"}`}>
+            {(aria) => <Input {...aria} value={values.slug} onChange={(e) => setValues((v) => ({ ...v, slug: e.target.value }))} placeholder="feature-requests" />}
+          </Field>
+          <Field id="new-board-visibility" label="Visibility" error={errors.visibility}>
+            {(aria) => (
+              <Select {...aria} value={values.visibility} onChange={(e) => setValues((v) => ({ ...v, visibility: e.target.value as "public" | "private" }))}>
+                <option value="public">Public</option>
+                <option value="private">Private (members only)</option>
+              </Select>
+            )}
+          </Field>
+          <Button type="submit" className="self-start" disabled={create.isPending}>
+            Create board
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
