@@ -13,15 +13,18 @@ export type NotifyListener = {
 const RECONNECT_MAX_MS = 10_000;
 
 /**
- * One dedicated LISTEN connection for one channel (the realtime hub's pattern, for caches):
- * `onNotify` per payload; `onReset` whenever notifications may have been missed (the
- * connection dropped or was just re-established), so the caller can forget everything.
+ * One dedicated LISTEN connection for one channel, reconnecting with backoff (the realtime hub
+ * and the API-key cache each hold one): `onNotify` per payload; `onReset` whenever
+ * notifications may have been missed (the connection dropped or was just re-established), so a
+ * cache can forget everything; `onListen` after every LISTEN, awaited before `ready()` resolves,
+ * so the realtime hub can read what it missed from the table.
  */
 export function createNotifyListener(opts: {
   databaseUrl: string;
   channel: string;
   onNotify(payload: string): void;
-  onReset(): void;
+  onReset?(): void;
+  onListen?(): Promise<void>;
   applicationName?: string;
 }): NotifyListener {
   let client: Sql | null = null;
@@ -41,7 +44,7 @@ export function createNotifyListener(opts: {
       connection: { application_name: opts.applicationName ?? `groundwork-${opts.channel}` },
       onclose: () => {
         isLive = false;
-        opts.onReset();
+        opts.onReset?.();
         if (stopped) return;
         logger.warn({ channel: opts.channel }, "LISTEN connection closed; reconnecting");
         listening = null;
@@ -53,7 +56,8 @@ export function createNotifyListener(opts: {
     return (async () => {
       await sql`listen ${sql(opts.channel)}`;
       // Anything cached before this point may have missed a notification.
-      opts.onReset();
+      opts.onReset?.();
+      await opts.onListen?.();
       isLive = true;
       reconnectDelay = 250;
     })();

@@ -1,6 +1,6 @@
 import "server-only";
-import postgres, { type Sql } from "postgres";
 import { db as defaultDb, type DbOrTx } from "@/server/db/client";
+import { createNotifyListener } from "@/server/db/notify-listener";
 import { env } from "@/server/env";
 import { logger } from "@/server/logging/logger";
 import { NOTIFY_CHANNEL } from "./publish";
@@ -32,7 +32,6 @@ export type Hub = {
 
 const DEFAULT_MAX_BUFFERED = 256;
 const CATCH_UP_LIMIT = 5_000;
-const RECONNECT_MAX_MS = 10_000;
 
 type Entry = { subscriber: Subscriber; push(event: StoredRealtimeEvent): void; closed: boolean };
 
@@ -46,59 +45,18 @@ export function createHub(opts: { databaseUrl: string; db?: DbOrTx }): Hub {
   const pendingIds = new Set<string>();
   let highWater: bigint | null = null;
   let flushing: Promise<void> | null = null;
-  let stopped = false;
-  let listening: Promise<void> | null = null;
-  let reconnectDelay = 250;
-  let reconnectTimer: NodeJS.Timeout | null = null;
-  let listener: Sql | null = null;
-
-  function connect(): Promise<void> {
-    listener = postgres(opts.databaseUrl, {
-      max: 1,
-      idle_timeout: 0,
-      max_lifetime: null,
-      fetch_types: false,
-      onnotice: () => {},
-      connection: { application_name: "groundwork-realtime" },
-      onclose: () => {
-        if (stopped) return;
-        logger.warn("realtime LISTEN connection closed; reconnecting");
-        listening = null;
-        scheduleReconnect();
-      },
-      // Untyped in postgres.js's Options, but supported: notifications for every LISTEN on this client.
-      ...({ onnotify: (_channel: string, payload: string) => onNotify(payload) } as object),
-    });
-    const client = listener;
-    return (async () => {
-      await client`listen ${client(NOTIFY_CHANNEL)}`;
+  const listener = createNotifyListener({
+    databaseUrl: opts.databaseUrl,
+    channel: NOTIFY_CHANNEL,
+    applicationName: "groundwork-realtime",
+    onNotify,
+    async onListen() {
       const caughtUp = highWater;
-      if (caughtUp === null) {
-        highWater = await selectMaxEventId(db);
-      } else {
-        // Anything committed while we were not listening: read it from the table.
-        await deliver(await selectEventsSince(db, [...byChannel.keys()], caughtUp.toString(), CATCH_UP_LIMIT));
-      }
-      reconnectDelay = 250;
-    })();
-  }
-
-  function scheduleReconnect() {
-    if (stopped || reconnectTimer) return;
-    const delay = reconnectDelay;
-    reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_MS);
-    reconnectTimer = setTimeout(() => {
-      reconnectTimer = null;
-      const old = listener;
-      void old?.end({ timeout: 0 }).catch(() => {});
-      listening = connect().catch((error: unknown) => {
-        logger.error({ err: error }, "realtime LISTEN failed; retrying");
-        listening = null;
-        scheduleReconnect();
-      });
-    }, delay);
-    reconnectTimer.unref();
-  }
+      if (caughtUp === null) highWater = await selectMaxEventId(db);
+      // Anything committed while we were not listening: read it from the table.
+      else await deliver(await selectEventsSince(db, [...byChannel.keys()], caughtUp.toString(), CATCH_UP_LIMIT));
+    },
+  });
 
   function onNotify(payload: string) {
     // "<id>" or "<id> <channel>": with the channel we skip rows no local subscriber wants.
@@ -200,15 +158,7 @@ export function createHub(opts: { databaseUrl: string; db?: DbOrTx }): Hub {
   }
 
   return {
-    ready() {
-      if (stopped) return Promise.reject(new Error("realtime hub stopped"));
-      listening ??= connect().catch((error: unknown) => {
-        listening = null;
-        scheduleReconnect();
-        throw error;
-      });
-      return listening;
-    },
+    ready: () => listener.ready(),
     subscribe(subscriber) {
       const entry = makeEntry(subscriber);
       for (const channel of subscriber.channels) {
@@ -223,11 +173,7 @@ export function createHub(opts: { databaseUrl: string; db?: DbOrTx }): Hub {
       for (const set of byChannel.values()) for (const entry of set) all.add(entry);
       return all.size;
     },
-    async stop() {
-      stopped = true;
-      if (reconnectTimer) clearTimeout(reconnectTimer);
-      await listener?.end({ timeout: 1 }).catch(() => {});
-    },
+    stop: () => listener.stop(),
   };
 }
 
