@@ -102,6 +102,7 @@ test("a vote made while the network is cut changes at once, then rolls back with
   await page.goto(path);
   const vote = row(page, title).getByTestId("vote-button");
   await expect(vote).toHaveAttribute("data-count", "0");
+  await expectAccessible(page);
   // The connection drops while the vote is on its way: the request never reaches the server.
   await page.route("**/api/trpc/feedback.setVote**", async (route) => {
     await page.context().setOffline(true);

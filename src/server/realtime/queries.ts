@@ -20,18 +20,20 @@ export async function selectEventsByIds(db: DbOrTx, idArray: string): Promise<St
 /**
  * What a subscriber that last saw `afterId` may have missed on these channels, oldest first;
  * at most `limit` (ask for one more to detect overflow). That is every later id, plus any
- * lower id that committed after `afterId` was inserted — such an event belongs to a
- * transaction that was still running then, so its `tx` is at least `afterId`'s `snap_xmin`.
- * The second set can repeat events the subscriber already has; clients drop ids they've seen.
+ * lower id whose transaction hadn't committed when `afterId` was inserted (invisible to that
+ * row's snapshot; the `tx >= xmin` bound lets the `tx` index find them). The second set can
+ * repeat an event that committed between that insert and the subscriber's disconnect;
+ * clients drop ids they have seen.
  */
 export async function selectEventsSince(db: DbOrTx, channels: readonly string[], afterId: string, limit: number): Promise<StoredRealtimeEvent[]> {
   if (channels.length === 0) return [];
   const rows = (await db.execute(sql`
     select ${columns} from realtime_events
+    left join (select snap from realtime_events where id = ${afterId}::bigint) cursor on true
     where channel = any(${textArray(channels)}::text[])
       and (
         id > ${afterId}::bigint
-        or (id < ${afterId}::bigint and tx >= (select snap_xmin from realtime_events where id = ${afterId}::bigint))
+        or (id < ${afterId}::bigint and tx >= pg_snapshot_xmin(cursor.snap) and not pg_visible_in_snapshot(tx, cursor.snap))
       )
     order by realtime_events.id limit ${limit}
   `)) as unknown as EventRow[];

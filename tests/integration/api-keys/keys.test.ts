@@ -76,6 +76,7 @@ describe("issuing keys", () => {
     const outsider = await callerFor(w.outsider);
     expect(await codeOf(outsider.apiKeys.list({ workspaceSlug: w.workspace.slug }))).toBe("NOT_FOUND");
     // Their own workspace's slug with our key's id: the key simply isn't there.
+    // One at a time: a rejected call nobody awaits yet is an unhandled rejection.
     for (const call of [
       () => outsider.apiKeys.revoke({ workspaceSlug: w.elsewhere.slug, keyId: issued.key.id }),
       () => outsider.apiKeys.roll({ workspaceSlug: w.elsewhere.slug, keyId: issued.key.id, graceSeconds: 0 }),

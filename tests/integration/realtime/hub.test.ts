@@ -150,6 +150,32 @@ describe("replaySince", () => {
     if (fromBefore.kind === "events") expect(fromBefore.events.map((e) => e.id)).toEqual([slowId, fast.id, after.id]);
   });
 
+  it("stays exact while some unrelated transaction runs for a long time", async () => {
+    const c = channel();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let began!: () => void;
+    const open = new Promise<void>((resolve) => (began = resolve));
+    // Holds the cluster's xmin back for the whole test, as a slow report or job would.
+    const longRunning = db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_current_xact_id()`);
+      began();
+      await gate;
+    });
+    await open;
+    try {
+      const e1 = await publish(c, { type: "e", data: { n: 1 } });
+      const e2 = await publish(c, { type: "e", data: { n: 2 } });
+      const e3 = await publish(c, { type: "e", data: { n: 3 } });
+      expect(await replaySince([c], e3.id)).toEqual({ kind: "events", events: [] });
+      const fromFirst = await replaySince([c], e1.id);
+      if (fromFirst.kind === "events") expect(fromFirst.events.map((e) => e.id)).toEqual([e2.id, e3.id]);
+    } finally {
+      release();
+      await longRunning;
+    }
+  });
+
   it("says refetch when the id is past retention, unknown, or the gap is too long", async () => {
     const c = channel();
     const old = await publish(c, { type: "e", data: {} });

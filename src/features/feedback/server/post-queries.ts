@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 import { feedbackPosts, users, type PostStatus } from "@/server/db/schema";
 import type { PostSort } from "../schemas";
@@ -67,8 +67,8 @@ export const summaryColumns = (viewerId: string | null) => ({
 });
 export type SummaryRow = Awaited<ReturnType<typeof selectPostsPage>>[number];
 
-/** One page plus one row, which says whether there is a next page. */
-export async function selectPostsPage(db: DbOrTx, f: PostFilters, opts: { sort: PostSort; cursor: Cursor | null; limit: number; viewerId: string | null }) {
+/** One page plus one row, which says whether there is a next page. Returns the builder, so bench/ can EXPLAIN it. */
+export function selectPostsPage(db: DbOrTx, f: PostFilters, opts: { sort: PostSort; cursor: Cursor | null; limit: number; viewerId: string | null }) {
   const { after, order } = keyset(opts.sort, opts.cursor);
   return db
     .select(summaryColumns(opts.viewerId))
@@ -87,12 +87,43 @@ export function cursorOf(sort: PostSort, row: SummaryRow): Cursor {
  * Exact while the matching set is small (counting at most EXACT_TOTAL_UP_TO + 1 index
  * entries), else the planner's row estimate — no scan of a million rows for a label.
  */
+export const cappedCountSql = (f: PostFilters) => sql`select count(*)::int as n from (select 1 from ${feedbackPosts} where ${postFilters(f)} limit ${EXACT_TOTAL_UP_TO + 1}) s`;
+
 export async function countPosts(db: DbOrTx, f: PostFilters): Promise<{ value: number; exact: boolean }> {
   const where = postFilters(f);
-  const [row] = (await db.execute(sql`select count(*)::int as n from (select 1 from ${feedbackPosts} where ${where} limit ${EXACT_TOTAL_UP_TO + 1}) s`)) as unknown as { n: number }[];
+  const [row] = (await db.execute(cappedCountSql(f))) as unknown as { n: number }[];
   const n = row?.n ?? 0;
   if (n <= EXACT_TOTAL_UP_TO) return { value: n, exact: true };
   const plan = (await db.execute(sql`explain (format json) select 1 from ${feedbackPosts} where ${where}`)) as unknown as { "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[];
   const estimate = Math.round(plan[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0);
   return { value: Math.max(estimate, EXACT_TOTAL_UP_TO + 1), exact: false };
+}
+
+/**
+ * How many trigram matches are ranked. A common word ("export") can match a tenth of a big
+ * board; ranking every match costs a heap visit each (800 ms at a million posts), ranking the
+ * first few hundred costs tens of ms and still surfaces close duplicates (decision 011).
+ */
+export const SIMILAR_CANDIDATES = 300;
+
+/** Titles like `title` on the board (pg_trgm word similarity, served by the trigram index). */
+export function selectSimilarPosts(db: DbOrTx, where: { boardId: string; workspaceId: string }, title: string) {
+  const candidates = db
+    .select({ id: feedbackPosts.id, title: feedbackPosts.title, status: feedbackPosts.status, voteCount: feedbackPosts.voteCount })
+    .from(feedbackPosts)
+    .where(
+      and(
+        eq(feedbackPosts.boardId, where.boardId),
+        eq(feedbackPosts.workspaceId, where.workspaceId),
+        sql`${feedbackPosts.moderation} = 'visible'`,
+        sql`${title}::text <% ${feedbackPosts.title}`,
+      ),
+    )
+    .limit(SIMILAR_CANDIDATES)
+    .as("candidates");
+  return db
+    .select()
+    .from(candidates)
+    .orderBy(desc(sql`word_similarity(${title}::text, ${candidates.title})`), desc(candidates.voteCount))
+    .limit(5);
 }

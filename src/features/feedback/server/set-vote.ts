@@ -18,9 +18,10 @@ export async function setVote(input: z.output<typeof setVoteInput>, viewer: View
   const actor = requireSignedIn(viewer, "vote");
   const access = await loadPost(db, actor, input);
   requireLive(access, "vote");
-  await enforceFeedbackLimit(db, "vote", actor);
   const where = { workspaceId: input.workspaceId, postId: input.postId, userId: actor.userId };
+  // The limit's counter commits with the vote: one commit (one WAL flush) per toggle.
   const result = await transactionWithEffects(db, async (tx) => {
+    await enforceFeedbackLimit(tx, "vote", actor);
     const changed = input.voted ? await addVote(tx, where, now) : await removeVote(tx, where);
     if (changed === null) return { voteCount: await selectVoteCount(tx, input.postId), eventId: null };
     const event = await publishBoardEvent(tx, access.post.boardId, {

@@ -8,12 +8,14 @@ import { createdAt } from "./columns";
  * reconnecting client reads from with `Last-Event-ID`. Rows are kept for a day.
  *
  * Ids are taken at insert but rows become visible at commit, so a slow transaction can
- * commit an id below one already delivered. `tx` and `snapXmin` let replay find those:
- * any event with a lower id that committed after event N was inserted belongs to a
- * transaction still running then, i.e. has `tx >= N.snap_xmin` (docs/decisions/020).
+ * commit an id below one already delivered. `tx` and `snap` let replay find exactly those:
+ * an event with a lower id that was not yet committed when event N was inserted has a `tx`
+ * that N's snapshot doesn't see (docs/decisions/020).
  */
 /** Postgres's 64-bit transaction id; compared in SQL only, so it travels as text. */
 const xid8 = customType<{ data: string }>({ dataType: () => "xid8" });
+/** A snapshot (`pg_current_snapshot()`): which transactions had committed when it was taken. */
+const pgSnapshot = customType<{ data: string }>({ dataType: () => "pg_snapshot" });
 
 export const realtimeEvents = pgTable(
   "realtime_events",
@@ -25,7 +27,7 @@ export const realtimeEvents = pgTable(
     clientMutationId: text("client_mutation_id"),
     createdAt: createdAt(),
     tx: xid8("tx").notNull().default(sql`pg_current_xact_id()`),
-    snapXmin: xid8("snap_xmin").notNull().default(sql`pg_snapshot_xmin(pg_current_snapshot())`),
+    snap: pgSnapshot("snap").notNull().default(sql`pg_current_snapshot()`),
   },
   (t) => [
     index("realtime_events_channel_id_idx").on(t.channel, t.id),
