@@ -83,7 +83,7 @@ test("an admin creates a key, copies it, calls the API, sees the call in the req
 
 test("removing a member says how many of their keys will stop, and hands them to someone else", async ({ page, context, db, makeUser, signInAs }) => {
   const [owner, admin] = [await makeUser(), await makeUser()];
-  const team = await createWorkspaceWithMembers(db, createRandom(Date.now() % 1_000_000), { owner, members: [{ user: admin, role: "admin" }], name: `Keys Team ${Date.now() % 100_000}` });
+  const team = await createWorkspaceWithMembers(db, createRandom(Math.floor(Math.random() * 2 ** 31)), { owner, members: [{ user: admin, role: "admin" }], name: `Keys Team ${Date.now() % 100_000}` });
   // Only the count matters here, so the row is arranged directly (its hash is never looked up).
   await db.insert(apiKeys).values({ workspaceId: team.id, createdBy: admin.id, name: "Nightly sync", environment: "live", start: "gw_live_e2e0", secretHash: `e2e-${team.id}`, scopes: ["posts:read"] });
   await signInAs(context, owner.id);

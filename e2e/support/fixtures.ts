@@ -27,7 +27,9 @@ type Fixtures = {
   signInAs: (context: BrowserContext, userId: string) => Promise<void>;
 };
 
-let seed = Date.now() % 1_000_000;
+// Workers start within milliseconds of each other: without a per-worker range, two of them walk
+// the same seeds and make users with the same (seeded) ids.
+let seed = Number(process.env.TEST_PARALLEL_INDEX ?? 0) * 10_000_000 + (Date.now() % 1_000_000);
 
 export const test = base.extend<Fixtures & E2eOptions>({
   dbUrlFile: [process.env.E2E_DB_URL_FILE!, { option: true }],
