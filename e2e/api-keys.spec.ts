@@ -1,3 +1,7 @@
+import { eq } from "drizzle-orm";
+import { createRandom } from "../src/lib/random";
+import { apiKeys } from "../src/server/db/schema";
+import { createWorkspaceWithMembers } from "../src/server/db/factories";
 import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 
@@ -75,4 +79,24 @@ test("an admin creates a key, copies it, calls the API, sees the call in the req
   expect(refused.status()).toBe(401);
   expect((await refused.json()).error).toMatchObject({ code: "api_key_revoked" });
   await context.close();
+});
+
+test("removing a member says how many of their keys will stop, and hands them to someone else", async ({ page, context, db, makeUser, signInAs }) => {
+  const [owner, admin] = [await makeUser(), await makeUser()];
+  const team = await createWorkspaceWithMembers(db, createRandom(Date.now() % 1_000_000), { owner, members: [{ user: admin, role: "admin" }], name: `Keys Team ${Date.now() % 100_000}` });
+  // Only the count matters here, so the row is arranged directly (its hash is never looked up).
+  await db.insert(apiKeys).values({ workspaceId: team.id, createdBy: admin.id, name: "Nightly sync", environment: "live", start: "gw_live_e2e0", secretHash: `e2e-${team.id}`, scopes: ["posts:read"] });
+  await signInAs(context, owner.id);
+
+  await page.goto(`/w/${team.slug}/members`);
+  await page.getByRole("button", { name: `Remove ${admin.displayName}` }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog.getByTestId("member-keys-notice")).toContainText(`${admin.displayName} created 1 API key that will stop working`);
+  await dialog.getByLabel("Hand the keys to").selectOption({ label: `${owner.displayName} (owner)` });
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Hand over keys and remove" }).click();
+  await expect(page.getByTestId("toast").getByText("API keys handed over")).toBeVisible();
+  await expect(page.getByTestId("member-row").filter({ hasText: admin.displayName })).toHaveCount(0);
+  const [key] = await db.select({ createdBy: apiKeys.createdBy }).from(apiKeys).where(eq(apiKeys.workspaceId, team.id));
+  expect(key!.createdBy).toBe(owner.id);
 });

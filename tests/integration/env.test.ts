@@ -26,4 +26,17 @@ describe("environment validation", () => {
     expect(() => partial.smtpEnv()).toThrow(/set MAIL_FROM/);
     vi.unstubAllEnvs();
   });
+
+  it("API_KEY_PEPPER: 32+ characters, required in production, a fixed dev value otherwise", async () => {
+    vi.stubEnv("API_KEY_PEPPER", "too-short");
+    await expect(import("@/server/env")).rejects.toThrow(/API_KEY_PEPPER/);
+    vi.unstubAllEnvs();
+    vi.resetModules();
+    expect((await import("@/server/env")).apiKeyPepper()).toMatch(/not-for-production/);
+    vi.resetModules();
+    vi.stubEnv("NODE_ENV", "production");
+    const production = await import("@/server/env");
+    expect(() => production.apiKeyPepper()).toThrow(/API_KEY_PEPPER: required in production/);
+    vi.unstubAllEnvs();
+  });
 });

@@ -185,7 +185,7 @@ describe("limits", () => {
     const res = await api("GET", "/api/v1/me", { key: secret });
     expect(res.status).toBe(429);
     expect(res.body.error).toMatchObject({ code: "quota_exceeded", details: { plan: "free", limit: 10_000 } });
-    expect(res.body.error!.message).toMatch(/Free plan.*Upgrade to Pro/);
+    expect(res.body.error!.message).toMatch(/Free plan this month\. To keep going, an owner of the workspace can upgrade it to the Pro plan/);
     expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
   });
 

@@ -66,6 +66,9 @@ describe("retention-cleanup", () => {
       "delete-sent-outbox-rows": 1,
       "delete-expired-rate-limit-buckets": 1,
       "purge-expired-export-files": 1,
+      // API request log and idempotency records: tests/integration/api-keys/retention.test.ts.
+      "delete-expired-idempotency-keys": 0,
+      "delete-old-api-requests": 0,
       "delete-old-realtime-events": 1,
     });
     expect(await names("sessions", "user_agent")).toEqual(["live-session"]);

@@ -159,7 +159,7 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
         apiError(
           429,
           "quota_exceeded",
-          `${key.workspace.name} has used all ${quota.limit.toLocaleString("en-US")} API requests of the ${quota.planName} plan this month. Upgrade to Pro in the workspace settings for ${PLANS.pro.monthlyApiRequests.toLocaleString("en-US")} a month, or wait until ${quota.resetAt.toISOString().slice(0, 10)}.`,
+          `${key.workspace.name} has used all ${quota.limit.toLocaleString("en-US")} API requests of the ${quota.planName} plan this month. To keep going, an owner of the workspace can upgrade it to the Pro plan (${PLANS.pro.monthlyApiRequests.toLocaleString("en-US")} requests a month); otherwise requests resume on ${quota.resetAt.toISOString().slice(0, 10)}.`,
           requestId,
           { details: { plan: key.workspace.plan, used: quota.used, limit: quota.limit, resets_at: quota.resetAt.toISOString() }, headers: { "Retry-After": String(retryAfter) } },
         ),

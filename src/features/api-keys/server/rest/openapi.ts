@@ -64,8 +64,16 @@ function operation(def: Endpoint) {
   };
 }
 
-/** OpenAPI 3.1 from the same zod schemas the handlers validate with, so the two can't drift. */
+const documents = new Map<string, ReturnType<typeof buildDocument>>();
+
+/** OpenAPI 3.1 from the same zod schemas the handlers validate with, so the two can't drift (built once per process). */
 export function openApiDocument(serverUrl: string) {
+  let doc = documents.get(serverUrl);
+  if (!doc) documents.set(serverUrl, (doc = buildDocument(serverUrl)));
+  return doc;
+}
+
+function buildDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const def of API_ENDPOINTS) {
     paths[def.path] ??= {};

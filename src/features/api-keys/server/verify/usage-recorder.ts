@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { uuidv7 } from "@/lib/ids";
 import { billingPeriodStart } from "@/lib/plans";
 import { db as defaultDb, type DbOrTx } from "@/server/db/client";
 import { logger } from "@/server/logging/logger";
@@ -31,7 +32,7 @@ const MAX_BUFFERED = 20_000;
  */
 export function createUsageRecorder(opts: { db?: DbOrTx; intervalMs?: number } = {}) {
   const db = opts.db ?? defaultDb;
-  let log: RequestRecord[] = [];
+  let log: Array<RequestRecord & { id: string }> = [];
   let daily = new Map<string, Daily>();
   let periods = new Map<string, number>();
   let lastUsed = new Map<string, Date>();
@@ -43,7 +44,8 @@ export function createUsageRecorder(opts: { db?: DbOrTx; intervalMs?: number } =
     if (log.length >= MAX_BUFFERED) {
       logger.error({ buffered: log.length }, "api usage buffer full; dropping a request-log row");
     } else {
-      log.push(r);
+      // UUIDv7 of the request's time: the log pages by id and retention cuts by id.
+      log.push({ ...r, id: uuidv7(r.at.getTime()) });
     }
     const day = r.at.toISOString().slice(0, 10);
     const dailyKey = `${r.apiKeyId}|${day}|${r.route}`;
@@ -64,7 +66,7 @@ export function createUsageRecorder(opts: { db?: DbOrTx; intervalMs?: number } =
     }
   }
 
-  async function write(batch: { log: RequestRecord[]; daily: Daily[]; periods: Map<string, number>; lastUsed: Map<string, Date> }) {
+  async function write(batch: { log: Array<RequestRecord & { id: string }>; daily: Daily[]; periods: Map<string, number>; lastUsed: Map<string, Date> }) {
     const logJson = JSON.stringify(batch.log.map((r) => ({ ...r, at: r.at.toISOString() })));
     const periodJson = JSON.stringify([...batch.periods].map(([k, n]) => ({ workspace_id: k.split("|")[0], period_start: k.split("|")[1], requests: n })));
     const lastUsedJson = JSON.stringify([...batch.lastUsed].map(([id, at]) => ({ id, at: at.toISOString() })));
@@ -73,8 +75,8 @@ export function createUsageRecorder(opts: { db?: DbOrTx; intervalMs?: number } =
       if (batch.log.length > 0) {
         await tx.execute(sql`
           insert into api_request_log (id, workspace_id, api_key_id, method, path, route, status, latency_ms, ip, request_id, created_at)
-          select gen_random_uuid(), v."workspaceId", v."apiKeyId", v.method, v.path, v.route, v.status, v."latencyMs", v.ip, v."requestId", v.at
-          from jsonb_to_recordset(${logJson}::jsonb) as v("workspaceId" uuid, "apiKeyId" uuid, method text, path text, route text, status int, "latencyMs" int, ip text, "requestId" text, at timestamptz)
+          select v.id, v."workspaceId", v."apiKeyId", v.method, v.path, v.route, v.status, v."latencyMs", v.ip, v."requestId", v.at
+          from jsonb_to_recordset(${logJson}::jsonb) as v(id uuid, "workspaceId" uuid, "apiKeyId" uuid, method text, path text, route text, status int, "latencyMs" int, ip text, "requestId" text, at timestamptz)
           join api_keys k on k.id = v."apiKeyId"`);
       }
       if (batch.daily.length > 0) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { deleteExpiredIdempotencyKeys, deleteOldApiRequests } from "@/features/api-keys/server/delete-expired-api-records";
 import { purgeExpiredExportFiles } from "@/features/exports/server/purge-expired-export-files";
 import { deleteExpiredSessions } from "@/server/auth/session";
 import type { Db } from "@/server/db/client";
@@ -20,5 +21,7 @@ export const RETENTION_STEPS: readonly { name: string; run: (db: Db, now: Date) 
   { name: "delete-sent-outbox-rows", run: deleteSentOutboxRows },
   { name: "delete-expired-rate-limit-buckets", run: deleteExpiredRateLimitBuckets },
   { name: "purge-expired-export-files", run: purgeExpiredExportFiles },
+  { name: "delete-expired-idempotency-keys", run: deleteExpiredIdempotencyKeys },
+  { name: "delete-old-api-requests", run: deleteOldApiRequests },
   { name: "delete-old-realtime-events", run: (db, now) => deleteRealtimeEventsOlderThan(db, new Date(now.getTime() - REPLAY_RETENTION_MS)) },
 ];
