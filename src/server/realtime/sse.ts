@@ -3,9 +3,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { readSessionToken } from "@/server/auth/cookies";
 import { validateSessionToken } from "@/server/auth/session";
 import { db } from "@/server/db/client";
+import { clientIp } from "@/server/http/client-ip";
 import { requestIdFrom } from "@/server/http/request-id";
 import { runWithRequestContext, setRequestActor } from "@/server/logging/context";
 import { logger } from "@/server/logging/logger";
+import { consumeRateLimit, type RateLimitRule } from "@/server/rate-limit/consume";
 import { canSubscribe, mayBeAnonymous } from "./authorize";
 import { ACCESS_NARROWED_EVENT, parseChannel } from "./channels";
 import { realtimeHub, type Hub } from "./hub";
@@ -14,6 +16,8 @@ import { isEventId, replaySince } from "./replay";
 import type { StoredRealtimeEvent } from "./transports";
 
 export const MAX_CHANNELS = 20;
+/** Signed-out visitors of public boards: streams opened per address (reconnects included). */
+export const ANONYMOUS_STREAM_RATE_LIMIT: RateLimitRule = { name: "sse-anonymous", limit: 120, windowSeconds: 60 };
 const HEARTBEAT_MS = 15_000;
 const RETRY_MS = 3_000;
 /**
@@ -101,6 +105,11 @@ async function stream(req: IncomingMessage, res: ServerResponse, headers: Header
   }
   const malformed = channels.find((c) => !parseChannel(c));
   if (malformed) return sendJson(res, 400, "BAD_REQUEST", `"${malformed}" is not a channel name.`, requestId, { channel: malformed });
+  if (!session) {
+    // Signed-out streams cost a connection each and need no account: cap how often one address opens them.
+    const limit = await consumeRateLimit(db, ANONYMOUS_STREAM_RATE_LIMIT, `ip:${clientIp(headers)}`);
+    if (!limit.allowed) return sendJson(res, 429, "TOO_MANY_REQUESTS", `Too many live connections from your address. Try again in ${limit.retryAfterSeconds} seconds.`, requestId, { retry_after_seconds: limit.retryAfterSeconds });
+  }
   const subscriber = session ? { userId: session.user.id, staffRole: session.user.staffRole } : null;
   const allowed = await Promise.all(channels.map((c) => canSubscribe(subscriber, c, db)));
   const refused = channels.find((_, i) => !allowed[i]);

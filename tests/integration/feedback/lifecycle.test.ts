@@ -125,6 +125,17 @@ describe("post lifecycle", () => {
     await expect(me.feedback.createPost({ workspaceSlug: w.ws, boardId: w.publicBoard.id, title: "One too many" })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
   });
 
+  it("rate-limits posting per IP across accounts", async () => {
+    const w = await makeBoards("IP Limits");
+    const ip = { "x-forwarded-for": "203.0.113.77" };
+    const callers = await Promise.all(Array.from({ length: 4 }, async () => callerFor(await newUser(), ip)));
+    for (let i = 0; i < 30; i++) await callers[i % 4]!.feedback.createPost({ workspaceSlug: w.ws, boardId: w.publicBoard.id, title: `Shared office idea ${i}` });
+    await expect(callers[3]!.feedback.createPost({ workspaceSlug: w.ws, boardId: w.publicBoard.id, title: "From the same address" })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    // Another address is unaffected.
+    const elsewhere = await callerFor(await newUser(), { "x-forwarded-for": "198.51.100.5" });
+    expect((await elsewhere.feedback.createPost({ workspaceSlug: w.ws, boardId: w.publicBoard.id, title: "From another address" })).moderation).toBe("visible");
+  });
+
   it("suggests similar titles, searches titles and bodies, filters by status and tag", async () => {
     const w = await makeBoards("Search");
     await postOn(w.publicBoard, w.member.id, { title: "Dark mode for the dashboard", body: "night owls unite", tags: ["mobile"] });

@@ -206,6 +206,19 @@ describe("board channels for signed-out visitors", () => {
     expect((await open(`channels=${privateBoard}`, member).response).statusCode).toBe(200);
   });
 
+  it("limits how often one address opens signed-out streams", async () => {
+    const ip = { "x-forwarded-for": "203.0.113.201" };
+    const statuses: number[] = [];
+    for (let i = 0; i < 121; i++) {
+      const stream = open(`channels=${privateBoard}`, ip);
+      statuses.push((await stream.response).statusCode!);
+    }
+    // Refused for the private board (403) until the address has used its budget (429).
+    expect(statuses.slice(0, 120).every((s) => s === 403)).toBe(true);
+    expect(statuses[120]).toBe(429);
+    expect((await open(`channels=${privateBoard}`, member).response).statusCode).toBe(200);
+  });
+
   it("a board going private ends anonymous streams at once, and their reconnect is refused", async () => {
     const stream = open(`channels=${publicBoard}`);
     await stream.until((f) => f.some((x) => x.event === "realtime.ready"));

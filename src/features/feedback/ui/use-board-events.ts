@@ -4,8 +4,7 @@ import { useRouter } from "next/navigation";
 import { isOwnEcho } from "@/lib/client-mutation-id";
 import { useTRPC } from "@/trpc/client";
 import { FEEDBACK_EVENTS } from "../schemas";
-import { claimNewer, patchCachedPost, usePendingVotes } from "./vote-state";
-import { settle } from "./use-vote";
+import { applyVoteEvent } from "./vote-state";
 
 const ACCESS_NARROWED = "realtime.access-narrowed";
 
@@ -24,18 +23,10 @@ export function useBoardEvents() {
   return {
     skipOwnEchoes: false,
     onEvent(message: { id: string; type: string; data: unknown; clientMutationId: string | null }) {
-      const data = (message.data ?? {}) as { postId?: string; voteCount?: number };
       switch (message.type) {
-        case FEEDBACK_EVENTS.vote: {
-          if (!data.postId || typeof data.voteCount !== "number") return;
-          const own = isOwnEcho(message);
-          if (claimNewer(data.postId, message.id)) {
-            const pending = usePendingVotes.getState().pending[data.postId];
-            patchCachedPost(queryClient, data.postId, own && pending ? { voteCount: data.voteCount, viewerHasVoted: pending.voted } : { voteCount: data.voteCount });
-          }
-          if (own) settle(data.postId, message.clientMutationId);
+        case FEEDBACK_EVENTS.vote:
+          applyVoteEvent(queryClient, message);
           return;
-        }
         case FEEDBACK_EVENTS.postCreated:
           if (!isOwnEcho(message)) lists();
           return;

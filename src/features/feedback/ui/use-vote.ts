@@ -4,19 +4,11 @@ import { toast } from "@/components/ui/toast-store";
 import { newClientMutationId } from "@/lib/client-mutation-id";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
-import { claimNewer, patchCachedPost, setPendingVote, usePendingVotes } from "./vote-state";
+import { applyVoteResult, setPendingVote, settle, shownVote, usePendingVotes } from "./vote-state";
 
 /** What the button shows: the viewer's vote in flight wins over the cached state. */
 export function useShownVote(post: { id: string; voteCount: number; viewerHasVoted: boolean }) {
-  const pending = usePendingVotes((s) => s.pending[post.id]);
-  const voted = pending?.voted ?? post.viewerHasVoted;
-  const delta = voted === post.viewerHasVoted ? 0 : voted ? 1 : -1;
-  return { voted, count: Math.max(0, post.voteCount + delta), pending: Boolean(pending) };
-}
-
-/** A newer toggle of the same post still in flight keeps its own wish on screen. */
-export function settle(postId: string, mutationId: string | null | undefined) {
-  if (usePendingVotes.getState().pending[postId]?.mutationId === mutationId) setPendingVote(postId, null);
+  return shownVote(post, usePendingVotes((s) => s.pending[post.id]));
 }
 
 /** Optimistic vote toggle: changes at once, rolls back with a toast if the server refuses or can't be reached. */
@@ -26,11 +18,7 @@ export function useVote(workspaceSlug: string) {
   const mutation = useMutation(
     trpc.feedback.setVote.mutationOptions({
       meta: { toast: false },
-      onSuccess: (result, input) => {
-        if (claimNewer(result.postId, result.eventId) || result.eventId === null) patchCachedPost(queryClient, result.postId, { voteCount: result.voteCount, viewerHasVoted: result.voted });
-        else patchCachedPost(queryClient, result.postId, { viewerHasVoted: result.voted });
-        settle(input.postId, input.clientMutationId);
-      },
+      onSuccess: (result, input) => applyVoteResult(queryClient, result, input.clientMutationId),
       onError: (error, input) => {
         settle(input.postId, input.clientMutationId);
         toast({

@@ -1,6 +1,7 @@
 "use client";
 import type { QueryClient } from "@tanstack/react-query";
 import { create } from "zustand";
+import { isOwnEcho } from "@/lib/client-mutation-id";
 
 /**
  * How a vote count stays right without flicker (docs/decisions/010-vote-counts.md):
@@ -55,4 +56,38 @@ export function patchCachedPost(queryClient: QueryClient, postId: string, patch:
     if (!data?.columns) return old;
     return { ...data, columns: data.columns.map((c) => ({ ...c, items: c.items.map(fix) })) };
   });
+}
+
+/** What the button shows: the wish in flight, else the cached vote; the count follows the wish. */
+export function shownVote(post: { voteCount: number; viewerHasVoted: boolean }, pending: Pending | undefined) {
+  const voted = pending?.voted ?? post.viewerHasVoted;
+  const delta = voted === post.viewerHasVoted ? 0 : voted ? 1 : -1;
+  return { voted, count: Math.max(0, post.voteCount + delta), pending: Boolean(pending) };
+}
+
+/** A newer toggle of the same post still in flight keeps its own wish on screen. */
+export function settle(postId: string, mutationId: string | null | undefined) {
+  if (usePendingVotes.getState().pending[postId]?.mutationId === mutationId) setPendingVote(postId, null);
+}
+
+/**
+ * A `feedback.vote` event: the newest count wins. Our own echo is the moment the server's
+ * count includes our vote, so it also moves the wish into the cache and clears it, in one step.
+ */
+export function applyVoteEvent(queryClient: QueryClient, message: { id: string; data: unknown; clientMutationId: string | null }) {
+  const data = (message.data ?? {}) as { postId?: string; voteCount?: number };
+  if (!data.postId || typeof data.voteCount !== "number") return;
+  const own = isOwnEcho(message);
+  if (claimNewer(data.postId, message.id)) {
+    const pending = usePendingVotes.getState().pending[data.postId];
+    patchCachedPost(queryClient, data.postId, own && pending ? { voteCount: data.voteCount, viewerHasVoted: pending.voted } : { voteCount: data.voteCount });
+  }
+  if (own) settle(data.postId, message.clientMutationId);
+}
+
+/** The server's answer to our toggle: its count only if nothing newer was applied meanwhile. */
+export function applyVoteResult(queryClient: QueryClient, result: { postId: string; voted: boolean; voteCount: number; eventId: string | null }, mutationId: string | null | undefined) {
+  if (claimNewer(result.postId, result.eventId) || result.eventId === null) patchCachedPost(queryClient, result.postId, { voteCount: result.voteCount, viewerHasVoted: result.voted });
+  else patchCachedPost(queryClient, result.postId, { viewerHasVoted: result.voted });
+  settle(result.postId, mutationId);
 }
