@@ -16,7 +16,7 @@ export const MAX_PAYLOAD_BYTES = 8 * 1024;
 export const NOTIFY_CHANNEL = "realtime";
 const EVENT_TYPE = /^[a-z][a-z0-9_.-]{0,63}$/;
 
-type EventRow = { id: string; channel: string; type: string; payload: unknown; client_mutation_id: string | null; created_at: Date | string };
+type EventRow = { id: string; channel: string; type: string; payload: unknown; client_mutation_id: string | null; created_at: Date | string; tx?: string };
 
 export const toStoredEvent = (row: EventRow): StoredRealtimeEvent => ({
   id: String(row.id),
@@ -25,6 +25,7 @@ export const toStoredEvent = (row: EventRow): StoredRealtimeEvent => ({
   data: row.payload,
   clientMutationId: row.client_mutation_id,
   createdAt: row.created_at instanceof Date ? row.created_at : new Date(row.created_at),
+  ...(row.tx === undefined ? {} : { tx: String(row.tx) }),
 });
 
 /**
@@ -48,9 +49,9 @@ export async function publish(channel: string, event: RealtimeEventInput, db: Db
     with inserted as (
       insert into realtime_events (channel, type, payload, client_mutation_id)
       values (${channel}, ${event.type}, ${json}::jsonb, ${event.clientMutationId ?? null})
-      returning id, channel, type, payload, client_mutation_id, created_at
+      returning id, channel, type, payload, client_mutation_id, created_at, tx
     )
-    select id::text as id, channel, type, payload, client_mutation_id, created_at, pg_notify(${NOTIFY_CHANNEL}, id::text || ' ' || channel)
+    select id::text as id, channel, type, payload, client_mutation_id, created_at, tx::text as tx, pg_notify(${NOTIFY_CHANNEL}, id::text || ' ' || channel)
     from inserted
   `)) as unknown as EventRow[];
   const stored = toStoredEvent(rows[0]!);

@@ -10,7 +10,7 @@ type EventRow = Parameters<typeof toStoredEvent>[0];
 export const bigintArray = (ids: readonly string[]) => `{${ids.filter((id) => /^\d{1,19}$/.test(id)).join(",")}}`;
 export const textArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 
-const columns = sql`id::text as id, channel, type, payload, client_mutation_id, created_at`;
+const columns = sql`id::text as id, channel, type, payload, client_mutation_id, created_at, tx::text as tx`;
 
 export async function selectEventsByIds(db: DbOrTx, idArray: string): Promise<StoredRealtimeEvent[]> {
   const rows = (await db.execute(sql`select ${columns} from realtime_events where id = any(${idArray}::bigint[]) order by realtime_events.id`)) as unknown as EventRow[];
@@ -45,8 +45,9 @@ export async function selectMaxEventId(db: DbOrTx): Promise<bigint> {
   return BigInt(rows[0]?.id ?? "0");
 }
 
-export async function selectEventCreatedAt(db: DbOrTx, id: string): Promise<Date | null> {
-  const rows = (await db.execute(sql`select created_at from realtime_events where id = ${id}::bigint`)) as unknown as { created_at: Date | string }[];
-  const value = rows[0]?.created_at;
-  return value === undefined ? null : new Date(value);
+/** When event `id` was published, and the snapshot it was inserted under (null: no such event). */
+export async function selectEventCursor(db: DbOrTx, id: string): Promise<{ createdAt: Date; snapshot: string } | null> {
+  const rows = (await db.execute(sql`select created_at, snap::text as snap from realtime_events where id = ${id}::bigint`)) as unknown as { created_at: Date | string; snap: string }[];
+  const row = rows[0];
+  return row ? { createdAt: new Date(row.created_at), snapshot: row.snap } : null;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db as defaultDb, type DbOrTx } from "@/server/db/client";
-import { selectEventCreatedAt, selectEventsSince } from "./queries";
+import { selectEventCursor, selectEventsSince } from "./queries";
+import { parseSnapshot, visibleInSnapshot } from "./snapshot";
 import type { StoredRealtimeEvent } from "./transports";
 
 /** How long events stay replayable; the nightly cleanup deletes rows older than this. */
@@ -9,7 +10,16 @@ export const REPLAY_RETENTION_MS = 24 * 60 * 60 * 1000;
 export const REPLAY_LIMIT = 500;
 
 export type ReplayResult =
-  | { kind: "events"; events: StoredRealtimeEvent[] }
+  | {
+      kind: "events";
+      events: StoredRealtimeEvent[];
+      /**
+       * Whether a client whose last event was `lastEventId` already has `event`: true for that id,
+       * and for a lower id that had committed when it was inserted (a late notification of it
+       * is a duplicate); false for later ids and late commits, which the client still needs.
+       */
+      alreadyHad(event: StoredRealtimeEvent): boolean;
+    }
   | { kind: "refetch"; reason: "unknown_id" | "expired" | "too_many" };
 
 export const isEventId = (value: string) => /^\d{1,19}$/.test(value);
@@ -28,10 +38,17 @@ export async function replaySince(
   const now = opts.now ?? new Date();
   const limit = opts.limit ?? REPLAY_LIMIT;
   if (!isEventId(lastEventId)) return { kind: "refetch", reason: "unknown_id" };
-  const seenAt = await selectEventCreatedAt(db, lastEventId);
-  if (!seenAt) return { kind: "refetch", reason: "unknown_id" };
-  if (seenAt.getTime() < now.getTime() - (opts.retentionMs ?? REPLAY_RETENTION_MS)) return { kind: "refetch", reason: "expired" };
+  const cursor = await selectEventCursor(db, lastEventId);
+  if (!cursor) return { kind: "refetch", reason: "unknown_id" };
+  if (cursor.createdAt.getTime() < now.getTime() - (opts.retentionMs ?? REPLAY_RETENTION_MS)) return { kind: "refetch", reason: "expired" };
   const events = await selectEventsSince(db, channels, lastEventId, limit + 1);
   if (events.length > limit) return { kind: "refetch", reason: "too_many" };
-  return { kind: "events", events };
+  const snapshot = parseSnapshot(cursor.snapshot);
+  const last = BigInt(lastEventId);
+  const alreadyHad = (event: StoredRealtimeEvent) => {
+    const id = BigInt(event.id);
+    if (id === last) return true;
+    return id < last && snapshot !== null && event.tx !== undefined && visibleInSnapshot(snapshot, event.tx);
+  };
+  return { kind: "events", events, alreadyHad };
 }

@@ -139,6 +139,10 @@ async function stream(req: IncomingMessage, res: ServerResponse, headers: Header
   // Live events wait here until the replay is written, so the stream stays in id order.
   let pending: StoredRealtimeEvent[] | null = [];
   const sent = new Set<string>();
+  // Notifications reach the hub asynchronously: one for an event the client already had (or
+  // that the replay just wrote) can arrive after we subscribed. Late commits still go through.
+  let alreadyHad: (event: StoredRealtimeEvent) => boolean = () => false;
+  const isDuplicate = (event: StoredRealtimeEvent) => sent.has(event.id) || alreadyHad(event);
   const write = (frame: string): void | Promise<void> => {
     if (closed || res.write(frame)) return;
     return new Promise<void>((resolve, reject) => {
@@ -164,6 +168,7 @@ async function stream(req: IncomingMessage, res: ServerResponse, headers: Header
         pending.push(event);
         return;
       }
+      if (isDuplicate(event)) return;
       return write(sseFrame(event));
     },
     onDrop(reason) {
@@ -192,6 +197,7 @@ async function stream(req: IncomingMessage, res: ServerResponse, headers: Header
       if (replay.kind === "refetch") {
         res.write(control("realtime.refetch", { reason: replay.reason }, String(await selectMaxEventId(db))));
       } else {
+        alreadyHad = replay.alreadyHad;
         for (const event of replay.events) {
           sent.add(event.id);
           res.write(sseFrame(event));
@@ -208,6 +214,6 @@ async function stream(req: IncomingMessage, res: ServerResponse, headers: Header
   }
   const live = pending;
   pending = null;
-  for (const event of live) if (!sent.has(event.id) && !closed) void write(sseFrame(event));
+  for (const event of live) if (!isDuplicate(event) && !closed) void write(sseFrame(event));
   logger.info({ channels, replayFrom: lastEventId, anonymous: subscriber === null }, "realtime stream opened");
 }

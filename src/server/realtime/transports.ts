@@ -9,6 +9,8 @@ export type StoredRealtimeEvent = {
   data: unknown;
   clientMutationId: string | null;
   createdAt: Date;
+  /** The publishing transaction's id (xid8 as decimal text); server-side only, never sent to clients. */
+  tx?: string;
 };
 
 /**
