@@ -126,3 +126,15 @@ export function requestLogQueryInput(workspaceSlug: string, keyId: string, filte
 }
 
 export const API_KEY_AUDIT_ACTIONS = ["api_key.created", "api_key.updated", "api_key.revoked", "api_key.rolled", "api_key.transferred"] as const;
+
+/** One endpoint of the rendered API reference (built on the server from the OpenAPI document). */
+export type ReferenceEndpoint = {
+  method: string;
+  path: string;
+  summary: string;
+  scope: string | null;
+  parameters: Array<{ name: string; in: string; required: boolean; type: string; description: string | null }>;
+  body: string | null;
+  example: string | null;
+  response: string;
+};

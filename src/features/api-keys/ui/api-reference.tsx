@@ -1,17 +1,9 @@
 "use client";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import type { ReferenceEndpoint } from "../schemas";
 import { CopyButton } from "./copy-button";
 
-type Endpoint = {
-  method: string;
-  path: string;
-  summary: string;
-  scope: string | null;
-  parameters: Array<{ name: string; in: string; required: boolean; type: string; description: string | null }>;
-  body: string | null;
-  example: string | null;
-  response: string;
-};
+type Endpoint = ReferenceEndpoint;
 
 function curl(serverUrl: string, e: Endpoint, keyPrefix: string): string {
   const path = e.path.replace(/\{(\w+)\}/g, (_, name: string) => `<${name}>`);

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { VisibilityField } from "./visibility-field";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
@@ -48,14 +48,13 @@ export function BoardSettings({ board, workspaceSlug }: { board: BoardDto; works
         <Field id="board-description" label="Description" error={errors.description}>
           {(aria) => <textarea {...aria} value={values.description} onChange={(e) => setValues((v) => ({ ...v, description: e.target.value }))} className={textareaClasses} />}
         </Field>
-        <Field id="board-visibility" label="Visibility" error={errors.visibility} hint="Public boards are readable by anyone at this address; signing in is needed to post or vote. Private boards are for members only.">
-          {(aria) => (
-            <Select {...aria} value={values.visibility} onChange={(e) => setValues((v) => ({ ...v, visibility: e.target.value as "public" | "private" }))}>
-              <option value="public">Public</option>
-              <option value="private">Private (members only)</option>
-            </Select>
-          )}
-        </Field>
+        <VisibilityField
+          id="board-visibility"
+          value={values.visibility}
+          error={errors.visibility}
+          hint="Public boards are readable by anyone at this address; signing in is needed to post or vote. Private boards are for members only."
+          onChange={(visibility) => setValues((v) => ({ ...v, visibility }))}
+        />
         <Button type="submit" className="self-start" disabled={update.isPending}>
           Save board
         </Button>

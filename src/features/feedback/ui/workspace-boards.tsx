@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { VisibilityField } from "./visibility-field";
 import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
@@ -65,14 +65,7 @@ export function WorkspaceBoards({ workspaceSlug, canCreate }: { workspaceSlug: s
           <Field id="new-board-slug" label="Address" error={errors.slug} hint={`/b/${workspaceSlug}/${values.slug || "…"}`}>
             {(aria) => <Input {...aria} value={values.slug} onChange={(e) => setValues((v) => ({ ...v, slug: e.target.value }))} placeholder="feature-requests" />}
           </Field>
-          <Field id="new-board-visibility" label="Visibility" error={errors.visibility}>
-            {(aria) => (
-              <Select {...aria} value={values.visibility} onChange={(e) => setValues((v) => ({ ...v, visibility: e.target.value as "public" | "private" }))}>
-                <option value="public">Public</option>
-                <option value="private">Private (members only)</option>
-              </Select>
-            )}
-          </Field>
+          <VisibilityField id="new-board-visibility" value={values.visibility} error={errors.visibility} onChange={(visibility) => setValues((v) => ({ ...v, visibility }))} />
           <Button type="submit" className="self-start" disabled={create.isPending}>
             Create board
           </Button>

@@ -1,17 +1,8 @@
 import "server-only";
 import { openApiDocument } from "./openapi";
 import { API_ENDPOINTS } from "./registry";
+import type { ReferenceEndpoint } from "../../schemas";
 
-export type ReferenceEndpoint = {
-  method: string;
-  path: string;
-  summary: string;
-  scope: string | null;
-  parameters: Array<{ name: string; in: string; required: boolean; type: string; description: string | null }>;
-  body: string | null;
-  example: string | null;
-  response: string;
-};
 
 type Operation = {
   parameters: Array<{ name: string; in: string; required: boolean; description?: string; schema: { type?: string | string[] } }>;
