@@ -5,11 +5,13 @@
  *   2. `GET /v1/me` and a post list through the full path (key, rate limit, quota, metering,
  *      the read) on `next start`, side by side with a bare `node:http` server returning the same
  *      JSON, with autocannon at 64 connections: throughput ratio and p99.
+ *   3. the same routes on `npm run start:api` (the same handlers on bare node:http, same database).
  * Goal printed against: full path ≥ 50% of the bare server's throughput, p99 < 10 ms.
  * Prints figures only, never asserts (machines differ too much).
  *
  *   npm run bench:api [-- --duration 10 --connections 64]
  */
+import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -43,6 +45,21 @@ function percentile(sorted: number[], p: number) {
 }
 
 let bare: http.Server | null = null;
+let standalone: ChildProcess | null = null;
+
+/** `npm run start:api` on a free port against the bench's database; resolves once /healthz answers. */
+async function startStandaloneApi(): Promise<string> {
+  const port = await findFreePort();
+  standalone = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/api-server.ts"], {
+    env: hermeticEnv({ DATABASE_URL: server.databaseUrl, DATABASE_POOL_MAX: "20", API_KEY_PEPPER: PEPPER, API_PORT: String(port), API_HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production", APP_SECRET: "bench-secret-bench-secret-bench-secret-0000" }),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+    if (await fetch(`${origin}/healthz`).then((r) => r.ok, () => false)) return origin;
+  }
+  throw new Error("npm run start:api did not answer /healthz within 30 s");
+}
 try {
   console.log(`api bench · commit ${gitCommit()} · node ${process.version} · ${os.cpus().length} CPU(s) · ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} load`);
   const random = createRandom(6);
@@ -118,8 +135,24 @@ try {
     const p99 = results.full!.latency.p99;
     console.log(`   → full path at ${(ratio * 100).toFixed(1)}% of bare throughput (goal ≥ 50%: ${ratio >= 0.5 ? "met" : "NOT met"}); full-path p99 ${p99.toFixed(1)} ms (goal < 10 ms: ${p99 < 10 ? "met" : "NOT met"}); ${((results.full!.requests.average / floor.requests.average) * 100).toFixed(0)}% of the Next floor`);
   }
-  console.log("\nThe load generator, both servers and Postgres share this machine's CPUs; figures from a shared machine are noisy.");
+
+  // 3. The same handlers without Next: `npm run start:api`.
+  const apiOrigin = await startStandaloneApi();
+  console.log(`\n3. the same routes on npm run start:api (bare node:http, same handlers and database), ${CONNECTIONS} connections, ${DURATION} s each`);
+  for (const [name, path] of Object.entries(routes)) {
+    const headers = { authorization: `Bearer ${await issue(`bench standalone ${name}`)}` };
+    await autocannon({ url: `${apiOrigin}${path}`, connections: CONNECTIONS, duration: Math.min(3, DURATION), headers });
+    const bareRun = await run(`${bareOrigin}${path}`, headers);
+    const api = await run(`${apiOrigin}${path}`, headers);
+    for (const [target, r] of [["bare", bareRun], ["start:api", api]] as const) {
+      console.log(`   ${name.padEnd(28)} ${target.padEnd(9)} ${Math.round(r.requests.average).toString().padStart(8)} ${r.latency.p50.toFixed(1).padStart(7)} ${r.latency.p99.toFixed(1).padStart(7)} ${String(r.non2xx).padStart(8)}`);
+    }
+    const ratio = api.requests.average / bareRun.requests.average;
+    console.log(`   → start:api at ${(ratio * 100).toFixed(1)}% of bare throughput (goal ≥ 50%: ${ratio >= 0.5 ? "met" : "NOT met"}); p99 ${api.latency.p99.toFixed(1)} ms (goal < 10 ms: ${api.latency.p99 < 10 ? "met" : "NOT met"})`);
+  }
+  console.log("\nThe load generator, the servers and Postgres share this machine's CPUs; figures from a shared machine are noisy.");
 } finally {
+  (standalone as ChildProcess | null)?.kill("SIGTERM");
   await new Promise((resolve) => (bare ? bare.close(resolve) : resolve(null)));
   await sql.end({ timeout: 1 }).catch(() => {});
   await server.stop();

@@ -30,6 +30,8 @@ export const ENV_KEYS = [
   "JOBS_LAG_THRESHOLD_SECONDS",
   "REALTIME_PORT",
   "REALTIME_HOST",
+  "API_PORT",
+  "API_HOST",
   "GIT_COMMIT",
 ] as const;
 

@@ -54,6 +54,8 @@ export const env = createEnv({
     JOBS_LAG_THRESHOLD_SECONDS: z.coerce.number().int().min(1).default(300),
     REALTIME_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
     REALTIME_HOST: z.string().min(1).default("0.0.0.0"),
+    API_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
+    API_HOST: z.string().min(1).default("0.0.0.0"),
   },
   // Dev mode skips request signatures: a production server in dev mode would run any POST to
   // /api/inngest as a job. Refuse to start rather than warn (`next build` is not a start).

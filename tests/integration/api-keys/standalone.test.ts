@@ -1,0 +1,72 @@
+/**
+ * `npm run start:api`: the same /api/v1 handlers on bare node:http, over real HTTP — keys,
+ * path params, bodies with Idempotency-Key, the envelope for unknown paths and methods.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApiServer, type ApiServer } from "@/features/api-keys/server/rest/standalone";
+import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
+import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
+import { db } from "@/server/db/client";
+import { createFeedbackBoard } from "@/server/db/factories";
+import { issueKey, makeApiWorld, nextRandom } from "../../support/api";
+
+let server: ApiServer;
+let key: string;
+let board: { id: string };
+let workspace: { id: string; slug: string };
+
+beforeAll(async () => {
+  server = await startApiServer({ port: 0 });
+  const w = await makeApiWorld();
+  workspace = w.workspace;
+  key = (await issueKey(w.admin, w.workspace, "admin", { scopes: ["boards:read", "posts:read", "posts:write"], rateLimitPerMinute: 10_000 })).secret;
+  board = await createFeedbackBoard(db, nextRandom(), { workspaceId: w.workspace.id, name: "Ideas" });
+});
+afterAll(async () => {
+  await server.stop();
+  usageRecorder().stop();
+  await apiKeyCache().listener.stop();
+});
+
+const call = (method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}) =>
+  fetch(`${server.origin}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers },
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  });
+
+describe("the standalone API server", () => {
+  it("answers GET /api/v1/me for a key, with the rate-limit headers", async () => {
+    const res = await call("GET", "/api/v1/me");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("ratelimit-limit")).toBe("10000");
+    expect(await res.json()).toMatchObject({ workspace: { id: workspace.id, slug: workspace.slug } });
+  });
+
+  it("creates a post from a JSON body once per Idempotency-Key, on a path with a parameter", async () => {
+    const body = { title: "Dark mode for the dashboard", body: "Please." };
+    const headers = { "idempotency-key": "standalone-create-1" };
+    const first = await call("POST", `/api/v1/boards/${board.id}/posts`, { body, headers });
+    expect(first.status).toBe(201);
+    const created = (await first.json()) as { id: string; title: string };
+    expect(created.title).toBe(body.title);
+    const replay = await call("POST", `/api/v1/boards/${board.id}/posts`, { body, headers });
+    expect(replay.status).toBe(201);
+    expect(((await replay.json()) as { id: string }).id).toBe(created.id);
+    const listed = (await (await call("GET", `/api/v1/boards/${board.id}/posts?sort=new`)).json()) as { items: { id: string }[] };
+    expect(listed.items.filter((p) => p.id === created.id)).toHaveLength(1);
+  });
+
+  it("answers unknown paths, wrong methods and a missing key in the envelope, and serves the OpenAPI document", async () => {
+    const unknown = await call("GET", "/api/v1/nothing-here");
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("route_not_found");
+    const wrongMethod = await call("PATCH", "/api/v1/me");
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("GET");
+    const anonymous = await fetch(`${server.origin}/api/v1/me`);
+    expect(anonymous.status).toBe(401);
+    const openapi = await fetch(`${server.origin}/api/v1/openapi.json`);
+    expect(((await openapi.json()) as { openapi: string }).openapi).toMatch(/^3\.1/);
+  });
+});
