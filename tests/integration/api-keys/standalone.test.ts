@@ -64,6 +64,8 @@ describe("the standalone API server", () => {
     const wrongMethod = await call("PATCH", "/api/v1/me");
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get("allow")).toBe("GET");
+    const options = await call("OPTIONS", "/api/v1/me");
+    expect(options.status).toBe(405);
     const anonymous = await fetch(`${server.origin}/api/v1/me`);
     expect(anonymous.status).toBe(401);
     const openapi = await fetch(`${server.origin}/api/v1/openapi.json`);

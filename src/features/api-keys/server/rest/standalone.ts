@@ -3,13 +3,16 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { env } from "@/server/env";
+import { requestIdFrom } from "@/server/http/request-id";
 import { logger } from "@/server/logging/logger";
 import { routeHandlers, type Endpoint } from "./endpoint";
+import { apiError } from "./envelope";
 import { notFoundEndpoint } from "./not-found";
 import { openApiDocument } from "./openapi";
 import { API_ENDPOINTS } from "./registry";
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
 type Route = { pattern: RegExp; handlers: ReturnType<typeof routeHandlers> };
 
 /** The file routes of src/app/api/v1, rebuilt from the registry: one handler set per path, as each route.ts declares. */
@@ -62,7 +65,12 @@ async function serve(routes: Route[], req: http.IncomingMessage, res: http.Serve
       for (const route of routes) {
         const match = route.pattern.exec(path);
         if (!match) continue;
-        const handler = route.handlers[(req.method ?? "GET") as Method] ?? route.handlers.GET;
+        const method = METHODS.find((m) => m === request.method);
+        if (!method) {
+          response = apiError(405, "method_not_allowed", `${request.method} is not supported by this API.`, requestIdFrom(request.headers), { headers: { Allow: METHODS.join(", ") } });
+          break;
+        }
+        const handler = route.handlers[method];
         // As Next does: params are the decoded path segments (a malformed escape stays as sent).
         const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, raw]) => [name, safeDecode(raw)]));
         response = await handler(request, { params: Promise.resolve(params) });
