@@ -1,13 +1,13 @@
 import "server-only";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listen, type Listening } from "@/server/http/listen";
 import { logger } from "@/server/logging/logger";
 import { realtimeHub, type Hub } from "./hub";
 import { handleRealtimeStream } from "./sse";
 
 export const REALTIME_PATH = "/api/realtime";
 
-export type RealtimeServer = { origin: string; port: number; stop(): Promise<void> };
+export type RealtimeServer = Listening;
 
 /**
  * The SSE endpoint on a bare `node:http` server, for instances that only hold streams: the same
@@ -32,18 +32,7 @@ export async function startRealtimeServer(opts: { port: number; host?: string; h
   server.headersTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
   await hub.ready();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port, opts.host ?? "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  logger.info({ port }, "realtime server listening");
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    port,
-    async stop() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  const listening = await listen(server, opts.port, opts.host);
+  logger.info({ port: listening.port }, "realtime server listening");
+  return listening;
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { env } from "@/server/env";
+import { listen, type Listening } from "@/server/http/listen";
 import { requestIdFrom } from "@/server/http/request-id";
 import { logger } from "@/server/logging/logger";
 import { routeHandlers, type Endpoint } from "./endpoint";
@@ -25,7 +25,7 @@ function routesFromRegistry(): Route[] {
   }));
 }
 
-export type ApiServer = { origin: string; port: number; stop(): Promise<void> };
+export type ApiServer = Listening;
 
 /**
  * `/api/v1` on a bare `node:http` server: the same Request → Response handlers the Next
@@ -37,20 +37,9 @@ export async function startApiServer(opts: { port: number; host?: string }): Pro
   const routes = routesFromRegistry();
   const server = http.createServer((req, res) => void serve(routes, req, res));
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port, opts.host ?? "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  logger.info({ port }, "api server listening");
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    port,
-    async stop() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  const listening = await listen(server, opts.port, opts.host);
+  logger.info({ port: listening.port }, "api server listening");
+  return listening;
 }
 
 async function serve(routes: Route[], req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
