@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
+import { CardHeaderSkeleton, LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 import { API_KEY_PAGE_SIZE, type ApiKeyDto } from "../schemas";
 import { CreateKeyDialog } from "./create-key-dialog";
@@ -115,13 +115,7 @@ export function ApiKeysSkeleton() {
   return (
     <LoadingRegion label="Loading API keys">
       <Card>
-        <CardHeader className="flex-row items-start justify-between gap-4">
-          <div className="flex flex-col gap-2">
-            <Skeleton className="h-5 w-24" />
-            <Skeleton className="h-4 w-80 max-w-full" />
-          </div>
-          <Skeleton className="h-10 w-28" />
-        </CardHeader>
+        <CardHeaderSkeleton />
         <CardContent className="flex flex-col divide-y divide-border">
           {Array.from({ length: 3 }, (_, i) => (
             <div key={i} className="flex items-center justify-between gap-4 py-3">
