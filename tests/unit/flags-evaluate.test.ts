@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateFlag, type FlagContext } from "@/lib/flags/evaluate";
+import { evaluateFlag, explainEvaluation, type FlagContext } from "@/lib/flags/evaluate";
 import { inRollout, murmur3, rolloutBucket } from "@/lib/flags/hash";
 import { FLAGS, type FlagDefinition } from "@/lib/flags/registry";
 import { targetingSchema, type Targeting } from "@/lib/flags/targeting";
@@ -66,7 +66,10 @@ describe("evaluation precedence: override → kill switch → off → rules in o
     expect(evaluateFlag("boards.trending-sort", bool, { ...everyRule, killed: true }, ctx, noCohorts, true)).toMatchObject({ value: true, reason: "OVERRIDE" });
   });
   it("the kill switch beats rules and rollout, and serves the flag's off value", () => {
-    expect(evaluateFlag("boards.trending-sort", bool, { ...everyRule, killed: true, killReason: "broke" }, ctx, noCohorts)).toMatchObject({ value: false, reason: "KILLED", explanation: "Kill switch on: broke." });
+    const killed = { ...everyRule, killed: true, killReason: "broke" };
+    const evaluation = evaluateFlag("boards.trending-sort", bool, killed, ctx, noCohorts);
+    expect(evaluation).toMatchObject({ value: false, reason: "KILLED" });
+    expect(explainEvaluation(evaluation, killed, ctx)).toBe("Kill switch on: broke.");
     expect(evaluateFlag("boards.default-sort", variants, { ...base(), fallthrough: "new", killed: true }, ctx, noCohorts)).toMatchObject({ value: "top", variant: "top" });
   });
   it("off beats rules", () => {
@@ -83,12 +86,12 @@ describe("evaluation precedence: override → kill switch → off → rules in o
     expect(evaluateFlag("boards.trending-sort", bool, { ...everyRule, rollout: null }, otherCtx, noCohorts)).toMatchObject({ value: false, reason: "STATIC" });
   });
   it.each([
-    ["workspace", workspace, {}],
-    ["plan", "pro", {}],
-    ["staffRole", "support", {}],
-    ["emailDomain", "example.com", {}],
-    ["cohort", "beta", {}],
-  ] as const)("a %s rule matches the subject's %s", (attribute, value) => {
+    ["workspace", workspace],
+    ["plan", "pro"],
+    ["staffRole", "support"],
+    ["emailDomain", "example.com"],
+    ["cohort", "beta"],
+  ] as const)("a %s rule matches the subject's value", (attribute, value) => {
     const t = base({ rules: [{ id: "r", attribute, values: [value], serve: true }] });
     const inBeta = (cohort: string, id: string) => cohort === "beta" && id === user;
     expect(evaluateFlag("boards.trending-sort", bool, t, ctx, inBeta)).toMatchObject({ value: true, ruleId: "r" });

@@ -18,7 +18,7 @@ export const RULE_ATTRIBUTE_LABELS: Record<RuleAttribute, string> = {
 };
 export const ROLLOUT_BY = ["user", "workspace"] as const;
 
-export type Rule = { id: string; attribute: RuleAttribute; values: string[]; serve: JsonValue };
+export type Rule = { id: string; attribute: RuleAttribute; values: string[]; serve: JsonValue; /** `values` as a set, built once when the server loads targeting. */ valueSet?: ReadonlySet<string> };
 export type Targeting = {
   enabled: boolean;
   killed: boolean;
@@ -122,7 +122,7 @@ export function parseStoredTargeting(row: { key: string; targeting: unknown; kil
   if (!isFlagKey(row.key)) return null;
   const parsed = targetingSchema(FLAGS[row.key as FlagKey] as FlagDefinition).safeParse(row.targeting);
   if (!parsed.success) return null;
-  return { ...parsed.data, killed: row.killed, killReason: row.killReason };
+  return { ...parsed.data, rules: parsed.data.rules.map((r) => ({ ...r, valueSet: new Set(r.values) })), killed: row.killed, killReason: row.killReason };
 }
 
 /** At 100%: on, not killed, no rule serving anything else, and everyone past the rules gets the rollout's value at 100% or an "on" fallthrough. */
