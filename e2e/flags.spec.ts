@@ -95,9 +95,9 @@ test("a 10% rollout puts the same person in the same variant on every sign-in", 
   await expect(staffPage.getByText("Flag saved")).toBeVisible();
 
   // One person inside the 10% and one outside (the bucket is a pure function of flag and id).
-  const people: Array<Awaited<ReturnType<typeof makeUser>>> = [];
-  let inside: (typeof people)[number] | undefined;
-  let outside: (typeof people)[number] | undefined;
+  type Person = Awaited<ReturnType<typeof makeUser>>;
+  let inside: Person | undefined;
+  let outside: Person | undefined;
   while (!inside || !outside) {
     const person = await makeUser();
     if (inRollout(FLAG, person.id, 10)) inside ??= person;
