@@ -2,56 +2,26 @@
  * Two app processes on one Postgres, each with its own flag cache: a kill switch pulled
  * through this process is served by the other within a second (NOTIFY is the only link).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import readline from "node:readline";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { setKillSwitch } from "@/features/flags/server/set-kill-switch";
 import { updateFlagTargeting } from "@/features/flags/server/update-flag-targeting";
-import { hermeticEnv } from "@/lib/env-keys";
-import { eq } from "drizzle-orm";
 import { db } from "@/server/db/client";
 import { featureFlags } from "@/server/db/schema";
+import { startChildProcess } from "../../support/child-process";
 import { newUser } from "../workspaces/world";
 import { stopFlags } from "./world";
 
-let child: ChildProcess;
-const lines: Array<{ tag?: string; value?: unknown; ready?: boolean }> = [];
-let counter = 0;
-
-async function childValue(key: string, userId: string) {
-  const tag = String(++counter);
-  child.stdin!.write(`eval ${key} ${userId} ${tag}\n`);
-  for (;;) {
-    const found = lines.find((l) => l.tag === tag);
-    if (found) return found.value;
-    await new Promise((r) => setTimeout(r, 2));
-  }
-}
+let child: Awaited<ReturnType<typeof startChildProcess>>;
+const childValue = async (key: string, userId: string) => (await child.ask(`eval ${key} ${userId}`)).value;
 
 beforeAll(async () => {
-  child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "flags-child.ts")], {
-    cwd: path.resolve(import.meta.dirname, "../../.."),
-    env: hermeticEnv({ DATABASE_URL: process.env.DATABASE_URL!, LOG_LEVEL: "silent", NODE_ENV: "test" }),
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  readline.createInterface({ input: child.stdout! }).on("line", (line) => {
-    try {
-      lines.push(JSON.parse(line) as (typeof lines)[number]);
-    } catch {
-      // not ours
-    }
-  });
-  const started = Date.now();
-  while (!lines.some((l) => l.ready)) {
-    if (Date.now() - started > 40_000) throw new Error("child never became ready");
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  child = await startChildProcess(path.join(import.meta.dirname, "flags-child.ts"));
 }, 45_000);
 
 afterAll(async () => {
-  child?.stdin?.end();
-  await new Promise((resolve) => (child?.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
+  await child?.stop();
   await stopFlags();
 });
 
