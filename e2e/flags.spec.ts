@@ -27,7 +27,7 @@ test.beforeEach(async ({ db }) => {
 });
 
 test("staff pull the kill switch and an open board loses Trending within 2 s, without a reload", async ({ browser, db, makeUser, signInAs }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const [staff, viewer] = [await makeUser({ staffRole: "support" }), await makeUser()];
   const path = await publicBoard(db, viewer);
   const [staffContext, viewerContext] = [await browser.newContext(), await browser.newContext()];
@@ -78,7 +78,7 @@ async function signInThroughForm(context: BrowserContext, email: string, passwor
 
 test("a 10% rollout puts the same person in the same variant on every sign-in", async ({ browser, db, makeUser, signInAs }) => {
   test.skip(transportOf() !== "sse", "transport-independent; runs once");
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const staff = await makeUser({ staffRole: "product" });
   const owner = await makeUser();
   const path = await publicBoard(db, owner);
