@@ -4,16 +4,41 @@
  * (`server.control`) and over HTTP under /_dev for e2e, which runs in another process.
  */
 import type { Sql } from "postgres";
+import { emit, realNow } from "./context";
 import type { GatewayMode } from "./http-server";
-import type { Obj } from "./store";
+import { advanceClock } from "./renewals";
+import type { Runner } from "./runner";
+import { all, find, load, newId, save, type Obj } from "./store";
 import type { Attempt, Deliveries, WebhookEndpoint } from "./webhooks";
 
 export type ControlState = { endpoint: WebhookEndpoint | null; hold: boolean; mode: GatewayMode };
 
 export type DeliveryRow = { eventId: string; type: string; url: string; status: string; attempts: number; lastStatus: number | null; lastError: string | null };
 
-export function createControl(sql: Sql, state: ControlState, deliveries: Deliveries) {
+export function createControl(sql: Sql, state: ControlState, deliveries: Deliveries, run: Runner) {
   const control = {
+    /**
+     * Moves a customer `days` forward in time (renewals, usage invoices, payment retries) — for
+     * e2e, where the app created the customer without a test clock: the first call puts the
+     * customer and its subscriptions on a new clock frozen at the current time. Not a Stripe API:
+     * with Stripe, create the customer with `test_clock` and advance that clock.
+     */
+    advanceCustomer(customerId: string, days: number): Promise<Obj> {
+      return run({ id: null, idempotency_key: null }, async (ctx) => {
+        const customer = await load(ctx.db, "customer", customerId, "customer");
+        let clock = customer.test_clock ? await load(ctx.db, "test_helpers.test_clock", customer.test_clock) : null;
+        if (!clock) {
+          const now = realNow();
+          clock = await save(ctx.db, { id: newId("clock"), object: "test_helpers.test_clock", created: now, deletes_after: now + 30 * 86_400, frozen_time: now, livemode: false, name: `advance ${customerId}`, status: "ready", status_details: {} });
+          await save(ctx.db, { ...customer, test_clock: clock.id });
+          for (const sub of await all(ctx.db, "subscription", { customer: customerId })) await save(ctx.db, { ...sub, test_clock: clock.id });
+        }
+        await emit(ctx, "test_helpers.test_clock.advancing", { ...clock, status: "advancing" });
+        await advanceClock(ctx, clock, clock.frozen_time + Math.round(days * 86_400));
+        await emit(ctx, "test_helpers.test_clock.ready", clock, undefined, clock.frozen_time);
+        return (await find(ctx.db, clock.id))!;
+      });
+    },
     setWebhookEndpoint(endpoint: WebhookEndpoint | null) {
       state.endpoint = endpoint;
     },
@@ -72,6 +97,10 @@ export function createControl(sql: Sql, state: ControlState, deliveries: Deliver
         const times = body.times ?? 1;
         if (!Number.isInteger(times) || times < 1 || times > 100) return [400, { error: "times must be an integer from 1 to 100" }];
         return [200, { deliveries: await control.deliver(m[1]!, times) }];
+      }
+      if (method === "POST" && (m = path.match(/^\/_dev\/customers\/([^/]+)\/advance$/))) {
+        if (typeof body.days !== "number" || body.days <= 0 || body.days > 3650) return [400, { error: "expected { days: number > 0 }" }];
+        return [200, { clock: await control.advanceCustomer(m[1]!, body.days) }];
       }
       if (method === "GET" && path === "/_dev/events") return [200, { events: await control.events(query.get("type") ?? undefined) }];
       if (method === "GET" && path === "/_dev/deliveries") return [200, { deliveries: await control.deliveries(query.get("event_id") ?? undefined) }];

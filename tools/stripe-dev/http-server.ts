@@ -1,12 +1,10 @@
 /**
  * The gateway's HTTP surface on loopback: Stripe's v1 API (Bearer auth, form bodies,
  * Idempotency-Key, list and error envelopes), the hosted pages, and the test-control API
- * under /_dev. One request at a time, each in one Postgres transaction: a dev tool's volume,
- * and it makes every request atomic and idempotency exact.
+ * under /_dev. Each request runs alone, in one transaction (./runner.ts).
  */
 import { createHash } from "node:crypto";
 import http from "node:http";
-import type { Sql } from "postgres";
 import { catalogRoutes } from "./api/catalog";
 import { checkoutRoutes } from "./api/checkout";
 import { clockRoutes, eventRoutes } from "./api/clocks-events";
@@ -15,7 +13,7 @@ import { invoiceRoutes } from "./api/invoices";
 import { meteringRoutes } from "./api/metering";
 import { CommittedError, type Route } from "./api/route";
 import { subscriptionRoutes } from "./api/subscriptions";
-import type { Ctx } from "./context";
+import type { Runner } from "./runner";
 import { StripeError } from "./errors";
 import { onlyParams, parseForm } from "./form";
 import { newId, type Obj } from "./store";
@@ -30,12 +28,9 @@ const PAGES: PageRoute[] = [...checkoutPages, ...portalPages, ...invoicePages];
 export type GatewayMode = "up" | "down" | "refuse";
 
 export type ServerDeps = {
-  sql: Sql;
   secretKey: string;
-  baseUrl: () => string;
-  webhooks: () => Ctx["webhooks"];
+  run: Runner;
   mode: () => GatewayMode;
-  afterCommit: () => void;
   control: (method: string, path: string, body: Obj, query: URLSearchParams) => Promise<[number, unknown]>;
   log: (line: string) => void;
 };
@@ -49,18 +44,7 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 export function createHttpServer(deps: ServerDeps): http.Server {
-  let queue: Promise<unknown> = Promise.resolve();
-  const serially = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn, fn);
-    queue = run.catch(() => undefined);
-    return run;
-  };
-
-  async function transaction<T>(request: Ctx["request"], fn: (ctx: Ctx) => Promise<T>): Promise<T> {
-    const result = await serially(() => deps.sql.begin((tx) => fn({ db: tx, baseUrl: deps.baseUrl(), request, webhooks: deps.webhooks() })));
-    deps.afterCommit();
-    return result as T;
-  }
+  const transaction = deps.run;
 
   async function api(req: http.IncomingMessage, url: URL, raw: string): Promise<Reply> {
     const method = req.method ?? "GET";

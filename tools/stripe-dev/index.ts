@@ -10,6 +10,7 @@ import postgres from "postgres";
 import { STRIPE_DEV_SECRET_KEY, STRIPE_DEV_WEBHOOK_SECRET } from "../../src/lib/stripe-dev-keys";
 import { createControl, type Control, type ControlState } from "./control";
 import { createHttpServer } from "./http-server";
+import { createRunner } from "./runner";
 import { createSchema } from "./schema";
 import { startDeliveries } from "./webhooks";
 
@@ -61,18 +62,10 @@ export async function startStripeDevServer(options: StripeDevServerOptions): Pro
     maxAttempts: options.maxAttempts ?? 10,
     timeoutMs: options.deliveryTimeoutMs ?? 10_000,
   });
-  const { control, http } = createControl(sql, state, deliveries);
   let baseUrl = "";
-  const server = createHttpServer({
-    sql,
-    secretKey,
-    baseUrl: () => baseUrl,
-    webhooks: () => ({ urls: state.endpoint ? [state.endpoint.url] : [], hold: state.hold }),
-    mode: () => state.mode,
-    afterCommit: deliveries.nudge,
-    control: http,
-    log,
-  });
+  const run = createRunner({ sql, baseUrl: () => baseUrl, webhooks: () => ({ urls: state.endpoint ? [state.endpoint.url] : [], hold: state.hold }), afterCommit: deliveries.nudge });
+  const { control, http } = createControl(sql, state, deliveries, run);
+  const server = createHttpServer({ secretKey, run, mode: () => state.mode, control: http, log });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 12111, "127.0.0.1", () => resolve());

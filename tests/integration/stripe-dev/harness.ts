@@ -93,7 +93,7 @@ export async function makeCatalog(stripe: Stripe, suffix = "") {
     tiers_mode: "graduated",
     tiers: [
       { up_to: 10_000, unit_amount: 0 },
-      { up_to: "inf", unit_amount_decimal: "0.05" },
+      { up_to: "inf", unit_amount_decimal: Stripe.Decimal.from("0.05") },
     ],
     recurring: { interval: "month", usage_type: "metered", meter: meter.id },
     lookup_key: `pro_overage${suffix}`,
@@ -102,7 +102,7 @@ export async function makeCatalog(stripe: Stripe, suffix = "") {
   const teamOverage = await stripe.prices.create({
     product: team.id,
     currency: "usd",
-    unit_amount_decimal: "0.04",
+    unit_amount_decimal: Stripe.Decimal.from("0.04"),
     recurring: { interval: "month", usage_type: "metered", meter: meter.id },
     lookup_key: `team_overage${suffix}`,
   });
