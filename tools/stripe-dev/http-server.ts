@@ -84,11 +84,12 @@ export function createHttpServer(deps: ServerDeps): http.Server {
       }
       let reply: Reply;
       try {
-        reply = { status: 200, body: await ctx.db.savepoint((sp) => match.r.run({ ...ctx, db: sp }, params, match.m!.slice(1))), headers };
+        // A StripeError rolls the request back; a CommittedError keeps what it did (a failed payment attempt).
+        const result = await ctx.db.savepoint((sp) => match.r.run({ ...ctx, db: sp }, params, match.m!.slice(1)).catch((e) => (e instanceof CommittedError ? e : Promise.reject(e))));
+        reply = result instanceof CommittedError ? { status: result.error.status, body: result.error.body(), headers } : { status: 200, body: result, headers };
       } catch (e) {
-        if (e instanceof CommittedError) reply = { status: e.error.status, body: e.error.body(), headers };
-        else if (e instanceof StripeError) return fail(e);
-        else throw e;
+        if (e instanceof StripeError) return fail(e);
+        throw e;
       }
       // Stripe keeps the result of a request that ran (not of one refused by validation).
       if (idempotencyKey) {
