@@ -256,6 +256,8 @@ async function setSubscriptionStatus(ctx: Ctx, invoice: Obj, status: "active" | 
   if (!sub || sub.status === "canceled" || sub.status === status) return;
   // A paid invoice activates a subscription waiting on payment, never a trialing one.
   if (status === "active" && !["past_due", "incomplete", "unpaid"].includes(sub.status)) return;
+  // A first invoice that fails leaves the subscription `incomplete`, not `past_due`.
+  if (status === "past_due" && sub.status === "incomplete") return;
   if (status === "active" && (await all(ctx.db, "invoice", { customer: sub.customer })).some((i) => i.status === "open" && i.parent?.subscription_details?.subscription === sub.id)) return;
   const before = structuredClone(sub);
   sub.status = status;

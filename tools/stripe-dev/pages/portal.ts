@@ -65,7 +65,8 @@ async function overview(ctx: Ctx, id: string, notice: string | null): Promise<Pa
 /** The item changes a plan choice means: the seat item takes the new price; metered items follow the same meter on the new product, or go. */
 async function itemsFor(ctx: Ctx, sub: Obj, priceId: string, quantity: number): Promise<Params[]> {
   const price = await load(ctx.db, "price", priceId, "price");
-  const main = licensed(sub.items.data)[0]!;
+  const main = licensed(sub.items.data)[0];
+  if (!main) throw new StripeError(400, "invalid_request_error", "This subscription has only usage-based items; there is no plan or seat count to change here.");
   const items: Params[] = [{ id: main.id, price: price.id, quantity: String(quantity) }];
   const prices = await all(ctx.db, "price");
   for (const item of sub.items.data.filter((i: Obj) => isMetered(i.price))) {
@@ -78,7 +79,8 @@ async function itemsFor(ctx: Ctx, sub: Obj, priceId: string, quantity: number): 
 async function updatePage(ctx: Ctx, id: string, subId: string, query: URLSearchParams, error: string | null = null): Promise<PageResult> {
   const { customer, base } = await sessionOf(ctx, id);
   const sub = await subscriptionOf(ctx, customer, subId);
-  const main = licensed(sub.items.data)[0]!;
+  const main = licensed(sub.items.data)[0];
+  if (!main) throw new StripeError(400, "invalid_request_error", "This subscription has only usage-based items; there is no plan or seat count to change here.");
   const chosen = query.get("price") ?? main.price.id;
   const seats = Number(query.get("quantity") ?? main.quantity ?? 1);
   const options = (await all(ctx.db, "price")).filter((p) => p.active && p.type === "recurring" && !isMetered(p));
