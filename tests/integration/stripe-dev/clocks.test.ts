@@ -1,14 +1,9 @@
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CARDS, makeCatalog, received, startHarness, submit, subscribeOnClock, until, type Harness } from "./harness";
+import { describe, expect, it } from "vitest";
+import { CARDS, received, submit, subscribeOnClock, until, catalogForFile, harnessForFile } from "./harness";
 
-let h: Harness;
-let c: Awaited<ReturnType<typeof makeCatalog>>;
-beforeAll(async () => {
-  h = await startHarness();
-  c = await makeCatalog(h.stripe);
-});
-afterAll(() => h.stop());
+const h = harnessForFile();
+const c = catalogForFile(h);
 
 const DAY = 86_400;
 const eventsFor = (type: string, id: string) => received(h, type).filter((r) => (r.event.data.object as { id?: string; parent?: Stripe.Invoice["parent"] }).id === id || (r.event.data.object as Stripe.Invoice).parent?.subscription_details?.subscription === id);

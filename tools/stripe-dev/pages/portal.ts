@@ -114,6 +114,19 @@ async function updatePage(ctx: Ctx, id: string, subId: string, query: URLSearchP
 
 const back = (base: string, notice: string) => ({ redirect: `${base}?notice=${encodeURIComponent(notice)}` });
 
+function cancelAtPeriodEnd(action: "cancel" | "resume", value: boolean, notice: (sub: Obj) => string): PageRoute {
+  return {
+    method: "POST",
+    path: new RegExp(`^/portal/([^/]+)/subscriptions/([^/]+)/${action}$`),
+    async run(ctx, _f, _q, [id, subId]) {
+      const { customer, base } = await sessionOf(ctx, id!);
+      const sub = await subscriptionOf(ctx, customer, subId!);
+      await updateSubscription(ctx, sub, { cancel_at_period_end: String(value) }, await nowFor(ctx, customer));
+      return back(base, notice(sub));
+    },
+  };
+}
+
 export const portalPages: PageRoute[] = [
   { method: "GET", path: /^\/portal\/([^/]+)$/, run: (ctx, _f, q, [id]) => overview(ctx, id!, q.get("notice")) },
   { method: "GET", path: /^\/portal\/([^/]+)\/subscriptions\/([^/]+)\/update$/, run: (ctx, _f, q, [id, sub]) => updatePage(ctx, id!, sub!, q) },
@@ -148,26 +161,8 @@ export const portalPages: PageRoute[] = [
       return html(200, layout("Cancel plan", `<a href="${base}">Back</a><h1>Cancel plan</h1><section class="card"><p>Your plan stays active until ${date(periodOf(sub).end)}, then it is canceled. You can renew it until then.</p><form method="post"><button type="submit" class="danger">Confirm cancellation</button></form></section>`));
     },
   },
-  {
-    method: "POST",
-    path: /^\/portal\/([^/]+)\/subscriptions\/([^/]+)\/cancel$/,
-    async run(ctx, _f, _q, [id, subId]) {
-      const { customer, base } = await sessionOf(ctx, id!);
-      const sub = await subscriptionOf(ctx, customer, subId!);
-      await updateSubscription(ctx, sub, { cancel_at_period_end: "true" }, await nowFor(ctx, customer));
-      return back(base, `Your plan will be canceled on ${date(periodOf(sub).end)}.`);
-    },
-  },
-  {
-    method: "POST",
-    path: /^\/portal\/([^/]+)\/subscriptions\/([^/]+)\/resume$/,
-    async run(ctx, _f, _q, [id, subId]) {
-      const { customer, base } = await sessionOf(ctx, id!);
-      const sub = await subscriptionOf(ctx, customer, subId!);
-      await updateSubscription(ctx, sub, { cancel_at_period_end: "false" }, await nowFor(ctx, customer));
-      return back(base, "Your plan has been renewed.");
-    },
-  },
+  cancelAtPeriodEnd("cancel", true, (sub) => `Your plan will be canceled on ${date(periodOf(sub).end)}.`),
+  cancelAtPeriodEnd("resume", false, () => "Your plan has been renewed."),
   {
     method: "GET",
     path: /^\/portal\/([^/]+)\/payment-method$/,
