@@ -32,6 +32,7 @@ export const ENV_KEYS = [
   "REALTIME_HOST",
   "API_PORT",
   "API_HOST",
+  "TRUSTED_PROXY_HOPS",
   "GIT_COMMIT",
 ] as const;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { trustedProxyHopsSchema } from "@/server/http/client-ip";
 
 const flag = z
   .enum(["0", "1", "true", "false"])
@@ -56,6 +57,7 @@ export const env = createEnv({
     REALTIME_HOST: z.string().min(1).default("0.0.0.0"),
     API_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
     API_HOST: z.string().min(1).default("0.0.0.0"),
+    TRUSTED_PROXY_HOPS: trustedProxyHopsSchema,
   },
   // Dev mode skips request signatures: a production server in dev mode would run any POST to
   // /api/inngest as a job. Refuse to start rather than warn (`next build` is not a start).
