@@ -1,6 +1,7 @@
 import { eq, like } from "drizzle-orm";
 import { rateLimitBuckets, securityEvents } from "../src/server/db/schema";
 import { expect, test } from "./support/fixtures";
+import { serverLogLines } from "./support/server-log";
 
 // What a client reaching `npm start` directly (no proxy, TRUSTED_PROXY_HOPS=0) claims about its address.
 const forged = (i: number) => ({ "x-forwarded-for": `203.0.113.${i}`, "x-groundwork-client-address": `198.51.100.${i}` });
@@ -25,5 +26,25 @@ test.describe("client addresses", () => {
     expect(res.status()).toBe(200);
     const events = await db.select({ type: securityEvents.type, ip: securityEvents.ip }).from(securityEvents).where(eq(securityEvents.userId, user.id));
     expect(events).toContainEqual({ type: "sign_in", ip: "127.0.0.1" });
+  });
+});
+
+test.describe("signed-out visits to signed-in pages", () => {
+  test("redirect to sign-in without an error in the server log", async ({ page, request }) => {
+    const paths = ["/account", "/account/security", "/account/sessions", "/account/security-log", "/account/export", "/app", "/w/new", "/w/demo", "/w/demo/members", "/w/demo/settings", "/w/demo/api-keys", "/staff/jobs"];
+    for (const path of paths) {
+      const res = await request.get(path, { maxRedirects: 0 });
+      expect(res.status(), path).toBe(307);
+      expect(res.headers().location, path).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
+    }
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount$/);
+    // A logged request after the visits: once its line is in the log, the renders before it have logged too.
+    const healthLines = () => serverLogLines().filter((l) => l.msg === "request" && l.path === "/api/health").length;
+    const before = healthLines();
+    await request.get("/api/health");
+    await expect.poll(healthLines).toBeGreaterThan(before);
+    const errors = serverLogLines().filter((l) => (l.level === "error" || l.level === "fatal") && /displayName|render failed/.test(JSON.stringify(l)));
+    expect(errors).toEqual([]);
   });
 });
