@@ -15,7 +15,7 @@ import { signedInHeaders } from "../support/sessions";
 import { handleTrpcRequest } from "@/server/trpc/handler";
 
 type Procedure = { _def: { type: "query" | "mutation" | "subscription" } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, Procedure>).sort(([a], [b]) => a.localeCompare(b));
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>).sort(([a], [b]) => a.localeCompare(b));
 /** The caller most likely to get past authorization into the operation. */
 const PREFERENCE: Role[] = ["owner", "admin", "staff", "member", "outsider", "anonymous", "pending"];
 
