@@ -3,7 +3,7 @@
  * Postgres under .data/, migrates, seeds on first start, then runs Next.js; Ctrl-C stops
  * both cleanly. With DATABASE_URL set it starts nothing but Next.js (after migrating).
  *
- *   --prod          run `next start` (after `next build`) instead of `next dev`
+ *   --prod          run `npm start`'s server (scripts/start.ts, after `next build`) instead of `next dev`
  *   --ephemeral     throwaway database, deleted on exit (e2e)
  *   --hermetic      ignore .env files (e2e and tests set every variable themselves)
  *   --port N        HTTP port (default $PORT or 3000)
@@ -101,12 +101,14 @@ if (!process.env.STRIPE_SECRET_KEY) {
 
 const logFile = args["log-file"] ? fs.createWriteStream(path.resolve(args["log-file"]), { flags: "a" }) : null;
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-// Production mode (e2e, benches) stays on loopback; dev listens like `next dev` does.
-const hostArgs = args.prod ? ["--hostname", "127.0.0.1"] : [];
-const child = spawn(process.execPath, [nextBin, args.prod ? "start" : "dev", "--port", port, ...hostArgs], {
+// Production mode (e2e, benches) is `npm start`'s server (it records socket addresses) on
+// loopback; dev listens like `next dev` does.
+const command = args.prod ? ["--import", "tsx", path.join(process.cwd(), "scripts", "start.ts")] : [nextBin, "dev", "--port", port];
+const child = spawn(process.execPath, command, {
   stdio: ["inherit", "pipe", "pipe"],
   env: {
     ...process.env,
+    ...(args.prod ? { PORT: port, HOSTNAME: "127.0.0.1" } : {}),
     DATABASE_URL: database.url,
     DEV_TOOLS: process.env.DEV_TOOLS || (args.prod ? "" : "1"),
     APP_URL: process.env.APP_URL || `http://localhost:${port}`,

@@ -8,6 +8,12 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { appSecret, inngestMode } = await import("@/server/env");
     appSecret();
+    const { hasClientAddressEntry } = await import("@/server/http/client-ip");
+    if (process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build" && !hasClientAddressEntry()) {
+      const { logger } = await import("@/server/logging/logger");
+      // `next start` run directly: per-IP limits fall back to X-Forwarded-For, which a client reaching this port can set.
+      logger.warn("serving without npm start's server: client addresses come from X-Forwarded-For; run `npm start` (decision 027)");
+    }
     // publish() hands events to Pusher too when PUSHER_* is configured (SSE always runs).
     const { registerPusherTransportFromEnv } = await import("@/server/realtime/pusher-transport");
     registerPusherTransportFromEnv();

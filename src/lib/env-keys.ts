@@ -34,6 +34,7 @@ export const ENV_KEYS = [
   "API_PORT",
   "API_HOST",
   "FLAG_EVALUATION_SAMPLE_RATE",
+  "TRUSTED_PROXY_HOPS",
   "GIT_COMMIT",
 ] as const;
 

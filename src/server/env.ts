@@ -2,6 +2,7 @@ import "server-only";
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 import { STRIPE_DEV_SECRET_KEY, STRIPE_DEV_WEBHOOK_SECRET } from "@/lib/stripe-dev-keys";
+import { trustedProxyHopsSchema } from "@/server/http/client-ip";
 
 const flag = z
   .enum(["0", "1", "true", "false"])
@@ -62,6 +63,7 @@ export const env = createEnv({
     API_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
     API_HOST: z.string().min(1).default("0.0.0.0"),
     FLAG_EVALUATION_SAMPLE_RATE: z.coerce.number().gt(0, "must be above 0").max(1, "must be at most 1").default(0.1),
+    TRUSTED_PROXY_HOPS: trustedProxyHopsSchema,
   },
   // Dev mode skips request signatures: a production server in dev mode would run any POST to
   // /api/inngest as a job. Refuse to start rather than warn (`next build` is not a start).

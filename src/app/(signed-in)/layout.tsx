@@ -1,6 +1,4 @@
 import type { ReactNode } from "react";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { ConnectionBanner } from "@/components/ui/connection-banner";
 import { NavLink } from "@/components/ui/nav-link";
 import { SiteHeader } from "@/components/ui/site-header";
@@ -11,7 +9,7 @@ import { VerifyEmailBanner } from "@/features/auth/ui/verify-email-banner";
 import { LiveIndicator } from "@/features/realtime/ui/live-indicator";
 import { WorkspaceSwitcher } from "@/features/workspaces/ui/workspace-switcher";
 import { TrpcProvider } from "@/trpc/client";
-import { getViewer } from "@/trpc/server";
+import { requireViewer } from "@/trpc/server";
 import { LiveFlags } from "@/app/flags-live";
 import { loadClientFlags } from "@/app/load-flags";
 import { NotificationBellSlot } from "./notification-bell-slot";
@@ -22,11 +20,7 @@ import { NotificationBellSlot } from "./notification-bell-slot";
  * load only for these pages.
  */
 export default async function SignedInLayout({ children }: Readonly<{ children: ReactNode }>) {
-  const viewer = await getViewer();
-  if (!viewer) {
-    const path = (await headers()).get("x-pathname") ?? "/app";
-    redirect(`/sign-in?next=${encodeURIComponent(path)}`);
-  }
+  const viewer = await requireViewer();
   const flags = await loadClientFlags(null);
   return (
     <TrpcProvider>

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
+import { text } from "@/lib/text";
 
 export const recordPingInput = z.object({
-  label: z
-    .string({ error: "Label must be text" })
+  label: text("Label")
     .trim()
     .min(1, "Label can't be empty")
     .max(80, "Label must be at most 80 characters"),
