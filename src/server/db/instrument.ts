@@ -1,5 +1,6 @@
 import "server-only";
-import type { Sql } from "postgres";
+import type { ReservedSql, Sql } from "postgres";
+import { CommitFailedError } from "./errors";
 
 export type QueryObserver = (query: string, ms: number, error?: unknown) => void;
 
@@ -22,7 +23,13 @@ export function instrumentSql<T extends Sql>(sql: T, observe: QueryObserver): T 
         return (query: string, params?: unknown[], options?: unknown) =>
           timeQuery((value as Sql["unsafe"]).call(target, query, params as never, options as never), query, observe);
       }
-      if (prop === "begin" || prop === "savepoint") {
+      if (prop === "begin") {
+        return (...args: unknown[]) => {
+          const cb = args.pop() as (tx: Sql) => unknown;
+          return verifiedBegin(target, args[0] as string | undefined, cb, observe);
+        };
+      }
+      if (prop === "savepoint") {
         return (...args: unknown[]) => {
           const cb = args.pop() as (tx: Sql) => unknown;
           return (value as (...a: unknown[]) => unknown).call(target, ...args, (tx: Sql) =>
@@ -59,4 +66,58 @@ function timeQuery<Q extends PromiseLike<unknown>>(pending: Q, query: string, ob
     );
   };
   return pending;
+}
+
+/**
+ * postgres.js's `begin` ignores what COMMIT answers, and Postgres answers a COMMIT of a failed
+ * transaction with "ROLLBACK", not an error: a statement that failed where the caller didn't
+ * look (behind a pooler, a prepared statement missing on the server the transaction landed on)
+ * would be acknowledged as saved. This runs the transaction on a reserved connection and
+ * throws `CommitFailedError` unless the server said COMMIT. BEGIN/COMMIT/SAVEPOINT are not
+ * observed, so query counts stay what the caller wrote.
+ */
+async function verifiedBegin(sql: Sql, options: string | undefined, fn: (tx: Sql) => unknown, observe: QueryObserver): Promise<unknown> {
+  const conn = await sql.reserve();
+  let firstFailure: unknown;
+  const tx = withSavepoints(
+    instrumentSql(conn as unknown as Sql, (query, ms, error) => {
+      if (error) firstFailure ??= error;
+      observe(query, ms, error);
+    }),
+    conn,
+  );
+  try {
+    await conn.unsafe(options ? `begin ${options.replace(/[^a-z ]/gi, "")}` : "begin");
+    let result: unknown;
+    try {
+      result = await fn(tx);
+    } catch (error) {
+      await conn.unsafe("rollback").catch(() => {});
+      throw error;
+    }
+    const done = await conn.unsafe("commit");
+    if (done.command !== "COMMIT") throw new CommitFailedError(done.command, firstFailure);
+    return result;
+  } finally {
+    conn.release();
+  }
+}
+
+/** drizzle's nested transactions call `tx.savepoint(fn)`; a reserved connection has none. */
+function withSavepoints(tx: Sql, conn: ReservedSql): Sql {
+  let next = 0;
+  const savepoint = async (fn: (sp: Sql) => unknown) => {
+    const name = `s${next++}`;
+    await conn.unsafe(`savepoint ${name}`);
+    try {
+      const result = await fn(scoped);
+      await conn.unsafe(`release savepoint ${name}`);
+      return result;
+    } catch (error) {
+      await conn.unsafe(`rollback to savepoint ${name}`).catch(() => {});
+      throw error;
+    }
+  };
+  const scoped: Sql = new Proxy(tx, { get: (target, prop, receiver) => (prop === "savepoint" ? savepoint : Reflect.get(target, prop, receiver)) });
+  return scoped;
 }

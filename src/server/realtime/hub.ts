@@ -1,7 +1,7 @@
 import "server-only";
 import { db as defaultDb, type DbOrTx } from "@/server/db/client";
 import { createNotifyListener } from "@/server/db/notify-listener";
-import { env } from "@/server/env";
+import { directDatabaseUrl } from "@/server/env";
 import { logger } from "@/server/logging/logger";
 import { NOTIFY_CHANNEL } from "./publish";
 import { bigintArray, selectEventsByIds, selectEventsSince, selectMaxEventId } from "./queries";
@@ -181,5 +181,5 @@ const globalForHub = globalThis as unknown as { groundworkRealtimeHub?: Hub };
 
 /** This process's hub (one LISTEN connection however many streams are open). */
 export function realtimeHub(): Hub {
-  return (globalForHub.groundworkRealtimeHub ??= createHub({ databaseUrl: env.DATABASE_URL }));
+  return (globalForHub.groundworkRealtimeHub ??= createHub({ databaseUrl: directDatabaseUrl() }));
 }

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { uuidv7 } from "@/lib/ids";
 import { billingPeriodStart } from "@/lib/plans";
 import { db as defaultDb, type DbOrTx } from "@/server/db/client";
+import { runInBackground } from "@/server/logging/context";
 import { logger } from "@/server/logging/logger";
 
 export type RequestRecord = {
@@ -61,7 +62,8 @@ export function createUsageRecorder(opts: { db?: DbOrTx; intervalMs?: number } =
     const previous = lastUsed.get(r.apiKeyId);
     if (!previous || previous < r.at) lastUsed.set(r.apiKeyId, r.at);
     if (!timer) {
-      timer = setInterval(() => void flush(), opts.intervalMs ?? 1000);
+      // Started by whichever request came first; its flushes are nobody's request.
+      timer = runInBackground("api-usage-recorder", () => setInterval(() => void flush(), opts.intervalMs ?? 1000));
       timer.unref();
     }
   }
