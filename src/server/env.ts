@@ -31,7 +31,7 @@ export const env = createEnv({
     // session of their own (PgBouncer in transaction mode and managed poolers don't keep one).
     DATABASE_DIRECT_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }).optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-    // Named prepared statements only when DATABASE_URL reaches Postgres itself (decision 023).
+    // Named prepared statements only when DATABASE_URL reaches Postgres itself (decision 028).
     DATABASE_PREPARE: flag,
     APP_URL: z.url().default("http://localhost:3000"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

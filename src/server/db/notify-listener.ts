@@ -69,8 +69,23 @@ export function createNotifyListener(opts: {
     opts.onNotify(payload);
   }
 
-  /** NOTIFY on the listening session itself and wait to hear it: proof the loop works end to end. */
-  async function heartbeat(sql: Sql): Promise<void> {
+  // Heartbeats go out on a connection of their own: sent on the listening connection, a
+  // pooler would often run them on the very server connection that holds the LISTEN, and the
+  // broken loop would look fine.
+  let sender: Sql | null = null;
+  const senderSql = () =>
+    (sender ??= postgres(opts.databaseUrl, {
+      max: 1,
+      idle_timeout: 30,
+      connect_timeout: 5,
+      fetch_types: false,
+      prepare: false,
+      onnotice: () => {},
+      connection: { application_name: `${opts.applicationName ?? `groundwork-${opts.channel}`}-heartbeat` },
+    }));
+
+  /** NOTIFY from another session and wait to hear it: proof the loop works end to end. */
+  async function heartbeat(): Promise<void> {
     const token = randomUUID();
     const heard = new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), HEARTBEAT_WITHIN_MS);
@@ -80,7 +95,8 @@ export function createNotifyListener(opts: {
       });
     });
     try {
-      await sql`select pg_notify(${opts.channel}, ${HEARTBEAT_PREFIX + token})`;
+      const send = senderSql();
+      await send`select pg_notify(${opts.channel}, ${HEARTBEAT_PREFIX + token})`;
       if (!(await heard)) {
         throw new Error(
           `LISTEN on ${opts.channel} did not hear its own NOTIFY within ${HEARTBEAT_WITHIN_MS} ms; if this URL is a pooler in transaction mode, set DATABASE_DIRECT_URL to the server itself`,
@@ -123,7 +139,7 @@ export function createNotifyListener(opts: {
     client = sql;
     return (async () => {
       await sql`listen ${sql(opts.channel)}`;
-      await heartbeat(sql);
+      await heartbeat();
       // Anything cached before this point may have missed a notification.
       opts.onReset?.();
       await opts.onListen?.();
@@ -143,7 +159,7 @@ export function createNotifyListener(opts: {
     if (heartbeatTimer) clearInterval(heartbeatTimer);
     heartbeatTimer = setInterval(() => {
       if (client !== sql || !isLive) return;
-      heartbeat(sql).catch((error: unknown) => {
+      heartbeat().catch((error: unknown) => {
         if (client !== sql || stopped) return;
         goSilent(error instanceof Error ? error.message : String(error));
         logger.warn({ channel: opts.channel, err: error }, "LISTEN heartbeat missed; reconnecting");
@@ -193,7 +209,7 @@ export function createNotifyListener(opts: {
       registry.delete(listener);
       if (reconnectTimer) clearTimeout(reconnectTimer);
       if (heartbeatTimer) clearInterval(heartbeatTimer);
-      await client?.end({ timeout: 1 }).catch(() => {});
+      await Promise.all([client?.end({ timeout: 1 }), sender?.end({ timeout: 1 })].map((p) => p?.catch(() => {})));
     },
   };
   registry.add(listener);
