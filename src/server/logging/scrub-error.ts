@@ -1,42 +1,52 @@
 import pino from "pino";
 
+const REDACTED = "[redacted]";
+/** Shorter values ("1", "new", "true") are not secrets and would blank ordinary words. */
+const MIN_SCRUBBED_LENGTH = 4;
+
 /**
  * The `err` serializer: pino's, minus every value a database error carries. drizzle's
  * DrizzleQueryError puts the bound parameters in its message ("Failed query: …\nparams: …",
- * and so in its stack) and in `params`; postgres.js attaches `parameters`/`args` (enumerable
- * in debug mode); a PostgresError's `detail` repeats the offending row ("Key (key)=(ip:…)").
- * Session hashes, rate-limit keys with addresses and user text are such values. The SQL text
- * stays: it holds placeholders, not values.
+ * and so in its stack) and in `params`; postgres.js keeps them in `parameters`/`args`
+ * (enumerable in debug mode); Postgres repeats a value in its own message ("invalid input
+ * syntax for type uuid: "…"") and in `detail` ("Key (key)=(ip:…) already exists"). Session
+ * hashes, rate-limit keys with addresses and user text are such values. The SQL text stays:
+ * it holds placeholders, not values.
  */
 export function serializeError(err: unknown): unknown {
   if (!(err instanceof Error)) return err;
-  const texts = paramTexts(err);
+  const values = boundValues(err);
   const out = pino.stdSerializers.err(err) as unknown as Record<string, unknown>;
-  for (const field of ["message", "stack"] as const) {
-    if (typeof out[field] === "string") out[field] = scrubText(out[field] as string, texts);
-  }
   for (const key of ["params", "parameters", "args", "types"]) delete out[key];
-  if (typeof out.detail === "string") out.detail = scrubDetail(out.detail);
+  for (const [key, value] of Object.entries(out)) {
+    if (typeof value === "string") out[key] = scrubText(key === "detail" ? scrubDetail(value) : value, values);
+  }
   return out;
 }
 
-/** The exact "\nparams: …" strings drizzle wrote into messages along the cause chain. */
-function paramTexts(err: Error): string[] {
-  const texts: string[] = [];
+/** Every bound value along the cause chain, longest first (so a value containing another goes first). */
+function boundValues(err: Error): string[] {
+  const values = new Set<string>();
   for (let e: unknown = err, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
-    const params = (e as { params?: unknown }).params;
-    if (Array.isArray(params)) texts.push(`\nparams: ${String(params)}`);
-    const detail = (e as { detail?: unknown }).detail;
-    if (typeof detail === "string") texts.push(detail);
+    for (const key of ["params", "parameters"]) {
+      const list = (e as unknown as Record<string, unknown>)[key];
+      if (!Array.isArray(list)) continue;
+      for (const v of list) {
+        const text = v instanceof Date ? v.toISOString() : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v);
+        if (text.length >= MIN_SCRUBBED_LENGTH) values.add(text);
+      }
+      // drizzle's message joins them with commas: "params: a,b,c".
+      if (list.length > 0) values.add(list.map(String).join(","));
+    }
   }
-  return texts.filter((t) => t.length > 0).sort((a, b) => b.length - a.length);
+  return [...values].filter((v) => v.length >= MIN_SCRUBBED_LENGTH).sort((a, b) => b.length - a.length);
 }
 
-function scrubText(text: string, texts: string[]): string {
+function scrubText(text: string, values: string[]): string {
   let out = text;
-  for (const t of texts) out = out.split(t).join(t.startsWith("\nparams: ") ? "\nparams: [redacted]" : scrubDetail(t));
+  for (const value of values) out = out.split(value).join(REDACTED);
   return out;
 }
 
 /** "Key (api_key_id, window)=(…, …) already exists." → the columns without the values. */
-export const scrubDetail = (detail: string) => detail.replace(/=\([\s\S]*\)/, "=([redacted])");
+export const scrubDetail = (detail: string) => detail.replace(/=\([\s\S]*\)/, `=(${REDACTED})`);
