@@ -29,7 +29,8 @@ import { revokeApiKey } from "@/features/api-keys/server/revoke-api-key";
 import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
 import { hermeticEnv } from "@/lib/env-keys";
-import { db } from "@/server/db/client";
+import { checkHealth } from "@/features/observability/server/check-health";
+import { db, sql } from "@/server/db/client";
 import { CommitFailedError } from "@/server/db/errors";
 import { createFeedbackBoard } from "@/server/db/factories";
 import { feedbackPosts } from "@/server/db/schema";
@@ -51,7 +52,6 @@ afterAll(async () => {
   await apiKeyCache().listener.stop();
   await realtimeHub().stop();
   await direct.end();
-  const { sql } = await import("@/server/db/client");
   await sql.end({ timeout: 5 });
   await pooler.bouncer?.stop();
 });
@@ -168,6 +168,11 @@ describe.skipIf(pooler.unavailable !== null)("behind PgBouncer (transaction mode
       await expect(listener.ready()).rejects.toThrow(/DATABASE_DIRECT_URL/);
       expect(listener.live()).toBe(false);
       expect(listener.state()).toMatchObject({ live: false, detail: expect.stringContaining("did not hear its own NOTIFY") });
+      // /api/health and /status say so too, naming the channel.
+      const status = await checkHealth(sql);
+      expect(status.status).toBe("degraded");
+      expect(status.checks.listeners).toMatchObject({ ok: false, detail: expect.stringContaining("pooler_probe: LISTEN on pooler_probe did not hear") });
+      expect(status.checks.database.ok).toBe(true);
     } finally {
       await listener.stop();
     }
