@@ -24,11 +24,16 @@ export async function register() {
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ logger }, { isExpectedRenderError }] = await Promise.all([import("@/server/logging/logger"), import("@/server/logging/render-errors")]);
+  const [{ logger }, { isExpectedRenderError }, { outageError }] = await Promise.all([
+    import("@/server/logging/logger"),
+    import("@/server/logging/render-errors"),
+    import("@/server/db/errors"),
+  ]);
   const err = error as Error & { digest?: string };
   const header = request.headers["x-request-id"];
   const expected = isExpectedRenderError(error);
-  logger[expected ? "info" : "error"](
+  const level = expected ? "info" : outageError(error) ? "warn" : "error";
+  logger[level](
     {
       requestId: Array.isArray(header) ? header[0] : header,
       method: request.method,

@@ -51,7 +51,8 @@ function runAs(): { uid: number; gid: number } | null {
   return { uid: Number(id("-u").stdout.trim()), gid: Number(id("-g").stdout.trim()) };
 }
 
-export async function startPgBouncer(opts: { serverPort: number; poolSize?: number; poolMode?: "transaction" | "session" }): Promise<PgBouncer> {
+/** `settings`: more `[pgbouncer]` lines (chaos sets server_login_retry and query_wait_timeout). */
+export async function startPgBouncer(opts: { serverPort: number; poolSize?: number; poolMode?: "transaction" | "session"; settings?: Record<string, string | number> }): Promise<PgBouncer> {
   const unavailable = pgbouncerUnavailable();
   if (unavailable) throw new Error(unavailable);
   const port = await findFreePort();
@@ -76,6 +77,7 @@ export async function startPgBouncer(opts: { serverPort: number; poolSize?: numb
       "ignore_startup_parameters = extra_float_digits,options",
       `logfile = ${path.join(dir, "pgbouncer.log")}`,
       `pidfile = ${path.join(dir, "pgbouncer.pid")}`,
+      ...Object.entries(opts.settings ?? {}).map(([k, v]) => `${k} = ${v}`),
       "",
     ].join("\n"),
   );

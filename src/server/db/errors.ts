@@ -1,12 +1,12 @@
 import "server-only";
 import { AppError } from "@/server/errors";
 
-/** The server answered COMMIT with something else (ROLLBACK): nothing the transaction wrote exists. */
+/** The transaction had failed by the time it would commit (Postgres answers such a COMMIT with ROLLBACK): nothing it wrote exists. */
 export class CommitFailedError extends Error {
   /** SQLSTATE class 40, "transaction rollback": safe to retry, nothing was written. */
   readonly code = "40000";
   constructor(answer: string, cause?: unknown) {
-    super(`COMMIT was answered with ${answer}: the transaction was rolled back and nothing it wrote was saved`, { cause });
+    super(`the transaction had failed before COMMIT (the server would answer ${answer}): nothing it wrote was saved`, { cause });
     this.name = "CommitFailedError";
   }
 }

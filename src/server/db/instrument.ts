@@ -1,5 +1,5 @@
 import "server-only";
-import type { ReservedSql, Sql } from "postgres";
+import type { Sql, TransactionSql } from "postgres";
 import { CommitFailedError } from "./errors";
 
 export type QueryObserver = (query: string, ms: number, error?: unknown) => void;
@@ -69,55 +69,34 @@ function timeQuery<Q extends PromiseLike<unknown>>(pending: Q, query: string, ob
 }
 
 /**
- * postgres.js's `begin` ignores what COMMIT answers, and Postgres answers a COMMIT of a failed
- * transaction with "ROLLBACK", not an error: a statement that failed where the caller didn't
- * look (behind a pooler, a prepared statement missing on the server the transaction landed on)
- * would be acknowledged as saved. This runs the transaction on a reserved connection and
- * throws `CommitFailedError` unless the server said COMMIT. BEGIN/COMMIT/SAVEPOINT are not
- * observed, so query counts stay what the caller wrote.
+ * postgres.js's `begin` ignores what COMMIT answers, and Postgres answers the COMMIT of a
+ * failed transaction with "ROLLBACK", not an error: a transaction that failed where nobody
+ * looked (behind a pooler, a statement that landed on a server connection without its
+ * prepared statement) would be acknowledged as saved. So before postgres.js commits, one
+ * `select 1` in the transaction proves it is still alive; in a failed one it answers 25P02 and
+ * this throws `CommitFailedError` (the first statement that failed is its `cause`), which
+ * postgres.js rolls back and rethrows. A probe rather than our own COMMIT: postgres.js hands
+ * the connection back to the pool as soon as the server reports "idle", so a COMMIT inside
+ * `begin` would race its own. Not counted as a query.
  */
-async function verifiedBegin(sql: Sql, options: string | undefined, fn: (tx: Sql) => unknown, observe: QueryObserver): Promise<unknown> {
-  const conn = await sql.reserve();
-  let firstFailure: unknown;
-  const tx = withSavepoints(
-    instrumentSql(conn as unknown as Sql, (query, ms, error) => {
-      if (error) firstFailure ??= error;
-      observe(query, ms, error);
-    }),
-    conn,
-  );
-  try {
-    await conn.unsafe(options ? `begin ${options.replace(/[^a-z ]/gi, "")}` : "begin");
-    let result: unknown;
+function verifiedBegin(sql: Sql, options: string | undefined, fn: (tx: Sql) => unknown, observe: QueryObserver): Promise<unknown> {
+  const run = async (tx: TransactionSql) => {
+    let firstFailure: unknown;
+    const result = await fn(
+      instrumentSql(tx as unknown as Sql, (query, ms, error) => {
+        if (error) firstFailure ??= error;
+        observe(query, ms, error);
+      }),
+    );
     try {
-      result = await fn(tx);
+      await tx.unsafe("select 1");
     } catch (error) {
-      await conn.unsafe("rollback").catch(() => {});
+      if ((error as { code?: unknown }).code === IN_FAILED_TRANSACTION) throw new CommitFailedError("ROLLBACK", firstFailure ?? error);
       throw error;
     }
-    const done = await conn.unsafe("commit");
-    if (done.command !== "COMMIT") throw new CommitFailedError(done.command, firstFailure);
     return result;
-  } finally {
-    conn.release();
-  }
+  };
+  return options ? sql.begin(options, run) : sql.begin(run);
 }
 
-/** drizzle's nested transactions call `tx.savepoint(fn)`; a reserved connection has none. */
-function withSavepoints(tx: Sql, conn: ReservedSql): Sql {
-  let next = 0;
-  const savepoint = async (fn: (sp: Sql) => unknown) => {
-    const name = `s${next++}`;
-    await conn.unsafe(`savepoint ${name}`);
-    try {
-      const result = await fn(scoped);
-      await conn.unsafe(`release savepoint ${name}`);
-      return result;
-    } catch (error) {
-      await conn.unsafe(`rollback to savepoint ${name}`).catch(() => {});
-      throw error;
-    }
-  };
-  const scoped: Sql = new Proxy(tx, { get: (target, prop, receiver) => (prop === "savepoint" ? savepoint : Reflect.get(target, prop, receiver)) });
-  return scoped;
-}
+const IN_FAILED_TRANSACTION = "25P02";
