@@ -54,6 +54,8 @@ for (const event of ["uncaughtException", "unhandledRejection"] as const) {
   });
 }
 
+const logOf = (name: string) => path.join(".data", `chaos-${name}.log`);
+fs.mkdirSync(".data", { recursive: true });
 const dataDir = path.join(os.tmpdir(), `groundwork-chaos-${process.pid}`);
 let pg: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir, database: "groundwork", fast: true });
 cleanup.push(async () => {
@@ -63,7 +65,10 @@ cleanup.push(async () => {
 const pgPort = pg.port;
 await migrateDatabase(pg.url);
 const bouncer = await startPgBouncer({ serverPort: pgPort, poolSize: 20, settings: { server_login_retry: 1, query_wait_timeout: 10 } });
-cleanup.push(() => bouncer.stop());
+cleanup.push(async () => {
+  fs.copyFileSync(bouncer.logFile, logOf("pgbouncer"));
+  await bouncer.stop();
+});
 const directUrl = pg.url;
 const pooledUrl = bouncer.url(directUrl);
 
@@ -102,7 +107,8 @@ async function startInstance(name: string): Promise<Instance> {
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     env: hermeticEnv({ DATABASE_URL: pooledUrl, DATABASE_DIRECT_URL: directUrl, DATABASE_POOL_MAX: "10", API_KEY_PEPPER: PEPPER, APP_SECRET: SECRET, APP_URL: origin, LOG_LEVEL: "warn", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }),
-    stdio: ["ignore", "ignore", "pipe"],
+    // Their logs go to files (never an undrained pipe: a full pipe blocks the writer).
+    stdio: ["ignore", fs.openSync(logOf(name), "w"), fs.openSync(logOf(name), "a")],
   });
   const instance = { name, origin, child, alive: true };
   child.once("exit", () => (instance.alive = false));
@@ -140,7 +146,8 @@ async function attempt(method: string, route: string, key: string, body?: unknow
       body: body ? JSON.stringify(body) : undefined,
       signal: AbortSignal.timeout(60_000),
     });
-    const text = await res.text().catch(() => "");
+    const text = await res.text().catch(() => null);
+    if (text === null) throw new Error("connection dropped while the body was read");
     let json: Record<string, unknown> | null = null;
     try {
       json = JSON.parse(text) as Record<string, unknown>;
@@ -297,6 +304,7 @@ for (let i = 0, run = 0; i < after.length; i++) {
   if (run === 0) recoveredAt = null;
 }
 
+console.log(`\nlogs: ${logOf("A")}, ${logOf("B")}, ${logOf("pgbouncer")}`);
 console.log("\ntimeline");
 for (const line of timeline) console.log(`  ${line}`);
 console.log("\nfigures");

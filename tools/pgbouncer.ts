@@ -14,6 +14,8 @@ export const PGBOUNCER_BIN = process.env.PGBOUNCER_BIN ?? "/usr/sbin/pgbouncer";
 
 export type PgBouncer = {
   port: number;
+  /** PgBouncer's log (deleted with the rest on stop; copy it first to keep it). */
+  logFile: string;
   /** `serverUrl` with host and port swapped for the pooler's. */
   url(serverUrl: string): string;
   stop(): Promise<void>;
@@ -95,6 +97,7 @@ export async function startPgBouncer(opts: { serverPort: number; poolSize?: numb
 
   return {
     port,
+    logFile: path.join(dir, "pgbouncer.log"),
     url(serverUrl) {
       const u = new URL(serverUrl);
       u.hostname = "127.0.0.1";
