@@ -17,6 +17,7 @@ export const ENV_KEYS = [
   "API_KEY_PEPPER",
   "STRIPE_SECRET_KEY",
   "STRIPE_WEBHOOK_SECRET",
+  "STRIPE_DEV_URL",
   "SMTP_URL",
   "MAIL_FROM",
   "PUSHER_APP_ID",
@@ -34,6 +35,7 @@ export const ENV_KEYS = [
   "REALTIME_HOST",
   "API_PORT",
   "API_HOST",
+  "FLAG_EVALUATION_SAMPLE_RATE",
   "GIT_COMMIT",
 ] as const;
 

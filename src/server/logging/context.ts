@@ -32,12 +32,20 @@ export function setRequestActor(actor: Pick<RequestContext, "userId" | "workspac
 }
 
 /**
+ * Runs `fn` outside any request: for shared work a request merely triggers (a process-wide
+ * cache's load), so its queries and logs aren't charged to whichever request came first.
+ */
+export function runOutsideRequestContext<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
+
+/**
  * Runs work that outlives whoever started it (LISTEN connections, the scheduler, the outbox
  * relay) outside any request's context: a first request that happens to open a connection
  * must not lend its request id to every reconnect warning afterwards. Log lines carry `task`.
  */
 export function runInBackground<T>(task: string, fn: () => T): T {
-  return storage.exit(() => tasks.run(task, fn));
+  return runOutsideRequestContext(() => tasks.run(task, fn));
 }
 
 export function currentTask(): string | undefined {
