@@ -50,7 +50,7 @@ const say = (line: string) => console.log(`\x1b[36m[groundwork]\x1b[0m ${line}`)
 const database = await openDatabase({ ephemeral: args.ephemeral });
 say(database.embedded ? `Postgres (embedded) at ${database.url} — data in ${database.embedded.dataDir}` : "Using DATABASE_URL");
 if (args["db-url-file"]) fs.writeFileSync(args["db-url-file"], database.url, { mode: 0o600 });
-const { applied } = await migrateDatabase(database.url);
+const { applied } = await migrateDatabase(database.directUrl);
 say(applied ? `Applied ${applied} migration(s)` : "Migrations up to date");
 
 if (database.fresh || args.ephemeral) {
@@ -73,7 +73,7 @@ if (!args.prod && INNGEST_KEYS.every((k) => !process.env[k])) {
   // The Inngest Dev Server's usual port when it is free, else any free one. Probed first: a
   // failed listen would leave the dev server's engine polling.
   const port = (await portIsFree(8288)) ? 8288 : await findFreePort();
-  const dev = await startInngestDevServer({ databaseUrl: database.url, port, log: sayInngest });
+  const dev = await startInngestDevServer({ databaseUrl: database.directUrl, port, log: sayInngest });
   process.env.INNGEST_DEV = dev.url;
   process.env.INNGEST_BASE_URL = dev.url;
   inngestDev = dev;

@@ -30,19 +30,23 @@ export async function register() {
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { logger } = await import("@/server/logging/logger");
+  const [{ logger }, { isExpectedRenderError }, { outageError }] = await Promise.all([
+    import("@/server/logging/logger"),
+    import("@/server/logging/render-errors"),
+    import("@/server/db/errors"),
+  ]);
   const err = error as Error & { digest?: string };
   const header = request.headers["x-request-id"];
-  logger.error(
+  const expected = isExpectedRenderError(error);
+  const level = expected ? "info" : outageError(error) ? "warn" : "error";
+  logger[level](
     {
-      errorId: err.digest,
       requestId: Array.isArray(header) ? header[0] : header,
       method: request.method,
       path: request.path,
       routePath: context.routePath,
-      routeType: context.routeType,
-      err,
+      ...(expected ? { reason: err.digest?.split(";")[0] ?? err.message } : { errorId: err.digest, routeType: context.routeType, err }),
     },
-    "render failed",
+    expected ? "render ended early (redirect or signed out)" : "render failed",
   );
 };

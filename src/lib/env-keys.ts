@@ -5,7 +5,9 @@
  */
 export const ENV_KEYS = [
   "DATABASE_URL",
+  "DATABASE_DIRECT_URL",
   "DATABASE_POOL_MAX",
+  "DATABASE_PREPARE",
   "APP_URL",
   "LOG_LEVEL",
   "LOG_SQL",

@@ -29,7 +29,12 @@ export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }),
+    // The server itself, not a pooler: LISTEN, migrations and session advisory locks need a
+    // session of their own (PgBouncer in transaction mode and managed poolers don't keep one).
+    DATABASE_DIRECT_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }).optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    // Named prepared statements only when DATABASE_URL reaches Postgres itself (decision 033).
+    DATABASE_PREPARE: flag,
     APP_URL: z.url().default("http://localhost:3000"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_SQL: flag,
@@ -86,6 +91,9 @@ export const env = createEnv({
     );
   },
 });
+
+/** Where LISTEN, migrations and session-level advisory locks connect: never through a pooler. */
+export const directDatabaseUrl = (): string => env.DATABASE_DIRECT_URL ?? env.DATABASE_URL;
 
 const DEV_APP_SECRET = "groundwork-development-secret-not-for-production";
 

@@ -25,7 +25,15 @@ export const systemStatus = z.object({
   version: z.string(),
   commit: z.string(),
   uptimeSeconds: z.number(),
-  checks: z.object({ database: healthCheck.extend({ latencyMs: z.number().nullable() }), migrations: healthCheck, jobs: healthCheck }),
+  checks: z.object({
+    database: healthCheck.extend({ latencyMs: z.number().nullable() }),
+    /** This process's connection pool: "exhausted" when it gave no connection in time while the server answered. */
+    pool: healthCheck,
+    /** LISTEN connections (live events, API-key cache) hearing their own heartbeat NOTIFY. */
+    listeners: healthCheck,
+    migrations: healthCheck,
+    jobs: healthCheck,
+  }),
 });
 export type SystemStatus = z.infer<typeof systemStatus>;
 

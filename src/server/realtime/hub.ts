@@ -1,7 +1,7 @@
 import "server-only";
 import { db as defaultDb, type DbOrTx } from "@/server/db/client";
 import { createNotifyListener } from "@/server/db/notify-listener";
-import { env } from "@/server/env";
+import { directDatabaseUrl } from "@/server/env";
 import { logger } from "@/server/logging/logger";
 import { parseEndPayload, type ConnectionOwner } from "./end-connections";
 import { NOTIFY_CHANNEL } from "./publish";
@@ -214,5 +214,5 @@ const globalForHub = globalThis as unknown as { groundworkRealtimeHub?: Hub };
 
 /** This process's hub (one LISTEN connection however many streams are open). */
 export function realtimeHub(): Hub {
-  return (globalForHub.groundworkRealtimeHub ??= createHub({ databaseUrl: env.DATABASE_URL }));
+  return (globalForHub.groundworkRealtimeHub ??= createHub({ databaseUrl: directDatabaseUrl() }));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
+import { failStaleExports } from "@/features/exports/server/fail-stale-exports";
 import { sweepOutbox } from "@/server/outbox/relay";
 import { RETENTION_STEPS } from "./retention/steps";
 import { SCHEDULES, type Schedule } from "./schedules";
@@ -12,6 +13,13 @@ export type ScheduledStep = { name: string; run: (db: Db, now: Date) => Promise<
  * way the run ends with the schedule's heartbeat.
  */
 export const SCHEDULED_WORK: readonly { schedule: Schedule; steps: readonly ScheduledStep[] }[] = [
-  { schedule: SCHEDULES.relayOutbox, steps: [{ name: "sweep", run: (db) => sweepOutbox(db) }] },
+  // Every minute: resend what the after-commit relay missed, and fail exports whose runner died.
+  {
+    schedule: SCHEDULES.relayOutbox,
+    steps: [
+      { name: "sweep", run: (db) => sweepOutbox(db) },
+      { name: "fail-stale-exports", run: (db, now) => failStaleExports(db, now) },
+    ],
+  },
   { schedule: SCHEDULES.retentionCleanup, steps: RETENTION_STEPS },
 ];
