@@ -9,3 +9,4 @@ export * from "./notifications";
 export * from "./data-exports";
 export * from "./feedback";
 export * from "./api-keys";
+export * from "./billing";
