@@ -1,23 +1,13 @@
 import "server-only";
 import type Stripe from "stripe";
-import { env, stripeEnv } from "@/server/env";
 import { AppError } from "@/server/errors";
-import { stripeClient } from "@/server/stripe/client";
+import { stripeClient, stripeWebhookSecret } from "@/server/stripe/client";
 
 /** The SDK instance every billing call goes through (Stripe, or the local Stripe-protocol server). */
 export const gateway = (): Stripe => stripeClient();
 
-/** The local server signs with this when STRIPE_WEBHOOK_SECRET is unset (never in production). */
-export const LOCAL_WEBHOOK_SECRET = "whsec_groundwork_local_development_secret";
-
-export function webhookSecret(): string {
-  const configured = stripeEnv()?.STRIPE_WEBHOOK_SECRET ?? env.STRIPE_WEBHOOK_SECRET;
-  if (configured) return configured;
-  if (env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
-    throw new Error("Invalid environment configuration:\n  STRIPE_WEBHOOK_SECRET: required in production");
-  }
-  return LOCAL_WEBHOOK_SECRET;
-}
+/** The secret `Stripe-Signature` headers must be signed with (throws when no gateway is configured). */
+export const webhookSecret = (): string => stripeWebhookSecret();
 
 /**
  * What a failed gateway call means for an intent: `declined` and `rejected` are final (the

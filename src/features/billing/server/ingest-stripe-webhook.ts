@@ -12,9 +12,11 @@ import { insertWebhookEvent } from "./webhook-queries";
  */
 export async function ingestStripeWebhook(input: { rawBody: string | Buffer; signature: string | null }, db: DbOrTx): Promise<{ eventId: string; type: string; duplicate: boolean }> {
   if (!input.signature) throw new AppError("BAD_REQUEST", { userMessage: "Missing Stripe-Signature header." });
+  const stripe = gateway();
+  const secret = webhookSecret();
   let event: Stripe.Event;
   try {
-    event = gateway().webhooks.constructEvent(input.rawBody, input.signature, webhookSecret());
+    event = stripe.webhooks.constructEvent(input.rawBody, input.signature, secret);
   } catch {
     throw new AppError("BAD_REQUEST", { userMessage: "Webhook signature verification failed." });
   }
