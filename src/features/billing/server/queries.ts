@@ -4,11 +4,14 @@ import type { PlanId } from "@/lib/plans";
 import type { DbOrTx } from "@/server/db/client";
 import { feedbackBoards, invites, memberships, workspaces } from "@/server/db/schema";
 
+// Qualified by hand: inside a subquery drizzle renders `workspaces.id` as a bare "id", which
+// would bind to the subquery's own table.
+const WORKSPACE_ID = sql.raw(`"workspaces"."id"`);
 const COUNTS = {
-  members: sql<number>`((select count(*) from ${memberships} where ${memberships.workspaceId} = ${workspaces.id})
-    + (select count(*) from ${invites} where ${and(eq(invites.workspaceId, workspaces.id), isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, sql`now()`))}))::int`,
-  memberships: sql<number>`(select count(*) from ${memberships} where ${memberships.workspaceId} = ${workspaces.id})::int`,
-  boards: sql<number>`(select count(*) from ${feedbackBoards} where ${feedbackBoards.workspaceId} = ${workspaces.id})::int`,
+  members: sql<number>`((select count(*) from ${memberships} where ${memberships.workspaceId} = ${WORKSPACE_ID})
+    + (select count(*) from ${invites} where ${and(eq(invites.workspaceId, WORKSPACE_ID), isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, sql`now()`))}))::int`,
+  memberships: sql<number>`(select count(*) from ${memberships} where ${memberships.workspaceId} = ${WORKSPACE_ID})::int`,
+  boards: sql<number>`(select count(*) from ${feedbackBoards} where ${feedbackBoards.workspaceId} = ${WORKSPACE_ID})::int`,
 };
 
 /**
