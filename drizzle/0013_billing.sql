@@ -50,6 +50,7 @@ CREATE TABLE "billing_subscriptions" (
 	"status" text NOT NULL,
 	"seats" integer NOT NULL,
 	"plan_item_id" text NOT NULL,
+	"overage_item_id" text,
 	"cancel_at_period_end" boolean DEFAULT false NOT NULL,
 	"current_period_start" timestamp with time zone,
 	"current_period_end" timestamp with time zone,
