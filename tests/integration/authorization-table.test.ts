@@ -169,6 +169,7 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "apiKeys.requestLog": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, limit: 5 }) },
   // Billing: owners pay, admins can look. Past authorization the fixture (no customer, no gateway
   // in this file) gives business refusals: BAD_REQUEST, SERVICE_UNAVAILABLE.
+  "billing.mine": { allow: signedIn, input: () => undefined },
   "billing.overview": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
   "billing.invoices": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
   "billing.startCheckout": { allow: ["owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, plan: "pro", interval: "month" }) },

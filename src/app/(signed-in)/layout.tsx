@@ -13,6 +13,7 @@ import { WorkspaceSwitcher } from "@/features/workspaces/ui/workspace-switcher";
 import { TrpcProvider } from "@/trpc/client";
 import { getViewer } from "@/trpc/server";
 import { NotificationBellSlot } from "./notification-bell-slot";
+import { PastDueBanner } from "./past-due-banner";
 
 /**
  * Every signed-in page: the session is checked here once per request (a revoked session is
@@ -43,6 +44,7 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
         <AccountMenu displayName={viewer.displayName} email={viewer.email} />
       </SiteHeader>
       {viewer.emailVerified ? null : <VerifyEmailBanner email={viewer.email} />}
+      <PastDueBanner />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-10 sm:px-6">
         {children}
       </main>

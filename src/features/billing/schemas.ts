@@ -91,3 +91,7 @@ export const staffBillingOutput = z.object({
   creditGrants: z.array(z.object({ id: z.uuid(), amountCents: z.number().int(), reason: z.string(), createdAt: z.date(), settled: z.boolean() })),
 });
 export const creditGrantResult = z.object({ grantId: z.uuid(), status: z.enum(["succeeded", "pending", "failed"]), message: z.string().nullable() });
+
+export const myBilling = z.array(
+  z.object({ slug: z.string(), name: z.string(), personal: z.boolean(), plan: z.enum(PLAN_IDS), role: z.enum(["owner", "admin", "member"]), pastDue: z.boolean(), graceEndsAt: z.date().nullable() }),
+);

@@ -13,7 +13,9 @@ import { nextRandom } from "../../support/api";
 import { callerWithHeaders } from "../../support/callers";
 import { signedInHeaders } from "../../support/sessions";
 
+/** `mine` takes no workspace: it lists only the caller's own memberships (asserted below). */
 const CALLS: Record<string, (slug: string) => unknown> = {
+  mine: () => undefined,
   overview: (workspaceSlug) => ({ workspaceSlug }),
   invoices: (workspaceSlug) => ({ workspaceSlug }),
   startCheckout: (workspaceSlug) => ({ workspaceSlug, plan: "pro", interval: "month" }),
@@ -37,7 +39,9 @@ describe("billing tenancy", () => {
     const b = await createWorkspaceWithMembers(db, random, { owner: ownerB });
     await db.insert(billingCustomers).values({ workspaceId: b.id, stripeCustomerId: `cus_tenancy_${b.id.slice(-8)}` });
     const caller = await callerWithHeaders(await signedInHeaders(ownerA.id));
+    expect((await caller.billing.mine()).map((w) => w.slug)).not.toContain(b.slug);
     for (const [name, input] of Object.entries(CALLS)) {
+      if (name === "mine") continue;
       const fn = (caller.billing as unknown as Record<string, (i: unknown) => Promise<unknown>>)[name]!;
       await expect(fn(input(b.slug)), name).rejects.toMatchObject({ code: "NOT_FOUND" });
     }

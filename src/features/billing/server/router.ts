@@ -2,7 +2,7 @@ import "server-only";
 import type { WorkspaceActor } from "@/features/workspaces/server/actor";
 import { router } from "@/server/trpc/init";
 import type { TrpcContext, Viewer } from "@/server/trpc/context";
-import { rateLimit, staffProcedure, workspaceProcedure } from "@/server/trpc/tiers";
+import { authedProcedure, rateLimit, staffProcedure, workspaceProcedure } from "@/server/trpc/tiers";
 import {
   billingOverview,
   cancelResult,
@@ -12,6 +12,7 @@ import {
   grantCreditInput,
   invoiceList,
   invoicePreview,
+  myBilling,
   planChoiceInput,
   staffBillingOutput,
   urlOutput,
@@ -22,6 +23,7 @@ import { getBillingOverview } from "./get-billing-overview";
 import { getStaffBilling } from "./get-staff-billing";
 import { grantCredit } from "./grant-credit";
 import { listInvoices } from "./list-invoices";
+import { listMyBilling } from "./list-my-billing";
 import { openPortal } from "./open-portal";
 import { previewChange } from "./preview-change";
 import { setCancelAtPeriodEnd } from "./set-cancel-at-period-end";
@@ -43,6 +45,7 @@ const gatewayLimit = rateLimit({ name: "billing-gateway", limit: 30, windowSecon
 const changeLimit = rateLimit({ name: "billing-change", limit: 10, windowSeconds: 600 });
 
 export const billingRouter = router({
+  mine: authedProcedure.output(myBilling).query(({ ctx }) => listMyBilling(undefined, { userId: ctx.viewer.userId }, ctx.db)),
   overview: admin.output(billingOverview).query(({ input, ctx }) => getBillingOverview(input, asMember(ctx), ctx.db)),
   invoices: admin.use(gatewayLimit).output(invoiceList).query(({ input, ctx }) => listInvoices(input, asMember(ctx), ctx.db)),
   startCheckout: owner.use(changeLimit).input(planChoiceInput).output(urlOutput).mutation(({ input, ctx }) => startCheckout(input, asMember(ctx), ctx.db)),

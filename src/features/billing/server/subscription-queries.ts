@@ -68,20 +68,23 @@ export async function selectExpiredGrace(db: DbOrTx, now: Date) {
     .limit(100);
 }
 
-/** Workspaces the signed-in user owns whose payment is failing (for the banner on every page). */
-export async function selectPastDueOwnedWorkspaces(db: DbOrTx, userId: string) {
-  return db
-    .select({ slug: workspaces.slug, name: workspaces.name, graceEndsAt: billingSubscriptions.graceEndsAt })
-    .from(billingSubscriptions)
-    .innerJoin(workspaces, eq(workspaces.id, billingSubscriptions.workspaceId))
-    .innerJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, userId), eq(memberships.role, "owner")))
-    .where(sql`${billingSubscriptions.status} in ('past_due', 'unpaid')`);
-}
-
 export async function selectWorkspaceBySlug(db: DbOrTx, slug: string) {
   const [row] = await db
     .select({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name, plan: workspaces.plan, seats: workspaces.seats })
     .from(workspaces)
     .where(eq(workspaces.slug, slug));
   return row ? { ...row, plan: row.plan as PlanId } : null;
+}
+
+/** The viewer's workspaces with their plan and subscription status (pricing page, past-due banner). */
+export async function selectMyBilling(db: DbOrTx, userId: string) {
+  const rows = await db
+    .select({ slug: workspaces.slug, name: workspaces.name, personal: workspaces.personal, plan: workspaces.plan, role: memberships.role, status: billingSubscriptions.status, graceEndsAt: billingSubscriptions.graceEndsAt })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .leftJoin(billingSubscriptions, eq(billingSubscriptions.workspaceId, workspaces.id))
+    .where(eq(memberships.userId, userId))
+    .orderBy(workspaces.name)
+    .limit(100);
+  return rows.map((r) => ({ ...r, plan: r.plan as PlanId }));
 }
