@@ -28,6 +28,7 @@ describe("environment validation", () => {
   });
 
   it("payments: Stripe when its key is set, else the loopback local gateway, else none", async () => {
+    vi.stubEnv("STRIPE_DEV_URL", "");
     const none = await import("@/server/env");
     expect(none.stripeMode()).toBeNull();
     vi.resetModules();

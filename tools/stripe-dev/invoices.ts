@@ -1,0 +1,264 @@
+/**
+ * Invoices: built from line drafts, finalized, and paid or failed. Paying one moves its
+ * subscription as Stripe does: a failed subscription invoice makes it `past_due`, paying the
+ * open invoice makes it `active` again; retries follow a fixed schedule (see RETRY_DAYS).
+ */
+import { changed, emit, nowFor, type Ctx } from "./context";
+import type { StripeError } from "./errors";
+import { charge, paymentMethodFor } from "./payments";
+import { all, find, load, newId, save, type Obj } from "./store";
+
+export type LineDraft = {
+  amount: number;
+  description: string;
+  price: Obj;
+  quantity: number | null;
+  period: { start: number; end: number };
+  proration: boolean;
+  subscription: string | null;
+  subscriptionItem: string | null;
+  invoiceItem?: string | null;
+};
+
+/** Days after the first failed attempt when Stripe's default schedule tries again; then it cancels. */
+export const RETRY_DAYS = [3, 7, 14];
+
+export function lineObject(invoiceId: string | null, l: LineDraft): Obj {
+  return {
+    id: newId("il"),
+    object: "line_item",
+    amount: l.amount,
+    currency: "usd",
+    description: l.description,
+    discount_amounts: [],
+    discountable: !l.proration,
+    discounts: [],
+    invoice: invoiceId,
+    livemode: false,
+    metadata: {},
+    parent: {
+      type: l.subscriptionItem ? "subscription_item_details" : "invoice_item_details",
+      invoice_item_details: l.subscriptionItem ? null : { invoice_item: l.invoiceItem ?? null, proration: l.proration, proration_details: { credited_items: null }, subscription: l.subscription },
+      subscription_item_details: l.subscriptionItem
+        ? { invoice_item: l.invoiceItem ?? null, proration: l.proration, proration_details: { credited_items: null }, subscription: l.subscription, subscription_item: l.subscriptionItem }
+        : null,
+    },
+    period: l.period,
+    pretax_credit_amounts: [],
+    pricing: { type: "price_details", price_details: { price: l.price.id, product: l.price.product }, unit_amount_decimal: l.price.unit_amount_decimal ?? null },
+    quantity: l.quantity,
+    subscription: l.subscription,
+    subtotal: l.amount,
+    taxes: [],
+  };
+}
+
+/** An invoice object around lines; `id: null` makes a preview (`invoices.createPreview`). */
+export function invoiceObject(opts: { id: string | null; customer: Obj; subscription: Obj | null; lines: LineDraft[]; billingReason: string; now: number; periodStart: number; periodEnd: number; baseUrl: string }): Obj {
+  const id = opts.id ?? newId("upcoming_in");
+  const lines = opts.lines.map((l) => lineObject(opts.id, l));
+  const total = lines.reduce((sum, l) => sum + l.amount, 0);
+  return {
+    id,
+    object: "invoice",
+    account_country: "US",
+    account_name: "Groundwork (local test gateway)",
+    account_tax_ids: null,
+    amount_due: Math.max(0, total),
+    amount_overpaid: 0,
+    amount_paid: 0,
+    amount_remaining: Math.max(0, total),
+    amount_shipping: 0,
+    application: null,
+    attempt_count: 0,
+    attempted: false,
+    auto_advance: true,
+    automatic_tax: { disabled_reason: null, enabled: false, liability: null, provider: null, status: null },
+    automatically_finalizes_at: null,
+    billing_reason: opts.billingReason,
+    collection_method: "charge_automatically",
+    created: opts.now,
+    currency: "usd",
+    custom_fields: null,
+    customer: opts.customer.id,
+    customer_account: null,
+    customer_address: null,
+    customer_email: opts.customer.email ?? null,
+    customer_name: opts.customer.name ?? null,
+    customer_phone: null,
+    customer_shipping: null,
+    customer_tax_exempt: "none",
+    customer_tax_ids: [],
+    default_payment_method: null,
+    default_source: null,
+    default_tax_rates: [],
+    description: null,
+    discounts: [],
+    due_date: null,
+    effective_at: null,
+    ending_balance: null,
+    footer: null,
+    from_invoice: null,
+    hosted_invoice_url: opts.id ? `${opts.baseUrl}/invoice/${id}` : null,
+    invoice_pdf: null,
+    issuer: { type: "self" },
+    last_finalization_error: null,
+    latest_revision: null,
+    lines: { object: "list", data: lines, has_more: false, total_count: lines.length, url: `/v1/invoices/${id}/lines` },
+    livemode: false,
+    metadata: {},
+    next_payment_attempt: null,
+    number: null,
+    on_behalf_of: null,
+    parent: opts.subscription
+      ? { type: "subscription_details", quote_details: null, subscription_details: { metadata: opts.subscription.metadata ?? {}, subscription: opts.subscription.id } }
+      : null,
+    payment_settings: { default_mandate: null, payment_method_options: null, payment_method_types: null },
+    payments: { object: "list", data: [], has_more: false, total_count: 0, url: "/v1/invoice_payments" },
+    period_end: opts.periodEnd,
+    period_start: opts.periodStart,
+    post_payment_credit_notes_amount: 0,
+    pre_payment_credit_notes_amount: 0,
+    receipt_number: null,
+    rendering: null,
+    shipping_cost: null,
+    shipping_details: null,
+    starting_balance: 0,
+    statement_descriptor: null,
+    status: "draft",
+    status_transitions: { finalized_at: null, marked_uncollectible_at: null, paid_at: null, voided_at: null },
+    subtotal: total,
+    subtotal_excluding_tax: total,
+    test_clock: opts.customer.test_clock ?? null,
+    total,
+    total_discount_amounts: [],
+    total_excluding_tax: total,
+    total_pretax_credit_amounts: [],
+    total_taxes: [],
+    webhooks_delivered_at: null,
+  };
+}
+
+/**
+ * Creates, finalizes and (for a positive amount) charges an invoice, consuming the customer's
+ * pending invoice items for that subscription. Returns the invoice and any charge error.
+ */
+export async function issueInvoice(
+  ctx: Ctx,
+  opts: { customer: Obj; subscription: Obj | null; lines: LineDraft[]; billingReason: string; now: number; periodStart: number; periodEnd: number; firstCharge?: boolean; paymentMethod?: string },
+): Promise<{ invoice: Obj; error: StripeError | null }> {
+  const id = newId("in");
+  const pending = opts.subscription ? await pendingItems(ctx, opts.subscription.id) : [];
+  const lines = [...pending.map(itemToLine), ...opts.lines];
+  const invoice = invoiceObject({ ...opts, id, lines, baseUrl: ctx.baseUrl });
+  for (const item of pending) await save(ctx.db, { ...item, invoice: id });
+  await save(ctx.db, invoice);
+  await emit(ctx, "invoice.created", invoice, undefined, opts.now);
+  const count = (await all(ctx.db, "invoice", { customer: opts.customer.id })).filter((i) => i.number).length;
+  const before = structuredClone(invoice);
+  Object.assign(invoice, {
+    status: "open",
+    number: `${opts.customer.id.slice(4, 12).toUpperCase()}-${String(count + 1).padStart(4, "0")}`,
+    effective_at: opts.now,
+    status_transitions: { ...invoice.status_transitions, finalized_at: opts.now },
+  });
+  await save(ctx.db, invoice);
+  await emit(ctx, "invoice.finalized", invoice, changed(before, invoice), opts.now);
+  if (opts.subscription) {
+    opts.subscription.latest_invoice = id;
+    await save(ctx.db, opts.subscription);
+  }
+  const error = await payInvoice(ctx, invoice, { now: opts.now, firstCharge: opts.firstCharge, paymentMethod: opts.paymentMethod });
+  return { invoice, error };
+}
+
+export async function pendingItems(ctx: Ctx, subscriptionId: string): Promise<Obj[]> {
+  const sub = await load(ctx.db, "subscription", subscriptionId);
+  return (await all(ctx.db, "invoiceitem", { customer: sub.customer })).filter((i) => i.invoice === null && i.parent?.subscription_details?.subscription === subscriptionId).reverse();
+}
+
+export function itemToLine(item: Obj): LineDraft {
+  return {
+    amount: item.amount,
+    description: item.description,
+    price: item._price,
+    quantity: item.quantity,
+    period: item.period,
+    proration: item.proration,
+    subscription: item.parent.subscription_details.subscription,
+    subscriptionItem: item._subscription_item,
+    invoiceItem: item.id,
+  };
+}
+
+/**
+ * One payment attempt on an open invoice. Success marks it paid (and a `past_due` subscription
+ * active); failure counts the attempt, schedules the next one, and makes the subscription
+ * `past_due`. Either way the outcome is stored; the error (if any) is returned to the caller.
+ */
+export async function payInvoice(ctx: Ctx, invoice: Obj, opts: { now?: number; firstCharge?: boolean; paymentMethod?: string } = {}): Promise<StripeError | null> {
+  const customer = await load(ctx.db, "customer", invoice.customer);
+  const now = opts.now ?? (await nowFor(ctx, customer));
+  const before = structuredClone(invoice);
+  if (invoice.amount_due <= 0) {
+    markPaid(invoice, now, null);
+    await save(ctx.db, invoice);
+    await emitPaid(ctx, invoice, before, now);
+    return null;
+  }
+  const pm = await paymentMethodFor(ctx, invoice, opts.paymentMethod);
+  const { intent, error } = await charge(ctx, { customer, amount: invoice.amount_due, pm, description: `Invoice ${invoice.number}`, now, firstCharge: opts.firstCharge });
+  invoice.attempt_count += 1;
+  invoice.attempted = true;
+  if (!error) {
+    markPaid(invoice, now, intent.id);
+    await save(ctx.db, invoice);
+    await emitPaid(ctx, invoice, before, now);
+    return null;
+  }
+  const retry = RETRY_DAYS[invoice.attempt_count - 1];
+  invoice.next_payment_attempt = retry === undefined ? null : firstFailure(invoice, now) + retry * 86_400;
+  invoice._first_failed_at ??= now;
+  await save(ctx.db, invoice);
+  await emit(ctx, "invoice.payment_failed", invoice, changed(before, invoice), now);
+  await setSubscriptionStatus(ctx, invoice, "past_due", now);
+  return error;
+}
+
+const firstFailure = (invoice: Obj, now: number) => (invoice._first_failed_at as number | undefined) ?? now;
+
+function markPaid(invoice: Obj, now: number, intentId: string | null) {
+  Object.assign(invoice, {
+    status: "paid",
+    amount_paid: invoice.amount_due,
+    amount_remaining: 0,
+    next_payment_attempt: null,
+    status_transitions: { ...invoice.status_transitions, paid_at: now },
+    payments: {
+      ...invoice.payments,
+      data: intentId
+        ? [{ id: newId("inpay"), object: "invoice_payment", amount_paid: invoice.amount_due, amount_requested: invoice.amount_due, created: now, currency: "usd", invoice: invoice.id, is_default: true, livemode: false, payment: { type: "payment_intent", payment_intent: intentId }, status: "paid", status_transitions: { canceled_at: null, paid_at: now } }]
+        : [],
+      total_count: intentId ? 1 : 0,
+    },
+  });
+}
+
+async function emitPaid(ctx: Ctx, invoice: Obj, before: Obj, now: number) {
+  await emit(ctx, "invoice.paid", invoice, changed(before, invoice), now);
+  await emit(ctx, "invoice.payment_succeeded", invoice, changed(before, invoice), now);
+  await setSubscriptionStatus(ctx, invoice, "active", now);
+}
+
+async function setSubscriptionStatus(ctx: Ctx, invoice: Obj, status: "active" | "past_due", now: number) {
+  const subId = invoice.parent?.subscription_details?.subscription;
+  const sub = subId ? await find(ctx.db, subId) : null;
+  if (!sub || sub.status === "canceled" || sub.status === status) return;
+  // A paid invoice activates a subscription waiting on payment, never a trialing one.
+  if (status === "active" && !["past_due", "incomplete", "unpaid"].includes(sub.status)) return;
+  if (status === "active" && (await all(ctx.db, "invoice", { customer: sub.customer })).some((i) => i.status === "open" && i.parent?.subscription_details?.subscription === sub.id)) return;
+  const before = structuredClone(sub);
+  sub.status = status;
+  await save(ctx.db, sub);
+  await emit(ctx, "customer.subscription.updated", sub, changed(before, sub), now);
+}
