@@ -19,7 +19,7 @@ export async function startCheckout(input: z.output<typeof planChoiceInput>, act
   if (current) {
     throw new AppError("CONFLICT", { userMessage: `${workspace.name} already has the ${PLANS[current.plan].name} plan. Change the plan or seats below instead of starting a new subscription.` });
   }
-  const customerId = await ensureCustomer(db, workspace);
+  const customerId = await ensureCustomer(db, workspace, actor.userId);
   const { planPrice, overagePrice } = await pricesFor(db, input.plan, input.interval);
   const billingUrl = new URL(`/w/${workspace.slug}/billing`, env.APP_URL).toString();
   const { outcome } = await runIntent(db, {

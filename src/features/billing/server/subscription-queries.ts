@@ -88,3 +88,8 @@ export async function selectMyBilling(db: DbOrTx, userId: string) {
     .limit(100);
   return rows.map((r) => ({ ...r, plan: r.plan as PlanId }));
 }
+
+export async function selectUserEmail(db: DbOrTx, userId: string): Promise<string | null> {
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return row?.email ?? null;
+}
