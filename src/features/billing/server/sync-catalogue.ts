@@ -2,6 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import { API_METER_EVENT, BILLING_INTERVALS, overageLookupKey, PAID_PLAN_IDS, PLANS, priceLookupKey, type BillingInterval, type PaidPlanId } from "@/lib/plans";
 import type { DbOrTx } from "@/server/db/client";
+import { logger } from "@/server/logging/logger";
 import { gateway } from "./gateway";
 import { upsertPriceIds } from "./price-queries";
 
@@ -95,4 +96,12 @@ async function ensureMeter(stripe: Stripe): Promise<string> {
     { idempotencyKey: `catalogue-meter-${API_METER_EVENT}-v1` },
   );
   return created.id;
+}
+
+/** At boot, in the background: a gateway that isn't up yet is fine, the first checkout syncs on demand. */
+export function syncCatalogueAtStart(db: DbOrTx): void {
+  syncCatalogue(db).then(
+    (r) => logger.info({ created: r.created }, "billing catalogue in sync with src/lib/plans.ts"),
+    (error: unknown) => logger.warn({ err: error }, "billing catalogue sync failed at start; it runs again on the first checkout"),
+  );
 }
