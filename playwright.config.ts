@@ -36,8 +36,10 @@ export default defineConfig<E2eOptions>({
   retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Generous, because CI may share its two cores with other work: every wait is for a
+  // condition, and these bounds only decide how long a broken test takes to say so.
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   use: {
     baseURL: BASE_URL,
     trace: "retain-on-failure",

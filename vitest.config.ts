@@ -16,7 +16,8 @@ export default defineConfig({
     setupFiles: ["tests/support/setup-file.ts"],
     pool: "forks",
     maxWorkers: 2,
-    testTimeout: 20_000,
+    // Bounds for a shared CI machine; tests wait for conditions, these only end a broken wait.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     // No .env: every variable a test needs is set in tests/support/setup-file.ts.
     env: {},

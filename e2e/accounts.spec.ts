@@ -7,7 +7,7 @@ import { linkFromMailbox } from "./support/mailbox";
 const PASSWORD = "a sturdy passphrase 42";
 
 test("sign up, verify, enable 2FA, sign in with a code, create a workspace, invite someone who accepts", async ({ page, browser, makeUser, signInAs }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const email = `eve-${Date.now()}@example.test`;
 
   await page.goto("/sign-up");

@@ -6,7 +6,6 @@ import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 
 test("an admin creates a key, copies it, calls the API, sees the call in the request log and chart, revokes it, and the next call is 401", async ({ browser, makeUser, signInAs, baseURL }) => {
-  test.setTimeout(60_000);
   const owner = await makeUser();
   const context = await browser.newContext();
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });

@@ -4,7 +4,6 @@ import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 
 test("export my data shows live progress, downloads a zip, and the bell updates live on an invite", async ({ browser, db, makeUser, signInAs }) => {
-  test.setTimeout(60_000);
   const [alice, bob] = [await makeUser(), await makeUser()];
   const team = await createWorkspaceWithMembers(db, createRandom(Date.now() % 1_000_000), { owner: bob, name: `Bell Team ${Date.now() % 100_000}` });
   const [a, b] = [await browser.newContext(), await browser.newContext()];

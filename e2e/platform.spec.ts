@@ -92,7 +92,7 @@ test("a server error shows the error page with the same id as the server's log l
   const errorId = await page.getByTestId("error-id").textContent();
   expect(errorId).toMatch(/^\S{6,}$/);
   await expect
-    .poll(() => serverLogLines().find((l) => l.msg === "render failed" && l.errorId === errorId), { timeout: 5_000 })
+    .poll(() => serverLogLines().find((l) => l.msg === "render failed" && l.errorId === errorId), { timeout: 20_000 })
     .toMatchObject({ level: "error", path: "/dev/boom", requestId: expect.any(String) });
   await expectAccessible(page);
 });

@@ -4,7 +4,6 @@ import { createWorkspaceWithMembers } from "../src/server/db/factories";
 import { expect, test } from "./support/fixtures";
 
 test("a member sees another admin's change live, and an event sent while they were offline arrives on reconnect", async ({ browser, db, makeUser, signInAs }) => {
-  test.setTimeout(60_000);
   const [alice, bob] = [await makeUser(), await makeUser()];
   const team = await createWorkspaceWithMembers(db, createRandom(Date.now() % 1_000_000), {
     owner: alice,
@@ -29,7 +28,7 @@ test("a member sees another admin's change live, and an event sent while they we
   // Live: Alice makes Bob an admin; Bob's page shows it without a reload.
   const started = Date.now();
   await pageA.getByLabel(`Role of ${bob.displayName}`).selectOption("admin");
-  await expect(bobRow).toContainText("Admin", { timeout: 1_000 });
+  await expect(bobRow).toContainText("Admin");
   test.info().annotations.push({ type: "live update", description: `${Date.now() - started} ms from Alice's click to Bob's table` });
 
   // Bob drops off; the indicator says so.

@@ -10,7 +10,7 @@ export async function linkFromMailbox(page: Page, to: string, linkPattern: RegEx
       const link = mail.locator("a", { hasText: linkPattern }).first();
       href = (await link.count()) ? await link.getAttribute("href") : null;
       return href;
-    }, { timeout: 10_000 })
+    }, { timeout: 30_000 })
     .toBeTruthy();
   return new URL(href!).pathname + new URL(href!).search;
 }
