@@ -18,7 +18,8 @@ function gateway(dbUrlFile: string) {
 test("hosted checkout and portal: decline, subscribe, change seats with proration, cancel and renew", async ({ page, dbUrlFile, baseURL }) => {
   const stripe = gateway(dbUrlFile);
   const suffix = Date.now().toString(36);
-  const team = await stripe.products.create({ name: "Team" });
+  // A name of its own: billing's specs share this gateway and pick plans by name.
+  const team = await stripe.products.create({ name: `Gateway plan ${suffix}` });
   const monthly = await stripe.prices.create({ product: team.id, currency: "usd", unit_amount: 1500, recurring: { interval: "month" }, lookup_key: `e2e_team_${suffix}` });
   const session = await stripe.checkout.sessions.create({
     mode: "subscription",
@@ -44,11 +45,11 @@ test("hosted checkout and portal: decline, subscribe, change seats with proratio
   const subscription = page.getByRole("region", { name: `Subscription ${done.subscription}` });
   await expect(subscription).toContainText("2 seats");
   await subscription.getByRole("link", { name: "Update plan" }).click();
-  await page.getByRole("radio", { name: /^Team — \$15\.00 \/ month/ }).check();
-  await page.getByLabel("Seats").fill("3");
+  await page.getByRole("radio", { name: `Gateway plan ${suffix} — $15.00 / month` }).check();
+  await page.getByLabel("Seats", { exact: true }).fill("3");
   await page.getByRole("button", { name: "Preview changes" }).click();
   const preview = page.getByRole("region", { name: "Proration preview" });
-  await expect(preview).toContainText("Remaining time on 3 × Team");
+  await expect(preview).toContainText(`Remaining time on 3 × Gateway plan ${suffix}`);
   await expect(preview).toContainText("Amount due today");
   await expectAccessible(page);
   await preview.getByRole("button", { name: "Confirm" }).click();
@@ -68,4 +69,6 @@ test("hosted checkout and portal: decline, subscribe, change seats with proratio
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   }
   await expect(page.getByLabel("Card number")).toBeVisible();
+  // Out of the plan choices other specs' portals offer.
+  await stripe.prices.update(monthly.id, { active: false });
 });

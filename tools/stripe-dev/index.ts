@@ -50,6 +50,8 @@ export async function startStripeDevServer(options: StripeDevServerOptions): Pro
   const log = options.log ?? (() => {});
   const sql = postgres(options.databaseUrl, { max: 4, onnotice: () => {} });
   await createSchema(sql);
+  // Stripe keeps idempotency keys for 24 hours.
+  await sql`delete from stripe_dev.idempotency where created_at < now() - interval '24 hours'`;
   const secretKey = options.secretKey ?? STRIPE_DEV_SECRET_KEY;
   const webhookSecret = options.webhookSecret ?? STRIPE_DEV_WEBHOOK_SECRET;
   const state: ControlState = { endpoint: options.webhookUrl ? { url: options.webhookUrl, secret: webhookSecret } : null, hold: false, mode: "up" };

@@ -58,16 +58,20 @@ export function invoiceObject(opts: { id: string | null; customer: Obj; subscrip
   const id = opts.id ?? newId("upcoming_in");
   const lines = opts.lines.map((l) => lineObject(opts.id, l));
   const total = lines.reduce((sum, l) => sum + l.amount, 0);
+  // The customer's balance (negative = credit) is applied: credit lowers what is due, and a
+  // negative total (a downgrade's proration) becomes credit for later invoices.
+  const starting = opts.customer.balance ?? 0;
+  const due = Math.max(0, total + starting);
   return {
     id,
     object: "invoice",
     account_country: "US",
     account_name: "Groundwork (local test gateway)",
     account_tax_ids: null,
-    amount_due: Math.max(0, total),
+    amount_due: due,
     amount_overpaid: 0,
     amount_paid: 0,
-    amount_remaining: Math.max(0, total),
+    amount_remaining: due,
     amount_shipping: 0,
     application: null,
     attempt_count: 0,
@@ -96,7 +100,7 @@ export function invoiceObject(opts: { id: string | null; customer: Obj; subscrip
     discounts: [],
     due_date: null,
     effective_at: null,
-    ending_balance: null,
+    ending_balance: opts.id ? null : Math.min(0, total + starting),
     footer: null,
     from_invoice: null,
     hosted_invoice_url: opts.id ? `${opts.baseUrl}/invoice/${id}` : null,
@@ -123,7 +127,7 @@ export function invoiceObject(opts: { id: string | null; customer: Obj; subscrip
     rendering: null,
     shipping_cost: null,
     shipping_details: null,
-    starting_balance: 0,
+    starting_balance: starting,
     statement_descriptor: null,
     status: "draft",
     status_transitions: { finalized_at: null, marked_uncollectible_at: null, paid_at: null, voided_at: null },
@@ -155,6 +159,7 @@ export async function issueInvoice(
   await save(ctx.db, invoice);
   await emit(ctx, "invoice.created", invoice, undefined, opts.now);
   const count = (await all(ctx.db, "invoice", { customer: opts.customer.id })).filter((i) => i.number).length;
+  await settleBalance(ctx, opts.customer, invoice, opts.now);
   const before = structuredClone(invoice);
   Object.assign(invoice, {
     status: "open",
@@ -170,6 +175,41 @@ export async function issueInvoice(
   }
   const error = await payInvoice(ctx, invoice, { now: opts.now, firstCharge: opts.firstCharge, paymentMethod: opts.paymentMethod });
   return { invoice, error };
+}
+
+/** Finalizing moves the applied balance off the customer (a balance transaction, customer.updated). */
+async function settleBalance(ctx: Ctx, customer: Obj, invoice: Obj, now: number) {
+  const fresh = await load(ctx.db, "customer", customer.id);
+  const starting = fresh.balance ?? 0;
+  const ending = Math.min(0, invoice.total + starting);
+  Object.assign(invoice, { starting_balance: starting, ending_balance: ending, amount_due: Math.max(0, invoice.total + starting), amount_remaining: Math.max(0, invoice.total + starting) });
+  if (ending === starting) return;
+  await recordBalanceChange(ctx, fresh, ending - starting, { type: "applied_to_invoice", invoice: invoice.id, description: null, metadata: {} }, now);
+}
+
+/** A customer balance transaction and the customer's new balance (with its customer.updated event). */
+export async function recordBalanceChange(ctx: Ctx, customer: Obj, amount: number, opts: { type: string; invoice: string | null; description: string | null; metadata: Record<string, string> }, now: number): Promise<Obj> {
+  const before = structuredClone(customer);
+  customer.balance = (customer.balance ?? 0) + amount;
+  await save(ctx.db, customer);
+  const txn = await save(ctx.db, {
+    id: newId("cbtxn"),
+    object: "customer_balance_transaction",
+    amount,
+    checkout_session: null,
+    created: now,
+    credit_note: null,
+    currency: "usd",
+    customer: customer.id,
+    description: opts.description,
+    ending_balance: customer.balance,
+    invoice: opts.invoice,
+    livemode: false,
+    metadata: opts.metadata,
+    type: opts.type,
+  });
+  await emit(ctx, "customer.updated", customer, changed(before, customer), now);
+  return txn;
 }
 
 export async function pendingItems(ctx: Ctx, subscriptionId: string): Promise<Obj[]> {
@@ -256,6 +296,8 @@ async function setSubscriptionStatus(ctx: Ctx, invoice: Obj, status: "active" | 
   if (!sub || sub.status === "canceled" || sub.status === status) return;
   // A paid invoice activates a subscription waiting on payment, never a trialing one.
   if (status === "active" && !["past_due", "incomplete", "unpaid"].includes(sub.status)) return;
+  // A first invoice that fails leaves the subscription `incomplete`, not `past_due`.
+  if (status === "past_due" && sub.status === "incomplete") return;
   if (status === "active" && (await all(ctx.db, "invoice", { customer: sub.customer })).some((i) => i.status === "open" && i.parent?.subscription_details?.subscription === sub.id)) return;
   const before = structuredClone(sub);
   sub.status = status;

@@ -1,12 +1,8 @@
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeCatalog, startHarness, type Harness } from "./harness";
+import { describe, expect, it } from "vitest";
+import { makeCatalog, harnessForFile } from "./harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.stop());
+const h = harnessForFile();
 
 describe("stripe-dev: API conventions through the SDK", () => {
   it("finds prices by lookup_key, refuses a taken key unless transferred, and shapes recurring/metered prices", async () => {

@@ -1,14 +1,9 @@
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CARDS, makeCatalog, payCheckout, received, startHarness, until, type Harness } from "./harness";
+import { describe, expect, it } from "vitest";
+import { CARDS, payCheckout, received, until, catalogForFile, harnessForFile } from "./harness";
 
-let h: Harness;
-let catalog: Awaited<ReturnType<typeof makeCatalog>>;
-beforeAll(async () => {
-  h = await startHarness();
-  catalog = await makeCatalog(h.stripe);
-});
-afterAll(() => h.stop());
+const h = harnessForFile();
+const catalog = catalogForFile(h);
 
 describe("stripe-dev: hosted checkout", () => {
   it("subscribes a new customer with the success card and redirects to success_url with the session id", async () => {

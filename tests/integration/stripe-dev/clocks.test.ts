@@ -1,14 +1,9 @@
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CARDS, makeCatalog, received, startHarness, submit, subscribeOnClock, until, type Harness } from "./harness";
+import { describe, expect, it } from "vitest";
+import { CARDS, received, submit, subscribeOnClock, until, catalogForFile, harnessForFile } from "./harness";
 
-let h: Harness;
-let c: Awaited<ReturnType<typeof makeCatalog>>;
-beforeAll(async () => {
-  h = await startHarness();
-  c = await makeCatalog(h.stripe);
-});
-afterAll(() => h.stop());
+const h = harnessForFile();
+const c = catalogForFile(h);
 
 const DAY = 86_400;
 const eventsFor = (type: string, id: string) => received(h, type).filter((r) => (r.event.data.object as { id?: string; parent?: Stripe.Invoice["parent"] }).id === id || (r.event.data.object as Stripe.Invoice).parent?.subscription_details?.subscription === id);
@@ -44,6 +39,7 @@ describe("stripe-dev: test clocks", () => {
     const invoice = lapsed.latest_invoice as Stripe.Invoice;
     expect(invoice).toMatchObject({ status: "open", attempt_count: 1, next_payment_attempt: end + 3 * DAY });
     await until(() => eventsFor("invoice.payment_failed", subscription.id).length === 1);
+    await until(() => received(h, "payment_intent.payment_failed").some((r) => (r.event.data.object as Stripe.PaymentIntent).last_payment_error?.code === "card_declined" && (r.event.data.object as Stripe.PaymentIntent).customer === customer.id));
     await until(() => received(h, "customer.subscription.updated").some((r) => (r.event.data.object as Stripe.Subscription).id === subscription.id && (r.event.data.previous_attributes as { status?: string })?.status === "active"));
 
     await expect(h.stripe.invoices.pay(invoice.id)).rejects.toMatchObject({ type: "StripeCardError", code: "card_declined", message: "Your card was declined." });
@@ -86,6 +82,24 @@ describe("stripe-dev: test clocks", () => {
     expect(response.status).toBe(200);
     const [sub] = (await h.stripe.subscriptions.list({ customer: customer.id })).data;
     expect(sub).toMatchObject({ status: "past_due", test_clock: expect.stringMatching(/^clock_/) });
+  });
+
+  it("runs a trial: trialing with a $0 invoice, trial_will_end three days ahead, then the first paid invoice", async () => {
+    const start = Math.floor(Date.UTC(2026, 2, 1) / 1000);
+    const clock = await h.stripe.testHelpers.testClocks.create({ frozen_time: start });
+    const customer = await h.stripe.customers.create({ email: "trial@example.com", test_clock: clock.id });
+    const session = await h.stripe.checkout.sessions.create({ mode: "subscription", customer: customer.id, line_items: [{ price: c.proMonthly.id, quantity: 1 }], subscription_data: { trial_period_days: 14 }, success_url: "http://localhost:3000/ok" });
+    expect(session.amount_total).toBe(0);
+    await submit(session.url!, { card_number: CARDS.ok, card_expiry: "12 / 34", card_cvc: "123" });
+    const [trialing] = (await h.stripe.subscriptions.list({ customer: customer.id, expand: ["data.latest_invoice"] })).data;
+    expect(trialing).toMatchObject({ status: "trialing", trial_start: start, trial_end: start + 14 * DAY });
+    expect(trialing!.latest_invoice).toMatchObject({ amount_due: 0, status: "paid" });
+    await h.stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: start + 15 * DAY });
+    const active = await h.stripe.subscriptions.retrieve(trialing!.id, { expand: ["latest_invoice"] });
+    expect(active.status).toBe("active");
+    expect(active.latest_invoice).toMatchObject({ amount_paid: 2000, billing_reason: "subscription_cycle" });
+    const warning = await until(() => eventsFor("customer.subscription.trial_will_end", trialing!.id)[0]);
+    expect(warning.event.created).toBe(start + 11 * DAY);
   });
 
   it("refuses to move a clock backwards", async () => {

@@ -6,6 +6,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
+import { afterAll, beforeAll } from "vitest";
 import { startStripeDevServer, type StripeDevServer } from "../../../tools/stripe-dev";
 
 export type Received = { body: string; signature: string; event: Stripe.Event };
@@ -21,7 +22,24 @@ export type Harness = {
   stop(): Promise<void>;
 };
 
-export async function startHarness(): Promise<Harness> {
+/** Starts a harness for this file (filled in by beforeAll, stopped by afterAll). */
+export function harnessForFile(): Harness {
+  const h = {} as Harness;
+  beforeAll(() => startHarness(h));
+  afterAll(() => h.stop());
+  return h;
+}
+
+export type Catalog = Awaited<ReturnType<typeof makeCatalog>>;
+
+/** makeCatalog for this file, once the harness is up. */
+export function catalogForFile(h: Harness, suffix = ""): Catalog {
+  const c = {} as Catalog;
+  beforeAll(async () => Object.assign(c, await makeCatalog(h.stripe, suffix)));
+  return c;
+}
+
+export async function startHarness(target = {} as Harness): Promise<Harness> {
   const received: Received[] = [];
   const endpoint = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -39,7 +57,7 @@ export async function startHarness(): Promise<Harness> {
     startStripeDevServer({ databaseUrl: process.env.DATABASE_URL!, port, webhookUrl, retryBaseMs: 50, pollMs: 20, log: process.env.STRIPE_DEV_LOG ? (l) => console.log(`[stripe-dev] ${l}`) : undefined });
   const server = await start();
   const client = (s: StripeDevServer) => new Stripe(s.secretKey, { host: s.host, port: s.port, protocol: "http", maxNetworkRetries: 0 });
-  const h: Harness = {
+  const h: Harness = Object.assign(target, {
     server,
     stripe: client(server),
     webhookUrl,
@@ -55,7 +73,7 @@ export async function startHarness(): Promise<Harness> {
       await h.server.stop();
       await new Promise<void>((resolve) => endpoint.close(() => resolve()));
     },
-  };
+  } satisfies Harness);
   return h;
 }
 

@@ -1,14 +1,9 @@
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CARDS, makeCatalog, startHarness, submit, subscribeOnClock, type Harness } from "./harness";
+import { describe, expect, it } from "vitest";
+import { CARDS, submit, subscribeOnClock, catalogForFile, harnessForFile } from "./harness";
 
-let h: Harness;
-let c: Awaited<ReturnType<typeof makeCatalog>>;
-beforeAll(async () => {
-  h = await startHarness();
-  c = await makeCatalog(h.stripe);
-});
-afterAll(() => h.stop());
+const h = harnessForFile();
+const c = catalogForFile(h);
 
 const page = async (url: string) => {
   const response = await fetch(url);

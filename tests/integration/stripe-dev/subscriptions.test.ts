@@ -1,14 +1,9 @@
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeCatalog, received, startHarness, subscribeOnClock, until, type Harness } from "./harness";
+import { describe, expect, it } from "vitest";
+import { received, subscribeOnClock, until, catalogForFile, harnessForFile } from "./harness";
 
-let h: Harness;
-let c: Awaited<ReturnType<typeof makeCatalog>>;
-beforeAll(async () => {
-  h = await startHarness();
-  c = await makeCatalog(h.stripe);
-});
-afterAll(() => h.stop());
+const h = harnessForFile();
+const c = catalogForFile(h);
 
 const DAY = 86_400;
 
@@ -82,6 +77,24 @@ describe("stripe-dev: subscriptions, prorations, previews, meters", () => {
     expect(usage).toMatchObject({ quantity: 15000, amount: 250 });
     await expect(h.stripe.billing.meterEvents.create({ event_name: "no_such_meter", payload: { stripe_customer_id: customer.id, value: "1" } })).rejects.toMatchObject({ param: "event_name" });
     await expect(h.stripe.billing.meterEvents.create({ event_name: c.meter.event_name, payload: { stripe_customer_id: customer.id, value: "lots" } })).rejects.toMatchObject({ param: "payload[value]" });
+  });
+
+  it("applies customer credit: a balance transaction lowers the next invoice, a downgrade's negative proration becomes credit", async () => {
+    const { clock, subscription, customer } = await subscribeOnClock(h, [c.teamMonthly.id], undefined, 4);
+    const grant = await h.stripe.customers.createBalanceTransaction(customer.id, { amount: -1000, currency: "usd", description: "Support credit" }, { idempotencyKey: "credit-1" });
+    expect(grant).toMatchObject({ object: "customer_balance_transaction", amount: -1000, ending_balance: -1000, type: "adjustment" });
+    expect(((await h.stripe.customers.retrieve(customer.id)) as Stripe.Customer).balance).toBe(-1000);
+    const preview = await h.stripe.invoices.createPreview({ subscription: subscription.id });
+    expect(preview).toMatchObject({ total: 6000, starting_balance: -1000, amount_due: 5000 });
+
+    const seat = subscription.items.data[0]!;
+    await h.stripe.subscriptions.update(subscription.id, { items: [{ id: seat.id, quantity: 1 }], proration_behavior: "always_invoice" });
+    // 4 → 1 seats at the start of the period: −$45.00 of unused time, kept as credit.
+    expect(((await h.stripe.customers.retrieve(customer.id)) as Stripe.Customer).balance).toBe(-1000 - 4500);
+    await h.stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: seat.current_period_end + 60 });
+    const renewal = (await h.stripe.invoices.list({ subscription: subscription.id, limit: 1 })).data[0]!;
+    expect(renewal).toMatchObject({ billing_reason: "subscription_cycle", total: 1500, amount_due: 0, starting_balance: -5500, ending_balance: -4000, status: "paid" });
+    expect((await h.stripe.customers.listBalanceTransactions(customer.id)).data.map((t) => t.type)).toEqual(["applied_to_invoice", "applied_to_invoice", "adjustment"]);
   });
 
   it("cancels at period end and resumes, then cancels immediately", async () => {

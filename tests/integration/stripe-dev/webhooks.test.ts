@@ -1,14 +1,9 @@
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeCatalog, received, startHarness, subscribeOnClock, until, type Harness } from "./harness";
+import { describe, expect, it } from "vitest";
+import { received, subscribeOnClock, until, catalogForFile, harnessForFile } from "./harness";
 
-let h: Harness;
-let c: Awaited<ReturnType<typeof makeCatalog>>;
-beforeAll(async () => {
-  h = await startHarness();
-  c = await makeCatalog(h.stripe);
-});
-afterAll(() => h.stop());
+const h = harnessForFile();
+const c = catalogForFile(h);
 
 describe("stripe-dev: webhook delivery", () => {
   it("signs what it sends so that stripe.webhooks.constructEvent accepts it, and only with the right secret", async () => {

@@ -1,7 +1,8 @@
 /** Customers (optionally on a test clock) and the cards attached to them. */
 import { changed, emit, nowFor, realNow } from "../context";
 import { invalidRequest } from "../errors";
-import { hash, metadata, str, type Params } from "../form";
+import { hash, int, metadata, reqStr, str, type Params } from "../form";
+import { recordBalanceChange } from "../invoices";
 import { setDefaultPaymentMethod } from "../payments";
 import { all, find, load, newId, page, render, save, type Obj } from "../store";
 import { expandOf, type Route } from "./route";
@@ -115,6 +116,27 @@ export const customerRoutes: Route[] = [
     async run(ctx, p) {
       const customer = str(p, "customer", { required: true })!;
       return page(ctx.db, await all(ctx.db, "payment_method", { customer }), p, "/v1/payment_methods", expandOf(p));
+    },
+  },
+  {
+    method: "POST",
+    path: /^\/v1\/customers\/([^/]+)\/balance_transactions$/,
+    params: ["amount", "currency", "description", "metadata"],
+    async run(ctx, p, [id]) {
+      const customer = await load(ctx.db, "customer", id!);
+      const amount = int(p, "amount", { required: true })!;
+      if (reqStr(p, "currency").toLowerCase() !== "usd") throw invalidRequest("The local gateway keeps balances in usd only.", "currency");
+      const txn = await recordBalanceChange(ctx, customer, amount, { type: "adjustment", invoice: null, description: str(p, "description") ?? null, metadata: metadata(p) }, await nowFor(ctx, customer));
+      return render(ctx.db, txn, expandOf(p));
+    },
+  },
+  {
+    method: "GET",
+    path: /^\/v1\/customers\/([^/]+)\/balance_transactions$/,
+    params: ["limit", "starting_after", "ending_before", "created", "invoice"],
+    async run(ctx, p, [id]) {
+      await load(ctx.db, "customer", id!, "customer");
+      return page(ctx.db, await all(ctx.db, "customer_balance_transaction", { customer: id }), p, `/v1/customers/${id}/balance_transactions`, expandOf(p));
     },
   },
   { method: "GET", path: /^\/v1\/payment_methods\/([^/]+)$/, params: [], run: async (ctx, p, [id]) => render(ctx.db, await load(ctx.db, "payment_method", id!), expandOf(p)) },

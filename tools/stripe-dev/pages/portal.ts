@@ -65,7 +65,8 @@ async function overview(ctx: Ctx, id: string, notice: string | null): Promise<Pa
 /** The item changes a plan choice means: the seat item takes the new price; metered items follow the same meter on the new product, or go. */
 async function itemsFor(ctx: Ctx, sub: Obj, priceId: string, quantity: number): Promise<Params[]> {
   const price = await load(ctx.db, "price", priceId, "price");
-  const main = licensed(sub.items.data)[0]!;
+  const main = licensed(sub.items.data)[0];
+  if (!main) throw new StripeError(400, "invalid_request_error", "This subscription has only usage-based items; there is no plan or seat count to change here.");
   const items: Params[] = [{ id: main.id, price: price.id, quantity: String(quantity) }];
   const prices = await all(ctx.db, "price");
   for (const item of sub.items.data.filter((i: Obj) => isMetered(i.price))) {
@@ -78,7 +79,8 @@ async function itemsFor(ctx: Ctx, sub: Obj, priceId: string, quantity: number): 
 async function updatePage(ctx: Ctx, id: string, subId: string, query: URLSearchParams, error: string | null = null): Promise<PageResult> {
   const { customer, base } = await sessionOf(ctx, id);
   const sub = await subscriptionOf(ctx, customer, subId);
-  const main = licensed(sub.items.data)[0]!;
+  const main = licensed(sub.items.data)[0];
+  if (!main) throw new StripeError(400, "invalid_request_error", "This subscription has only usage-based items; there is no plan or seat count to change here.");
   const chosen = query.get("price") ?? main.price.id;
   const seats = Number(query.get("quantity") ?? main.quantity ?? 1);
   const options = (await all(ctx.db, "price")).filter((p) => p.active && p.type === "recurring" && !isMetered(p));
@@ -111,6 +113,19 @@ async function updatePage(ctx: Ctx, id: string, subId: string, query: URLSearchP
 }
 
 const back = (base: string, notice: string) => ({ redirect: `${base}?notice=${encodeURIComponent(notice)}` });
+
+function cancelAtPeriodEnd(action: "cancel" | "resume", value: boolean, notice: (sub: Obj) => string): PageRoute {
+  return {
+    method: "POST",
+    path: new RegExp(`^/portal/([^/]+)/subscriptions/([^/]+)/${action}$`),
+    async run(ctx, _f, _q, [id, subId]) {
+      const { customer, base } = await sessionOf(ctx, id!);
+      const sub = await subscriptionOf(ctx, customer, subId!);
+      await updateSubscription(ctx, sub, { cancel_at_period_end: String(value) }, await nowFor(ctx, customer));
+      return back(base, notice(sub));
+    },
+  };
+}
 
 export const portalPages: PageRoute[] = [
   { method: "GET", path: /^\/portal\/([^/]+)$/, run: (ctx, _f, q, [id]) => overview(ctx, id!, q.get("notice")) },
@@ -146,26 +161,8 @@ export const portalPages: PageRoute[] = [
       return html(200, layout("Cancel plan", `<a href="${base}">Back</a><h1>Cancel plan</h1><section class="card"><p>Your plan stays active until ${date(periodOf(sub).end)}, then it is canceled. You can renew it until then.</p><form method="post"><button type="submit" class="danger">Confirm cancellation</button></form></section>`));
     },
   },
-  {
-    method: "POST",
-    path: /^\/portal\/([^/]+)\/subscriptions\/([^/]+)\/cancel$/,
-    async run(ctx, _f, _q, [id, subId]) {
-      const { customer, base } = await sessionOf(ctx, id!);
-      const sub = await subscriptionOf(ctx, customer, subId!);
-      await updateSubscription(ctx, sub, { cancel_at_period_end: "true" }, await nowFor(ctx, customer));
-      return back(base, `Your plan will be canceled on ${date(periodOf(sub).end)}.`);
-    },
-  },
-  {
-    method: "POST",
-    path: /^\/portal\/([^/]+)\/subscriptions\/([^/]+)\/resume$/,
-    async run(ctx, _f, _q, [id, subId]) {
-      const { customer, base } = await sessionOf(ctx, id!);
-      const sub = await subscriptionOf(ctx, customer, subId!);
-      await updateSubscription(ctx, sub, { cancel_at_period_end: "false" }, await nowFor(ctx, customer));
-      return back(base, "Your plan has been renewed.");
-    },
-  },
+  cancelAtPeriodEnd("cancel", true, (sub) => `Your plan will be canceled on ${date(periodOf(sub).end)}.`),
+  cancelAtPeriodEnd("resume", false, () => "Your plan has been renewed."),
   {
     method: "GET",
     path: /^\/portal\/([^/]+)\/payment-method$/,
