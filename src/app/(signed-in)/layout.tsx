@@ -38,6 +38,7 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
           <NavLink href="/account">Account</NavLink>
           <NavLink href={OPERATOR_BOARD_PATH}>Feedback</NavLink>
           {viewer.staffRole ? <NavLink href="/staff/jobs">Jobs</NavLink> : null}
+          {viewer.staffRole ? <NavLink href="/staff/billing">Billing</NavLink> : null}
         </nav>
         <LiveIndicator userId={viewer.userId} />
         <NotificationBellSlot userId={viewer.userId} />

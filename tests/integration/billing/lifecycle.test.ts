@@ -10,6 +10,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/stripe/route";
 import { changeSubscription } from "@/features/billing/server/change-subscription";
+import { getStaffBilling } from "@/features/billing/server/get-staff-billing";
+import { grantCredit } from "@/features/billing/server/grant-credit";
 import { previewChange } from "@/features/billing/server/preview-change";
 import { expireGracePeriods, settlePendingIntents } from "@/features/billing/server/reconcile-billing";
 import { startCheckout } from "@/features/billing/server/start-checkout";
@@ -162,6 +164,25 @@ describe("changing the plan", () => {
     expect(await subOf(w.workspace.id)).toMatchObject({ seats: 6 });
     expect(await planOf(w.workspace.id)).toEqual({ plan: "team", seats: 6 });
     gateway.control.setWebhookEndpoint({ url: `${route.url}/api/webhooks/stripe`, secret: STRIPE_DEV_WEBHOOK_SECRET });
+  });
+});
+
+describe("staff credit", () => {
+  it("goes through an intent and lands once as customer balance", async () => {
+    const w = await world();
+    await subscribe(w);
+    const staff = await createUser(db, nextRandom(), { staffRole: "admin" });
+    const result = await grantCredit({ workspaceSlug: w.workspace.slug, amountCents: 1_500, reason: "Sorry for the outage" }, { userId: staff.id }, db);
+    expect(result).toMatchObject({ status: "succeeded", message: null });
+    const customer = await customerOf(w.workspace.id);
+    expect((await stripe.customers.retrieve(customer)) as { balance: number }).toMatchObject({ balance: -1_500 });
+    const view = await getStaffBilling({ workspaceSlug: w.workspace.slug }, { userId: staff.id }, db);
+    expect(view.creditGrants).toMatchObject([{ amountCents: 1_500, reason: "Sorry for the outage", settled: true }]);
+    expect(view.intents.find((i) => i.kind === "credit_grant")).toMatchObject({ status: "succeeded" });
+    expect(view.webhookEvents.length).toBeGreaterThan(0);
+    // The reconciler finds nothing left to do: no second credit.
+    await settlePendingIntents(db, new Date(Date.now() + 60_000));
+    expect((await stripe.customers.retrieve(customer)) as { balance: number }).toMatchObject({ balance: -1_500 });
   });
 });
 
