@@ -7,8 +7,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/webhooks/stripe/route";
+import { describe, expect, it } from "vitest";
 import { changeSubscription } from "@/features/billing/server/change-subscription";
 import { getStaffBilling } from "@/features/billing/server/get-staff-billing";
 import { grantCredit } from "@/features/billing/server/grant-credit";
@@ -20,23 +19,12 @@ import { db } from "@/server/db/client";
 import { createUser, createWorkspaceWithMembers } from "@/server/db/factories";
 import { billingCustomers, billingIntents, billingSubscriptions, billingWebhookEvents, devMailbox, realtimeEvents, workspaces } from "@/server/db/schema";
 import { stripeClient } from "@/server/stripe/client";
-import type { StripeDevServer } from "../../../tools/stripe-dev";
 import { actorFor, nextRandom } from "../../support/api";
-import { routeServer, startTestStripeDev } from "../../support/stripe-dev";
 import { CARDS, payCheckout, submit } from "../stripe-dev/harness";
+import { gatewayForFile } from "./gateway";
 
-let gateway: StripeDevServer;
-let route: Awaited<ReturnType<typeof routeServer>>;
+const gw = gatewayForFile();
 const stripe = stripeClient();
-
-beforeAll(async () => {
-  route = await routeServer((req) => POST(req, {}));
-  gateway = await startTestStripeDev({ webhookUrl: `${route.url}/api/webhooks/stripe` });
-});
-afterAll(async () => {
-  await gateway.stop();
-  await route.close();
-});
 
 async function world(name?: string) {
   const random = nextRandom();
@@ -50,7 +38,7 @@ const customerOf = async (id: string) => (await db.select().from(billingCustomer
 
 /** Every event the gateway emitted for the customer has reached the ledger and been handled. */
 async function settled(customer: string) {
-  const emitted = (await gateway.control.events()).filter((e) => {
+  const emitted = (await gw.server.control.events()).filter((e) => {
     const o = e.data.object as { id?: string; object?: string; customer?: string };
     return o.customer === customer || (o.object === "customer" && o.id === customer);
   }).length;
@@ -100,9 +88,9 @@ describe("webhook delivery", () => {
     await subscribe(w);
     const customer = await customerOf(w.workspace.id);
     await settled(customer);
-    const [created] = (await gateway.control.events("customer.subscription.created")).filter((e) => (e.data.object as { customer: string }).customer === customer);
+    const [created] = (await gw.server.control.events("customer.subscription.created")).filter((e) => (e.data.object as { customer: string }).customer === customer);
     const liveBefore = await db.$count(realtimeEvents, eq(realtimeEvents.channel, `workspace:${w.workspace.id}`));
-    const attempts = await gateway.control.deliver(created!.id, 10);
+    const attempts = await gw.server.control.deliver(created!.id, 10);
     expect(attempts.map((a) => a.status)).toEqual(Array(10).fill(200));
     expect(await db.$count(billingWebhookEvents, eq(billingWebhookEvents.id, created!.id))).toBe(1);
     // Duplicates were acknowledged without processing: no further sync, no further live event.
@@ -111,7 +99,7 @@ describe("webhook delivery", () => {
 
   it("out of order: an old `updated` arriving after a newer one, and `updated` before `created`, still end in the gateway's newest state", async () => {
     const w = await world();
-    gateway.control.hold();
+    gw.server.control.hold();
     const { url } = await startCheckout({ workspaceSlug: w.workspace.slug, plan: "team", interval: "month", seats: 2 }, w.actor, db);
     expect((await payCheckout(url, CARDS.ok)).redirect).toBeTruthy();
     const customer = await customerOf(w.workspace.id);
@@ -120,7 +108,7 @@ describe("webhook delivery", () => {
     await stripe.subscriptions.update(sub!.id, { items: [{ id: item.id, quantity: 7 }], proration_behavior: "none" });
     await stripe.subscriptions.update(sub!.id, { cancel_at_period_end: true });
     await stripe.subscriptions.update(sub!.id, { items: [{ id: item.id, quantity: 4 }], proration_behavior: "none", cancel_at_period_end: false });
-    await gateway.control.release("reversed"); // newest first: updated(4) … updated(7) … created
+    await gw.server.control.release("reversed"); // newest first: updated(4) … updated(7) … created
     await expect.poll(async () => (await db.select().from(billingWebhookEvents).where(eq(billingWebhookEvents.stripeCustomerId, customer))).some((e) => e.type === "customer.subscription.created" && e.status === "processed"), { timeout: 15_000 }).toBe(true);
     await expect.poll(async () => (await db.select().from(billingWebhookEvents).where(and(eq(billingWebhookEvents.stripeCustomerId, customer), eq(billingWebhookEvents.status, "received")))).length).toBe(0);
     expect(await subOf(w.workspace.id)).toMatchObject({ plan: "team", seats: 4, cancelAtPeriodEnd: false, status: "active" });
@@ -146,7 +134,7 @@ describe("changing the plan", () => {
   it("a crash between the gateway call and the database write: no double charge, the reconciler converges", async () => {
     const w = await world();
     await subscribe(w, "team", CARDS.ok, 2);
-    gateway.control.setWebhookEndpoint(null); // only the reconciler may finish the job
+    gw.server.control.setWebhookEndpoint(null); // only the reconciler may finish the job
     const customer = await customerOf(w.workspace.id);
     const preview = await previewChange({ workspaceSlug: w.workspace.slug, plan: "team", interval: "month", seats: 6 }, w.actor, db);
     const input = { workspaceSlug: w.workspace.slug, plan: "team" as const, interval: "month" as const, seats: 6, prorationDate: preview.prorationDate };
@@ -163,7 +151,7 @@ describe("changing the plan", () => {
     expect((await stripe.invoices.list({ customer })).data.length).toBe(invoicesAfterCrash); // replayed, not charged again
     expect(await subOf(w.workspace.id)).toMatchObject({ seats: 6 });
     expect(await planOf(w.workspace.id)).toEqual({ plan: "team", seats: 6 });
-    gateway.control.setWebhookEndpoint({ url: `${route.url}/api/webhooks/stripe`, secret: STRIPE_DEV_WEBHOOK_SECRET });
+    gw.server.control.setWebhookEndpoint({ url: gw.webhookUrl, secret: STRIPE_DEV_WEBHOOK_SECRET });
   });
 });
 
@@ -191,7 +179,7 @@ describe("dunning", () => {
     const w = await world();
     await subscribe(w, "pro", CARDS.failsOnRenewal);
     const customer = await customerOf(w.workspace.id);
-    await gateway.control.advanceCustomer(customer, 32);
+    await gw.server.control.advanceCustomer(customer, 32);
     await expect.poll(async () => (await subOf(w.workspace.id))?.status, { timeout: 15_000 }).toBe("past_due");
     const sub = (await subOf(w.workspace.id))!;
     expect(sub.graceEndsAt!.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);

@@ -4,8 +4,7 @@
  * invoice preview, and 80% / 100% warnings go out once per period.
  */
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/webhooks/stripe/route";
+import { describe, expect, it } from "vitest";
 import { reportApiUsage } from "@/features/billing/server/report-api-usage";
 import { startCheckout } from "@/features/billing/server/start-checkout";
 import { API_METER_EVENT, billingPeriodStart, PLANS } from "@/lib/plans";
@@ -13,22 +12,12 @@ import { db } from "@/server/db/client";
 import { createUser, createWorkspaceWithMembers } from "@/server/db/factories";
 import { apiUsagePeriods, billingCustomers, billingIntents, devMailbox, notifications, workspaces } from "@/server/db/schema";
 import { stripeClient } from "@/server/stripe/client";
-import type { StripeDevServer } from "../../../tools/stripe-dev";
 import { actorFor, nextRandom } from "../../support/api";
-import { routeServer, startTestStripeDev } from "../../support/stripe-dev";
 import { CARDS, payCheckout } from "../stripe-dev/harness";
+import { gatewayForFile } from "./gateway";
 
-let gateway: StripeDevServer;
-let route: Awaited<ReturnType<typeof routeServer>>;
+gatewayForFile();
 const stripe = stripeClient();
-beforeAll(async () => {
-  route = await routeServer((req) => POST(req, {}));
-  gateway = await startTestStripeDev({ webhookUrl: `${route.url}/api/webhooks/stripe` });
-});
-afterAll(async () => {
-  await gateway.stop();
-  await route.close();
-});
 
 const period = billingPeriodStart(new Date());
 const setUsage = (workspaceId: string, requests: number) =>

@@ -7,6 +7,7 @@ import type { BillingOverview } from "../schemas";
 import { selectPendingChange } from "./intent-queries";
 import { selectWorkspaceCounts } from "./queries";
 import { selectSubscription, selectWorkspaceForBilling } from "./subscription-queries";
+import { toSubscriptionDto } from "./to-dto";
 
 /** Everything the billing page shows except invoices (those come from the gateway, separately). */
 export async function getBillingOverview(_input: unknown, actor: WorkspaceActor, db: DbOrTx, now = new Date()): Promise<BillingOverview> {
@@ -24,18 +25,7 @@ export async function getBillingOverview(_input: unknown, actor: WorkspaceActor,
     workspace: { slug: actor.workspace.slug, name: actor.workspace.name },
     canManage: actor.workspace.role === "owner",
     plan,
-    subscription: sub
-      ? {
-          plan: sub.plan,
-          interval: sub.interval,
-          status: sub.status,
-          seats: sub.seats,
-          cancelAtPeriodEnd: sub.cancelAtPeriodEnd,
-          currentPeriodEnd: sub.currentPeriodEnd,
-          graceEndsAt: sub.graceEndsAt,
-          paymentMethod: sub.paymentMethodBrand && sub.paymentMethodLast4 ? { brand: sub.paymentMethodBrand, last4: sub.paymentMethodLast4 } : null,
-        }
-      : null,
+    subscription: sub ? toSubscriptionDto(sub) : null,
     limits: { members: limits.members, boards: limits.boards },
     counts,
     usage: {

@@ -4,6 +4,7 @@ import { AppError } from "@/server/errors";
 import { selectCreditGrants } from "./credit-queries";
 import { selectWorkspaceIntents } from "./intent-queries";
 import { selectCustomer, selectSubscription, selectWorkspaceBySlug } from "./subscription-queries";
+import { toSubscriptionDto } from "./to-dto";
 import { selectWorkspaceWebhookEvents } from "./webhook-queries";
 
 /** Support's read-only view of one workspace's billing: state, intents, webhook ledger, credits. */
@@ -20,18 +21,7 @@ export async function getStaffBilling(input: { workspaceSlug: string }, _actor: 
   return {
     workspace,
     customerId: customer?.stripeCustomerId ?? null,
-    subscription: sub
-      ? {
-          plan: sub.plan,
-          interval: sub.interval,
-          status: sub.status,
-          seats: sub.seats,
-          cancelAtPeriodEnd: sub.cancelAtPeriodEnd,
-          currentPeriodEnd: sub.currentPeriodEnd,
-          graceEndsAt: sub.graceEndsAt,
-          paymentMethod: sub.paymentMethodBrand && sub.paymentMethodLast4 ? { brand: sub.paymentMethodBrand, last4: sub.paymentMethodLast4 } : null,
-        }
-      : null,
+    subscription: sub ? toSubscriptionDto(sub) : null,
     intents: intents.map((i) => ({ id: i.id, kind: i.kind, status: i.status, attempts: i.attempts, error: i.error, createdAt: i.createdAt, settledAt: i.settledAt })),
     webhookEvents: webhookEvents.map((e) => ({ id: e.id, type: e.type, status: e.status, eventCreatedAt: e.eventCreatedAt, receivedAt: e.receivedAt, processedAt: e.processedAt, error: e.error })),
     creditGrants: credits.map((c) => ({ id: c.id, amountCents: c.amountCents, reason: c.reason, createdAt: c.createdAt, settled: c.stripeBalanceTransactionId !== null })),
