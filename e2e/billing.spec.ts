@@ -34,6 +34,8 @@ test.describe("billing", () => {
     await expect(page.getByTestId("current-plan")).toHaveText("Free");
     await checkout(page, "Pro", "4242 4242 4242 4242");
     await page.waitForURL(/\/billing\?checkout=success/);
+    const ledger = () => db.select({ type: schema.billingWebhookEvents.type, status: schema.billingWebhookEvents.status, error: schema.billingWebhookEvents.error }).from(schema.billingWebhookEvents).where(eq(schema.billingWebhookEvents.workspaceId, ws.id));
+    await expect.poll(async () => (await db.select({ plan: schema.workspaces.plan }).from(schema.workspaces).where(eq(schema.workspaces.id, ws.id)))[0]!.plan, { message: JSON.stringify(await ledger()) }).toBe("pro");
     await expect(page.getByTestId("current-plan")).toHaveText("Pro", { timeout: 20_000 });
     await expect(page.getByTestId("subscription-status")).toHaveText("Active");
     await expect(page.getByTestId("renewal")).toContainText("visa ending 4242");

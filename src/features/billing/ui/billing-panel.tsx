@@ -17,7 +17,11 @@ const STATUS_TEXT: Record<string, string> = { active: "Active", trialing: "Trial
 
 export function BillingPanel({ workspaceSlug, checkout }: { workspaceSlug: string; checkout: "success" | "canceled" | null }) {
   const trpc = useTRPC();
-  const { data: o } = useSuspenseQuery(trpc.billing.overview.queryOptions({ workspaceSlug }));
+  // The webhook usually flips the page over the live channel; if it lands in the gap between the
+  // page's render and the channel's subscription, polling while confirming catches it.
+  const { data: o } = useSuspenseQuery(
+    trpc.billing.overview.queryOptions({ workspaceSlug }, { refetchInterval: (q) => (checkout === "success" && !q.state.data?.subscription ? 2_000 : false) }),
+  );
   const sub = o.subscription;
   const [interval, setInterval] = useState<BillingInterval>(sub?.interval ?? "month");
   const [changing, setChanging] = useState<PaidPlanId | null>(null);
