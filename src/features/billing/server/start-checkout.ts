@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { PLANS } from "@/lib/plans";
+import { ENTITLED_STATUSES, PLANS } from "@/lib/plans";
 import type { WorkspaceActor } from "@/features/workspaces/server/actor";
 import type { Db } from "@/server/db/client";
 import { env } from "@/server/env";
@@ -16,7 +16,8 @@ export async function startCheckout(input: z.output<typeof planChoiceInput>, act
   const workspace = actor.workspace;
   if (workspace.personal) throw new AppError("BAD_REQUEST", { userMessage: "Personal workspaces stay on Free. Create a team workspace to subscribe." });
   const current = await selectSubscription(db, workspace.id);
-  if (current) {
+  // An incomplete or unpaid leftover doesn't block a fresh checkout; a live subscription does.
+  if (current && (ENTITLED_STATUSES as readonly string[]).includes(current.status)) {
     throw new AppError("CONFLICT", { userMessage: `${workspace.name} already has the ${PLANS[current.plan].name} plan. Change the plan or seats below instead of starting a new subscription.` });
   }
   const customerId = await ensureCustomer(db, workspace, actor.userId);
