@@ -1,7 +1,6 @@
 import "server-only";
-import type { WorkspaceActor } from "@/features/workspaces/server/actor";
+import { workspaceActorFrom } from "@/features/workspaces/server/actor";
 import { router } from "@/server/trpc/init";
-import type { TrpcContext, Viewer } from "@/server/trpc/context";
 import { authedProcedure, rateLimit, staffProcedure, workspaceProcedure } from "@/server/trpc/tiers";
 import {
   billingOverview,
@@ -29,14 +28,7 @@ import { previewChange } from "./preview-change";
 import { setCancelAtPeriodEnd } from "./set-cancel-at-period-end";
 import { startCheckout } from "./start-checkout";
 
-type InWorkspace = TrpcContext & { viewer: Viewer; workspace: WorkspaceActor["workspace"] };
-const asMember = (ctx: InWorkspace): WorkspaceActor => ({
-  userId: ctx.viewer.userId,
-  displayName: ctx.viewer.displayName,
-  impersonatorId: ctx.viewer.impersonatorId,
-  ip: ctx.ip,
-  workspace: ctx.workspace,
-});
+const asMember = workspaceActorFrom;
 
 // Owners pay; admins can look. Every gateway-calling procedure is rate limited per user.
 const admin = workspaceProcedure("admin");
