@@ -64,7 +64,8 @@ test("hosted checkout and portal: decline, subscribe, change seats with proratio
   await expect(page.getByRole("table", { name: "Invoice history" }).getByRole("link", { name: /View invoice/ })).toHaveCount(2);
 
   await page.setViewportSize({ width: 360, height: 780 });
-  for (const url of [portal.url, `${portal.url}/payment-method`]) {
+  const open = await stripe.checkout.sessions.create({ mode: "subscription", line_items: [{ price: monthly.id, quantity: 1 }], success_url: `${baseURL}/` });
+  for (const url of [portal.url, session.url!, open.url!, `${portal.url}/payment-method`]) {
     await page.goto(url);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   }

@@ -5,10 +5,12 @@
  * failed retry the subscription is canceled (Stripe's default).
  */
 import { changed, emit, type Ctx } from "./context";
-import { invoiceObject, issueInvoice, itemToLine, payInvoice, pendingItems } from "./invoices";
+import { invoiceObject } from "./invoice-object";
+import { issueInvoice, itemToLine, payInvoice, pendingItems } from "./invoices";
 import { addInterval } from "./pricing";
 import { all, find, save, type Obj } from "./store";
-import { endSubscription, licensed, periodLines, periodOf } from "./subscriptions";
+import { licensed, periodLines, periodOf } from "./prorations";
+import { endSubscription } from "./subscriptions";
 import { usageLines } from "./usage";
 
 const DAY = 86_400;

@@ -1,6 +1,6 @@
 /** Metered usage: meter events summed per customer and period, and the invoice lines they make. */
 import type { Ctx } from "./context";
-import type { LineDraft } from "./invoices";
+import type { LineDraft } from "./invoice-object";
 import { amountFor, isMetered } from "./pricing";
 import { find, type Db, type Obj } from "./store";
 

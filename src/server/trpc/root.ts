@@ -6,6 +6,7 @@ import { sessionsRouter } from "@/features/auth/server/sessions-router";
 import { twoFactorRouter } from "@/features/auth/server/two-factor-router";
 import { exportsRouter } from "@/features/exports/server/router";
 import { feedbackRouter } from "@/features/feedback/server/router";
+import { flagsRouter } from "@/features/flags/server/router";
 import { jobsRouter } from "@/features/jobs/server/router";
 import { notificationsRouter } from "@/features/notifications/server/router";
 import { observabilityRouter } from "@/features/observability/server/router";
@@ -29,6 +30,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   billing: billingRouter,
   staffBilling: staffBillingRouter,
+  flags: flagsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,10 +2,12 @@
 import { nowFor } from "../context";
 import { invalidRequest } from "../errors";
 import { bool, hash, int, list, oneOf, reqStr, str } from "../form";
-import { invoiceObject, itemToLine, payInvoice, pendingItems, type LineDraft } from "../invoices";
+import { invoiceObject, type LineDraft } from "../invoice-object";
+import { itemToLine, payInvoice, pendingItems } from "../invoices";
 import { addInterval } from "../pricing";
 import { all, find, load, page, render, type Obj } from "../store";
-import { licensed, periodLines, periodOf, planChange, specsFrom } from "../subscriptions";
+import { licensed, periodLines, periodOf, planChange } from "../prorations";
+import { specsFrom } from "../subscriptions";
 import { usageLines } from "../usage";
 import { CommittedError, expandOf, type Route } from "./route";
 

@@ -4,7 +4,8 @@ import { invalidRequest, unsupported } from "../errors";
 import { bool, hash, int, list, metadata, oneOf, reqStr, str } from "../form";
 import { issueInvoice } from "../invoices";
 import { all, load, page, render, type Obj } from "../store";
-import { createSubscription, endSubscription, periodOf, specsFrom, updateSubscription } from "../subscriptions";
+import { periodOf } from "../prorations";
+import { createSubscription, endSubscription, specsFrom, updateSubscription } from "../subscriptions";
 import { usageLines } from "../usage";
 import { expandOf, type Route } from "./route";
 

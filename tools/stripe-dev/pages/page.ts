@@ -29,7 +29,8 @@ export function layout(title: string, body: string): string {
   button,.button{display:inline-block;font:inherit;font-weight:600;padding:.6rem 1rem;border-radius:6px;border:0;background:#635bff;color:#fff;cursor:pointer;text-decoration:none;margin-top:1rem}
   .secondary{background:#fff;color:#1a1f36;border:1px solid #c1c9d2} .danger{background:#df1b41}
   [role=alert]{background:#fde8ec;color:#a41c3a;border:1px solid #f5b6c4;padding:.6rem .8rem;border-radius:6px} [role=status]{background:#e6f6ee;color:#0d6b3a;padding:.6rem .8rem;border-radius:6px}
-  table{width:100%;border-collapse:collapse} td,th{text-align:left;padding:.35rem .25rem;border-bottom:1px solid #e3e8ee;font-size:.95rem} .num{text-align:right}
+  table{width:100%;border-collapse:collapse} td,th{text-align:left;padding:.35rem .25rem;border-bottom:1px solid #e3e8ee;font-size:.95rem;overflow-wrap:anywhere} .num{text-align:right;white-space:nowrap}
+  main{overflow-wrap:anywhere}
   .banner{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:#a35a00;background:#fff4e5;padding:.3rem 1rem;text-align:center}
   .row{display:flex;gap:.75rem} .row>div{flex:1} small{color:#697386}
 </style></head>

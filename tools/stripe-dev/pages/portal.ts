@@ -9,7 +9,8 @@ import type { Params } from "../form";
 import { attachCard } from "../payments";
 import { amountFor, formatMoney, isMetered } from "../pricing";
 import { all, find, load, save, type Obj } from "../store";
-import { licensed, periodOf, planChange, updateSubscription } from "../subscriptions";
+import { licensed, periodOf, planChange } from "../prorations";
+import { updateSubscription } from "../subscriptions";
 import { alert, cardFields, date, esc, html, layout, type PageResult, type PageRoute } from "./page";
 
 async function sessionOf(ctx: Ctx, id: string) {

@@ -10,3 +10,5 @@ export * from "./data-exports";
 export * from "./feedback";
 export * from "./api-keys";
 export * from "./billing";
+export * from "./flags";
+export * from "./staff-audit";
