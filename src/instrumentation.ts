@@ -17,6 +17,12 @@ export async function register() {
     // publish() hands events to Pusher too when PUSHER_* is configured (SSE always runs).
     const { registerPusherTransportFromEnv } = await import("@/server/realtime/pusher-transport");
     registerPusherTransportFromEnv();
+    // The gateway's products and prices follow src/lib/plans.ts (idempotent, by lookup key).
+    const { stripeMode } = await import("@/server/env");
+    if (stripeMode() && process.env.NEXT_PHASE !== "phase-production-build") {
+      const [{ syncCatalogueAtStart }, { db }] = await Promise.all([import("@/features/billing/server/sync-catalogue"), import("@/server/db/client")]);
+      syncCatalogueAtStart(db);
+    }
     if (!inngestMode() && process.env.NEXT_PHASE !== "phase-production-build") {
       const [{ startInlineScheduler }, { db }] = await Promise.all([import("@/features/jobs/server/inline-scheduler"), import("@/server/db/client")]);
       startInlineScheduler(db);

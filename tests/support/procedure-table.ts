@@ -170,5 +170,19 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "flags.addCohortMember": { allow: ["staff"], input: (f) => ({ cohort: "authz", email: f.member.email }) },
   "flags.removeCohortMember": { allow: ["staff"], input: (f) => ({ cohort: "authz", userId: f.member.id }) },
   "flags.setOverride": { allow: ["staff"], input: () => ({ key: "boards.default-sort", value: "new" }) },
+  // Billing: owners pay, admins can look. Past authorization the fixture (no customer, no gateway
+  // in this file) gives business refusals: BAD_REQUEST, SERVICE_UNAVAILABLE.
+  "billing.mine": { allow: signedIn, input: () => undefined },
+  "billing.overview": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
+  "billing.invoices": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
+  "billing.startCheckout": { allow: ["owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, plan: "pro", interval: "month" }) },
+  "billing.openPortal": { allow: ["owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
+  "billing.previewChange": { allow: ["owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, plan: "team", interval: "month", seats: 5 }) },
+  "billing.changeSubscription": { allow: ["owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, plan: "team", interval: "month", seats: 5, prorationDate: 1 }) },
+  "billing.cancel": { allow: ["owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
+  "billing.resume": { allow: ["owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
+  // Staff: read-only view for support and up; credits for staff admins (the table's staff user).
+  "staffBilling.workspace": { allow: ["staff"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
+  "staffBilling.grantCredit": { allow: ["staff"], input: (f) => ({ workspaceSlug: f.workspace.slug, amountCents: 500, reason: "Apology for downtime" }) },
 };
 

@@ -13,6 +13,7 @@ import { requireViewer } from "@/trpc/server";
 import { LiveFlags } from "@/app/flags-live";
 import { loadClientFlags } from "@/app/load-flags";
 import { NotificationBellSlot } from "./notification-bell-slot";
+import { PastDueBanner } from "./past-due-banner";
 
 /**
  * Every signed-in page: the session is checked here once per request (a revoked session is
@@ -35,6 +36,7 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
           <NavLink href="/account">Account</NavLink>
           <NavLink href={OPERATOR_BOARD_PATH}>Feedback</NavLink>
           {viewer.staffRole ? <NavLink href="/staff/jobs">Jobs</NavLink> : null}
+          {viewer.staffRole ? <NavLink href="/staff/billing">Billing</NavLink> : null}
           {viewer.staffRole ? <NavLink href="/admin/flags">Flags</NavLink> : null}
         </nav>
         <LiveIndicator userId={viewer.userId} />
@@ -42,6 +44,7 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
         <AccountMenu displayName={viewer.displayName} email={viewer.email} />
       </SiteHeader>
       {viewer.emailVerified ? null : <VerifyEmailBanner email={viewer.email} />}
+      <PastDueBanner />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-10 sm:px-6">
         {children}
       </main>

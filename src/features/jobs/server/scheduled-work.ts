@@ -2,6 +2,8 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import { failStaleExports } from "@/features/exports/server/fail-stale-exports";
 import { sweepOutbox } from "@/server/outbox/relay";
+import { expireGracePeriods, processStaleWebhookEvents, settlePendingIntents } from "@/features/billing/server/reconcile-billing";
+import { reportApiUsage } from "@/features/billing/server/report-api-usage";
 import { RETENTION_STEPS } from "./retention/steps";
 import { SCHEDULES, type Schedule } from "./schedules";
 
@@ -22,4 +24,13 @@ export const SCHEDULED_WORK: readonly { schedule: Schedule; steps: readonly Sche
     ],
   },
   { schedule: SCHEDULES.retentionCleanup, steps: RETENTION_STEPS },
+  {
+    schedule: SCHEDULES.billingReconcile,
+    steps: [
+      { name: "settle-intents", run: (db, now) => settlePendingIntents(db, now) },
+      { name: "process-stale-webhooks", run: (db, now) => processStaleWebhookEvents(db, now) },
+      { name: "expire-grace-periods", run: (db, now) => expireGracePeriods(db, now) },
+    ],
+  },
+  { schedule: SCHEDULES.billingUsage, steps: [{ name: "report-usage", run: (db, now) => reportApiUsage(db, now) }] },
 ];

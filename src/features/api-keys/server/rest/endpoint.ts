@@ -4,6 +4,7 @@ import type { ApiKeyScope } from "@/lib/api-scopes";
 import { PLANS } from "@/lib/plans";
 import { db as defaultDb, type Db } from "@/server/db/client";
 import { outageError } from "@/server/db/errors";
+import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { clientIp } from "@/server/http/client-ip";
 import { readBodyCapped } from "@/server/http/read-body";
@@ -160,7 +161,7 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
         apiError(
           429,
           "quota_exceeded",
-          `${key.workspace.name} has used all ${quota.limit.toLocaleString("en-US")} API requests of the ${quota.planName} plan this month. To keep going, an owner of the workspace can upgrade it to the Pro plan (${PLANS.pro.monthlyApiRequests.toLocaleString("en-US")} requests a month); otherwise requests resume on ${quota.resetAt.toISOString().slice(0, 10)}.`,
+          `${key.workspace.name} has used all ${quota.limit.toLocaleString("en-US")} API requests of the ${quota.planName} plan this month. To keep going, an owner of the workspace can upgrade it to the Pro plan (${PLANS.pro.monthlyApiRequests.toLocaleString("en-US")} requests a month, then billed per 1,000) at ${new URL(`/w/${key.workspace.slug}/billing`, env.APP_URL).toString()}; otherwise requests resume on ${quota.resetAt.toISOString().slice(0, 10)}.`,
           requestId,
           { details: { plan: key.workspace.plan, used: quota.used, limit: quota.limit, resets_at: quota.resetAt.toISOString() }, headers: { "Retry-After": String(retryAfter) } },
         ),
