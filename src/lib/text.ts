@@ -18,3 +18,6 @@ export const unstorableMessage = (label: string) =>
  */
 export const text = (label: string, opts: { required?: string } = {}) =>
   z.string({ error: opts.required ?? `${label} must be text` }).refine((value) => !hasUnstorableCharacters(value), { error: unstorableMessage(label), abort: true });
+
+/** A workspace named by its slug in an input: `workspaceSlug` everywhere (tiers, billing, flags). */
+export const workspaceSlugField = text("Workspace", { required: "Workspace is required" }).min(1, "Workspace is required").max(40, "Workspace slug is too long");

@@ -124,7 +124,7 @@ describe("targeting input is checked against the flag's definition", () => {
     ).toEqual({
       "rules.0.values.0": "Must be a domain like example.com",
       "rules.0.serve": "Must be on or off",
-      "rules.1.values.0": "Plan must be free or pro",
+      "rules.1.values.0": "Plan must be one of: free, pro, team",
       "rules.1.id": 'Rule id "a" is used twice',
       "rollout.percentage": "Percentage must be at most 100",
     });

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { text, workspaceSlugField } from "@/lib/text";
 import { BILLING_INTERVALS, PAID_PLAN_IDS, PLAN_IDS } from "@/lib/plans";
 
 /** Realtime event on `workspace:{id}` after each sync: the billing page refetches. */
 export const BILLING_EVENTS = { updated: "billing.updated" } as const;
 
-const slug = z.string({ error: "Workspace is required" }).min(1, "Workspace is required").max(40, "Workspace slug is too long");
+const slug = workspaceSlugField;
 const plan = z.enum(PAID_PLAN_IDS, { error: "Plan must be pro or team" });
 const interval = z.enum(BILLING_INTERVALS, { error: "Interval must be month or year" });
 const seats = z.number({ error: "Seats must be a number" }).int("Seats must be a whole number").min(1, "At least 1 seat").max(500, "At most 500 seats; contact us for more");
@@ -18,7 +19,7 @@ export const changeSubscriptionInput = planChoiceInput.extend({
 export const grantCreditInput = z.object({
   workspaceSlug: slug,
   amountCents: z.number({ error: "Amount must be a number" }).int("Amount must be whole cents").min(100, "At least $1.00").max(100_000, "At most $1,000.00"),
-  reason: z.string({ error: "Reason is required" }).trim().min(3, "Say why, in at least 3 characters").max(200, "At most 200 characters"),
+  reason: text("Reason", { required: "Reason is required" }).trim().min(3, "Say why, in at least 3 characters").max(200, "At most 200 characters"),
 });
 
 const subscriptionStatus = z.enum(["incomplete", "incomplete_expired", "trialing", "active", "past_due", "canceled", "unpaid", "paused"]);

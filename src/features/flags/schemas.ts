@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
-import { text } from "@/lib/text";
+import { text, workspaceSlugField } from "@/lib/text";
 import { FLAG_KEYS, isFlagKey, type FlagKey } from "@/lib/flags/registry";
 import { RULE_ATTRIBUTES, ROLLOUT_BY } from "@/lib/flags/targeting";
 
@@ -16,7 +16,7 @@ const jsonValue = z.unknown();
 
 // --- evaluation (everyone) ------------------------------------------------------------------
 export const evaluateFlagsInput = z.object({
-  workspaceSlug: text("Workspace").min(1, "Workspace is required").max(40, "Workspace slug is too long").nullable(),
+  workspaceSlug: workspaceSlugField.nullable(),
   /** After a change event: read the latest targeting, not this process's snapshot from before it. */
   fresh: z.boolean().optional(),
 });
@@ -86,7 +86,7 @@ export const explainFlagInput = z
   .object({
     key: flagKeySchema,
     userEmail: z.email({ error: "Enter an email address" }).max(254).nullish(),
-    workspaceSlug: text("Workspace").trim().min(1, "Workspace is required").max(40, "Workspace slug is too long").nullish(),
+    workspaceSlug: workspaceSlugField.nullish(),
   })
   .refine((v) => v.userEmail || v.workspaceSlug, { path: ["userEmail"], error: "Pick a user or a workspace" });
 export const explainFlagOutput = z.object({

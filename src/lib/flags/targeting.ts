@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PLAN_IDS } from "@/lib/plans";
 import { text } from "@/lib/text";
 import { FLAGS, isFlagKey, type FlagDefinition, type FlagKey, type JsonValue } from "./registry";
 
@@ -53,7 +54,7 @@ const UUID = z.uuid({ error: "Must be an id (UUID)" });
 const attributeValue: Record<RuleAttribute, z.ZodType<string>> = {
   user: UUID,
   workspace: UUID,
-  plan: z.enum(["free", "pro"], { error: "Plan must be free or pro" }),
+  plan: z.enum(PLAN_IDS, { error: `Plan must be one of: ${PLAN_IDS.join(", ")}` }),
   staffRole: z.enum(["support", "product", "admin"], { error: "Staff role must be support, product or admin" }),
   emailDomain: z
     .string()
