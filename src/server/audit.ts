@@ -1,6 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/server/db/client";
-import { auditEvents, securityEvents } from "@/server/db/schema";
+import { auditEvents, securityEvents, staffAuditLog } from "@/server/db/schema";
 
 export const SECURITY_EVENT_TYPES = [
   "sign_up",
@@ -51,5 +51,32 @@ export async function recordAuditEvent(
     before: event.before ?? null,
     after: event.after ?? null,
     ip: event.ip,
+  });
+}
+
+/** Who on staff acted: recorded by id and email as they were (the log outlives accounts). */
+export type StaffAuditActor = { userId: string; email: string; impersonatorId?: string | null; ip: string | null };
+
+/**
+ * One entry in the staff audit log (append-only; a trigger refuses edits and deletes). Call it
+ * in the same transaction as the change, so a change is never made without its entry. Flags use
+ * it now; the support console's actions (impersonation, account changes) use it too.
+ */
+export async function recordStaffAudit(
+  db: DbOrTx,
+  actor: StaffAuditActor,
+  entry: { action: string; target: { type: string; id: string }; reason?: string | null; before?: unknown; after?: unknown },
+): Promise<void> {
+  await db.insert(staffAuditLog).values({
+    actorUserId: actor.userId,
+    actorEmail: actor.email,
+    impersonatorId: actor.impersonatorId ?? null,
+    action: entry.action,
+    targetType: entry.target.type,
+    targetId: entry.target.id,
+    reason: entry.reason ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    ip: actor.ip,
   });
 }

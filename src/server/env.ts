@@ -56,6 +56,7 @@ export const env = createEnv({
     REALTIME_HOST: z.string().min(1).default("0.0.0.0"),
     API_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
     API_HOST: z.string().min(1).default("0.0.0.0"),
+    FLAG_EVALUATION_SAMPLE_RATE: z.coerce.number().gt(0, "must be above 0").max(1, "must be at most 1").default(0.1),
   },
   // Dev mode skips request signatures: a production server in dev mode would run any POST to
   // /api/inngest as a job. Refuse to start rather than warn (`next build` is not a start).

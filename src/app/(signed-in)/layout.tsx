@@ -12,6 +12,8 @@ import { LiveIndicator } from "@/features/realtime/ui/live-indicator";
 import { WorkspaceSwitcher } from "@/features/workspaces/ui/workspace-switcher";
 import { TrpcProvider } from "@/trpc/client";
 import { getViewer } from "@/trpc/server";
+import { LiveFlags } from "@/app/flags-live";
+import { loadClientFlags } from "@/app/load-flags";
 import { NotificationBellSlot } from "./notification-bell-slot";
 
 /**
@@ -25,8 +27,10 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
     const path = (await headers()).get("x-pathname") ?? "/app";
     redirect(`/sign-in?next=${encodeURIComponent(path)}`);
   }
+  const flags = await loadClientFlags(null);
   return (
     <TrpcProvider>
+      <LiveFlags initial={flags} workspaceSlug={null}>
       <ConnectionBanner />
       <SiteHeader brandHref="/app">
         <WorkspaceSwitcher />
@@ -37,6 +41,7 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
           <NavLink href="/account">Account</NavLink>
           <NavLink href={OPERATOR_BOARD_PATH}>Feedback</NavLink>
           {viewer.staffRole ? <NavLink href="/staff/jobs">Jobs</NavLink> : null}
+          {viewer.staffRole ? <NavLink href="/admin/flags">Flags</NavLink> : null}
         </nav>
         <LiveIndicator userId={viewer.userId} />
         <NotificationBellSlot userId={viewer.userId} />
@@ -47,6 +52,7 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
         {children}
       </main>
       <Toaster />
+      </LiveFlags>
     </TrpcProvider>
   );
 }

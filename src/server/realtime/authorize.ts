@@ -15,6 +15,7 @@ export async function canSubscribe(subscriber: Subscriber, channelName: string, 
   const channel = parseChannel(channelName);
   if (!channel) return false;
   if (channel.kind === "board") return canSubscribeToBoard(subscriber, channel.boardId, db);
+  if (channel.kind === "flags") return true;
   if (!subscriber) return false;
   switch (channel.kind) {
     case "user":
@@ -42,5 +43,6 @@ async function canSubscribeToBoard(subscriber: Subscriber, boardId: string, db: 
   return row.visibility === "public" || row.member !== null;
 }
 
-/** True when some channel in the list is one a signed-out visitor could be allowed on. */
-export const mayBeAnonymous = (channelNames: readonly string[]) => channelNames.length > 0 && channelNames.every((c) => parseChannel(c)?.kind === "board");
+/** True when every channel in the list is one a signed-out visitor could be allowed on. */
+export const mayBeAnonymous = (channelNames: readonly string[]) =>
+  channelNames.length > 0 && channelNames.every((c) => ["board", "flags"].includes(parseChannel(c)?.kind ?? ""));

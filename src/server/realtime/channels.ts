@@ -9,12 +9,14 @@ export type Channel =
   | { kind: "user"; userId: string; name: `user:${string}` }
   | { kind: "workspace"; workspaceId: string; name: `workspace:${string}` }
   | { kind: "staff"; name: "staff" }
+  | { kind: "flags"; name: "flags" }
   | { kind: "board"; boardId: string; name: `board:${string}` };
 
 const uuid = z.uuid();
 
 export function parseChannel(name: string): Channel | null {
   if (name === "staff") return { kind: "staff", name: "staff" };
+  if (name === "flags") return { kind: "flags", name: "flags" };
   const [kind, id, ...rest] = name.split(":");
   if (rest.length > 0 || !id || !uuid.safeParse(id).success) return null;
   if (kind === "user") return { kind: "user", userId: id, name: `user:${id}` };
@@ -26,6 +28,11 @@ export function parseChannel(name: string): Channel | null {
 export const userChannel = (userId: string) => `user:${userId}` as const;
 export const workspaceChannel = (workspaceId: string) => `workspace:${workspaceId}` as const;
 export const STAFF_CHANNEL = "staff" as const;
+/**
+ * Feature-flag changes, for every open tab (signed out included): events name the flag that
+ * changed and nothing else; each client asks the server for its own values again.
+ */
+export const FLAGS_CHANNEL = "flags" as const;
 /** A feedback board's live events: public boards' channels admit anyone, signed out included. */
 export const boardChannel = (boardId: string) => `board:${boardId}` as const;
 
@@ -41,6 +48,7 @@ export function fromPusherChannel(pusherName: string): string | null {
   if (!pusherName.startsWith("private-")) return null;
   const rest = pusherName.slice("private-".length);
   if (rest === "staff") return "staff";
+  if (rest === "flags") return "flags";
   const match = /^(user|workspace|board)-(.+)$/.exec(rest);
   return match ? `${match[1]}:${match[2]}` : null;
 }

@@ -5,6 +5,7 @@ import { sessionsRouter } from "@/features/auth/server/sessions-router";
 import { twoFactorRouter } from "@/features/auth/server/two-factor-router";
 import { exportsRouter } from "@/features/exports/server/router";
 import { feedbackRouter } from "@/features/feedback/server/router";
+import { flagsRouter } from "@/features/flags/server/router";
 import { jobsRouter } from "@/features/jobs/server/router";
 import { notificationsRouter } from "@/features/notifications/server/router";
 import { observabilityRouter } from "@/features/observability/server/router";
@@ -26,6 +27,7 @@ export const appRouter = router({
   exports: exportsRouter,
   feedback: feedbackRouter,
   apiKeys: apiKeysRouter,
+  flags: flagsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -55,10 +55,11 @@ export const workspaceInput = z.object({
  * access. An unknown slug is NOT_FOUND.
  */
 export const workspaceBySlugProcedure = publicProcedure.input(workspaceInput).use(async ({ ctx, input, next }) => {
-  const [row] = await ctx.db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, input.workspaceSlug));
+  const [row] = await ctx.db.select({ id: workspaces.id, plan: workspaces.plan }).from(workspaces).where(eq(workspaces.slug, input.workspaceSlug));
   if (!row) throw new AppError("NOT_FOUND", { userMessage: "That workspace doesn't exist." });
   if (ctx.viewer) setRequestActor({ userId: ctx.viewer.userId, impersonatorId: ctx.viewer.impersonatorId ?? undefined, workspaceId: row.id });
-  return next({ ctx: { ...ctx, workspaceId: row.id } });
+  // The plan rides along (same row) so feature flags can target it without a query of their own.
+  return next({ ctx: { ...ctx, workspaceId: row.id, workspacePlan: row.plan } });
 });
 
 const STAFF_RANK = { support: 1, product: 2, admin: 3 } as const;

@@ -1,6 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import type { DbOrTx } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { getFlag, type FlagSubject } from "@/server/flags/flags";
 import type { listPostsInput, listPostsOutput } from "../schemas";
 import { loadBoard, requireModerator, type Viewer } from "./access";
 import { decodeCursor, encodeCursor, postCursor } from "./cursor";
@@ -10,9 +12,18 @@ import { toPostSummary } from "./to-dto";
 /**
  * A keyset page of a board's posts. Three or four queries whatever the page size: the board
  * with the viewer's role, the page (author and "voted" joined in), the capped count, and the
- * planner's estimate when the count passes its cap.
+ * planner's estimate when the count passes its cap. The Trending sort is behind the
+ * `boards.trending-sort` flag (`flags`: who is asking, as the flags see them).
  */
-export async function listPosts(input: z.output<typeof listPostsInput>, viewer: Viewer, db: DbOrTx): Promise<z.infer<typeof listPostsOutput>> {
+export async function listPosts(
+  input: z.output<typeof listPostsInput>,
+  viewer: Viewer,
+  db: DbOrTx,
+  flags: FlagSubject = { userId: viewer?.userId ?? null, workspaceId: input.workspaceId },
+): Promise<z.infer<typeof listPostsOutput>> {
+  if (input.sort === "trending" && !(await getFlag("boards.trending-sort", flags))) {
+    throw new AppError("BAD_REQUEST", { userMessage: "sort: Trending isn't available here; sort by top or new.", fieldErrors: { sort: ["Trending isn't available here; sort by top or new"] } });
+  }
   const access = await loadBoard(db, viewer, { workspaceId: input.workspaceId, boardId: input.boardId });
   if (input.held) requireModerator(access);
   const cursor = decodeCursor(input.cursor, postCursor);

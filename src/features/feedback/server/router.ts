@@ -1,5 +1,6 @@
 import "server-only";
 import type { UserActor } from "@/features/workspaces/server/actor";
+import { requestFlagSubject } from "@/server/flags/subject";
 import { router } from "@/server/trpc/init";
 import type { TrpcContext } from "@/server/trpc/context";
 import { rateLimit, workspaceBySlugProcedure } from "@/server/trpc/tiers";
@@ -32,6 +33,7 @@ const adminWrites = rateLimit({ name: "feedback-admin", limit: 120, windowSecond
 const viewerOf = (ctx: TrpcContext): UserActor | null =>
   ctx.viewer ? { userId: ctx.viewer.userId, displayName: ctx.viewer.displayName, impersonatorId: ctx.viewer.impersonatorId, ip: ctx.ip } : null;
 const args = <I extends object>(input: I, ctx: TrpcContext & { workspaceId: string }) => [{ ...input, workspaceId: ctx.workspaceId }, viewerOf(ctx), ctx.db] as const;
+const flagsOf = (ctx: TrpcContext & { workspaceId: string; workspacePlan: string }) => requestFlagSubject(ctx.viewer, ctx.headers, { id: ctx.workspaceId, plan: ctx.workspacePlan });
 
 export const feedbackRouter = router({
   boards: scoped.output(s.listBoardsOutput).query(({ input, ctx }) => listBoards(...args(input, ctx))),
@@ -41,9 +43,9 @@ export const feedbackRouter = router({
   createTag: scoped.use(adminWrites).input(s.createTagInput.omit({ workspaceId: true })).output(s.tagDto).mutation(({ input, ctx }) => createTag(...args(input, ctx))),
   deleteTag: scoped.use(adminWrites).input(s.deleteTagInput.omit({ workspaceId: true })).output(s.okOutput).mutation(({ input, ctx }) => deleteTag(...args(input, ctx))),
 
-  posts: scoped.input(s.listPostsInput.omit({ workspaceId: true })).output(s.listPostsOutput).query(({ input, ctx }) => listPosts(...args(input, ctx))),
+  posts: scoped.input(s.listPostsInput.omit({ workspaceId: true })).output(s.listPostsOutput).query(({ input, ctx }) => listPosts(...args(input, ctx), flagsOf(ctx))),
   post: scoped.input(s.getPostInput.omit({ workspaceId: true })).output(s.postDto).query(({ input, ctx }) => getPost(...args(input, ctx))),
-  similar: scoped.input(s.findSimilarInput.omit({ workspaceId: true })).output(s.findSimilarOutput).query(({ input, ctx }) => findSimilarPosts(...args(input, ctx))),
+  similar: scoped.input(s.findSimilarInput.omit({ workspaceId: true })).output(s.findSimilarOutput).query(({ input, ctx }) => findSimilarPosts(...args(input, ctx), flagsOf(ctx))),
   roadmap: scoped.input(s.roadmapInput.omit({ workspaceId: true })).output(s.roadmapOutput).query(({ input, ctx }) => listRoadmap(...args(input, ctx))),
   changelog: scoped.input(s.changelogInput.omit({ workspaceId: true })).output(s.changelogOutput).query(({ input, ctx }) => listChangelog(...args(input, ctx))),
   createPost: scoped.input(s.createPostInput.omit({ workspaceId: true })).output(s.postDto).mutation(({ input, ctx }) => createPost(...args(input, ctx))),

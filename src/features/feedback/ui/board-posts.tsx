@@ -6,6 +6,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
+import { useFlagValue } from "@/lib/flags/use-flag";
 import { useTRPC } from "@/trpc/client";
 import { formatTotal, POST_PAGE_SIZE, POST_STATUS_LABELS, POST_STATUS_VALUES, type BoardDto, type PostSort, type PostStatusValue } from "../schemas";
 import { PostRow, type BoardContext } from "./post-row";
@@ -26,7 +27,11 @@ export const listQueryInput = (ctx: BoardContext, board: BoardDto, f: ListFilter
 /** The board's posts: sort, status, tag and search, keyset pages, live through useBoardEvents. */
 export function BoardPosts({ board, ctx }: { board: BoardDto; ctx: BoardContext }) {
   const trpc = useTRPC();
-  const [filters, setFilters] = useState<ListFilters>({ sort: "top", status: null, tag: null, q: "", held: false });
+  const trendingOn = useFlagValue("boards.trending-sort");
+  const defaultSort = useFlagValue("boards.default-sort");
+  const [chosen, setFilters] = useState<ListFilters>({ sort: defaultSort, status: null, tag: null, q: "", held: false });
+  // Trending switched off (kill switch, rollout) while chosen: fall back to Top, live.
+  const filters: ListFilters = chosen.sort === "trending" && !trendingOn ? { ...chosen, sort: "top" } : chosen;
   const [search, setSearch] = useState("");
   useEffect(() => {
     const timer = setTimeout(() => setFilters((f) => (f.q === search.trim() ? f : { ...f, q: search.trim() })), 250);
@@ -47,7 +52,7 @@ export function BoardPosts({ board, ctx }: { board: BoardDto; ctx: BoardContext 
           <Label htmlFor="sort">Sort</Label>
           <Select id="sort" value={filters.sort} onChange={(e) => set({ sort: e.target.value as PostSort })}>
             <option value="top">Top</option>
-            <option value="trending">Trending</option>
+            {trendingOn ? <option value="trending">Trending</option> : null}
             <option value="new">New</option>
           </Select>
         </div>

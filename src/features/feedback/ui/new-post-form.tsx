@@ -12,6 +12,7 @@ import { useTRPC } from "@/trpc/client";
 import { LIMITS, postBody, postTitle, type BoardDto } from "../schemas";
 import { Field, firstErrors, textareaClasses } from "./field";
 import type { BoardContext } from "./post-row";
+import { useFlagValue } from "@/lib/flags/use-flag";
 
 const form = z.object({ title: postTitle, body: postBody });
 
@@ -29,7 +30,8 @@ export function NewPostForm({ board, ctx }: { board: BoardDto; ctx: BoardContext
     const timer = setTimeout(() => setTyped(title.trim()), 200);
     return () => clearTimeout(timer);
   }, [title]);
-  const similar = useQuery({ ...trpc.feedback.similar.queryOptions({ workspaceSlug: ctx.workspaceSlug, boardId: board.id, title: typed }), enabled: typed.length >= 4, placeholderData: (prev) => prev });
+  const suggestSimilar = useFlagValue("feedback.similar-posts");
+  const similar = useQuery({ ...trpc.feedback.similar.queryOptions({ workspaceSlug: ctx.workspaceSlug, boardId: board.id, title: typed }), enabled: suggestSimilar && typed.length >= 4, placeholderData: (prev) => prev });
 
   const create = useMutation(
     trpc.feedback.createPost.mutationOptions({
@@ -70,7 +72,7 @@ export function NewPostForm({ board, ctx }: { board: BoardDto; ctx: BoardContext
     create.mutate({ workspaceSlug: ctx.workspaceSlug, boardId: board.id, ...parsed.data, tags, clientMutationId: newClientMutationId() });
   }
 
-  const suggestions = typed.length >= 4 ? (similar.data?.items ?? []) : [];
+  const suggestions = suggestSimilar && typed.length >= 4 ? (similar.data?.items ?? []) : [];
   return (
     <form id="new-post" onSubmit={submit} noValidate className="flex flex-col gap-4 rounded-xl border border-border bg-card p-4" aria-labelledby="new-post-heading">
       <h2 id="new-post-heading" className="font-semibold">

@@ -9,3 +9,5 @@ export * from "./notifications";
 export * from "./data-exports";
 export * from "./feedback";
 export * from "./api-keys";
+export * from "./flags";
+export * from "./staff-audit";

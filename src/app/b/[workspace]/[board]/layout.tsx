@@ -7,6 +7,8 @@ import { Toaster } from "@/components/ui/toaster";
 import { LiveIndicator } from "@/features/realtime/ui/live-indicator";
 import { TrpcProvider } from "@/trpc/client";
 import { getViewer } from "@/trpc/server";
+import { LiveFlags } from "@/app/flags-live";
+import { loadClientFlags } from "@/app/load-flags";
 import { BoardLive } from "./board-live";
 import { boardContext, loadBoard, type BoardParams } from "./load-board";
 
@@ -16,9 +18,11 @@ export default async function BoardLayout({ children, params }: BoardParams & { 
   const board = await loadBoard(workspace, boardSlug);
   const viewer = await getViewer();
   const ctx = await boardContext(workspace, boardSlug);
+  const flags = await loadClientFlags(workspace);
   const base = `/b/${workspace}/${board.slug}`;
   return (
     <TrpcProvider>
+      <LiveFlags initial={flags} workspaceSlug={workspace}>
       <ConnectionBanner />
       <SiteHeader brandHref={viewer ? "/app" : "/"}>
         <div className="ml-auto flex items-center gap-3">
@@ -54,6 +58,7 @@ export default async function BoardLayout({ children, params }: BoardParams & { 
         {children}
       </main>
       <Toaster />
+      </LiveFlags>
     </TrpcProvider>
   );
 }

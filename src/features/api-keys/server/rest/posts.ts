@@ -22,7 +22,7 @@ export const listPostsEndpoint = endpoint({
     limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(20),
   }),
   response: listPostsOutput,
-  handle: ({ params, query, key, viewer, db }) => listPosts({ ...query, workspaceId: key.workspace.id, boardId: params.boardId, held: false }, viewer, db),
+  handle: ({ params, query, key, viewer, db }) => listPosts({ ...query, workspaceId: key.workspace.id, boardId: params.boardId, held: false }, viewer, db, { userId: viewer?.userId ?? null, workspaceId: key.workspace.id, plan: key.workspace.plan }),
 });
 
 export const createPostEndpoint = endpoint({

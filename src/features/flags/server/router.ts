@@ -1,0 +1,49 @@
+import "server-only";
+import { z } from "zod";
+import { overrideCookieHeader, readFlagOverrides } from "@/server/flags/override-cookie";
+import { requestFlagSubject } from "@/server/flags/subject";
+import { router } from "@/server/trpc/init";
+import type { TrpcContext, Viewer } from "@/server/trpc/context";
+import { publicProcedure, rateLimit, staffProcedure } from "@/server/trpc/tiers";
+import * as s from "../schemas";
+import { addCohortMember, listCohorts, removeCohortMember } from "./cohorts";
+import { evaluateFlagsForClient } from "./evaluate-flags";
+import { explainFlag } from "./explain-flag";
+import { listFlagAudit } from "./list-flag-audit";
+import { listFlags } from "./list-flags";
+import { setFlagOverride } from "./set-flag-override";
+import { setKillSwitch } from "./set-kill-switch";
+import { updateFlagTargeting } from "./update-flag-targeting";
+
+const staffActor = (ctx: TrpcContext & { viewer: Viewer }) => ({ userId: ctx.viewer.userId, email: ctx.viewer.email, impersonatorId: ctx.viewer.impersonatorId, ip: ctx.ip });
+const writes = rateLimit({ name: "flags-staff", limit: 60, windowSeconds: 60 });
+// Any staff member may read flags and pull a kill switch (stopping a broken feature can't wait
+// for someone senior); editing rollouts and cohorts is for product and admin staff.
+const support = staffProcedure("support");
+const product = staffProcedure("product");
+
+export const flagsRouter = router({
+  evaluate: publicProcedure
+    .input(s.evaluateFlagsInput)
+    .output(s.evaluateFlagsOutput)
+    .query(({ input, ctx }) => evaluateFlagsForClient(input, requestFlagSubject(ctx.viewer, ctx.headers), ctx.db)),
+
+  list: support.input(z.void()).output(s.listFlagsOutput).query(({ ctx }) => listFlags(undefined, { overrides: readFlagOverrides(ctx.headers, ctx.viewer) }, ctx.db)),
+  explain: support.input(s.explainFlagInput).output(s.explainFlagOutput).query(({ input, ctx }) => explainFlag(input, ctx.db)),
+  audit: support.input(s.auditInput).output(s.auditOutput).query(({ input, ctx }) => listFlagAudit(input, ctx.db)),
+  cohorts: support.input(z.void()).output(s.cohortsOutput).query(({ ctx }) => listCohorts(ctx.db)),
+
+  update: product.use(writes).input(s.updateFlagInput).output(s.flagSummaryDto).mutation(({ input, ctx }) => updateFlagTargeting(input, staffActor(ctx), ctx.db)),
+  setKillSwitch: support.use(writes).input(s.setKillSwitchInput).output(s.flagSummaryDto).mutation(({ input, ctx }) => setKillSwitch(input, staffActor(ctx), ctx.db)),
+  addCohortMember: product.use(writes).input(s.addCohortMemberInput).output(s.okOutput).mutation(({ input, ctx }) => addCohortMember(input, staffActor(ctx), ctx.db)),
+  removeCohortMember: product.use(writes).input(s.removeCohortMemberInput).output(s.okOutput).mutation(({ input, ctx }) => removeCohortMember(input, staffActor(ctx), ctx.db)),
+  setOverride: support
+    .use(writes)
+    .input(s.setOverrideInput)
+    .output(s.overridesOutput)
+    .mutation(async ({ input, ctx }) => {
+      const result = await setFlagOverride(input, { ...staffActor(ctx), current: readFlagOverrides(ctx.headers, ctx.viewer) }, ctx.db);
+      ctx.resHeaders?.append("Set-Cookie", overrideCookieHeader(result.cookie));
+      return { overrides: result.overrides };
+    }),
+});
