@@ -11,3 +11,4 @@ export * from "./feedback";
 export * from "./api-keys";
 export * from "./flags";
 export * from "./staff-audit";
+export * from "./previews";
