@@ -167,6 +167,14 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "apiKeys.countForMember": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, userId: f.member.id }) },
   "apiKeys.usage": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, days: 7 }) },
   "apiKeys.requestLog": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, limit: 5 }) },
+  // Previews: product and admin staff (the table's staff user is an admin; tests/integration/previews
+  // refuses support staff). Malformed ids are parsed after the staff check: 400 for staff, 401/403 for others.
+  "previews.list": { allow: ["staff"], input: () => undefined },
+  "previews.branches": { allow: ["staff"], input: () => undefined },
+  "previews.create": { allow: ["staff"], input: () => ({ ref: "-not a ref" }) },
+  "previews.extend": { allow: ["staff"], input: () => ({ previewId: "not-an-id", hours: 1 }) },
+  "previews.destroy": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
+  "previews.retry": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
 };
 
 const DENIED = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"]);

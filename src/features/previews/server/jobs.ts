@@ -44,11 +44,13 @@ export const previewPipeline = inngest.createFunction(
       }
     }
     await step.run("ready", () => markPreviewReady(db, previewId));
+    // Woken by an extension or by the timer, it reads the expiry again: an extension that landed
+    // just before a wait began is not lost, and the timer alone never tears down a preview early.
     for (let round = 0; ; round++) {
       const left = await step.run(`time-left-${round}`, () => previewTimeLeft(db, previewId));
       if (!left) return { state: "destroyed" };
-      const extended = await step.waitForEvent(`ttl-${round}`, { event: previewExtended, timeout: left.msLeft, if: samePreview });
-      if (!extended) break;
+      if (left.msLeft <= 0) break;
+      await step.waitForEvent(`ttl-${round}`, { event: previewExtended, timeout: Math.max(1_000, left.msLeft), if: samePreview });
     }
     return step.run("expire", () => teardownPreview(db, previewId, "expired"));
   },

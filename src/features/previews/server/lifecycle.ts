@@ -5,6 +5,7 @@ import { recordStaffAudit } from "@/server/audit";
 import type { Db, DbOrTx } from "@/server/db/client";
 import { previews, previewSteps } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
+import { transactionWithEffects } from "@/server/db/transaction";
 import { PREVIEW_STEP_NAMES, type extendPreviewInput, type PreviewStepName } from "../schemas";
 import type { PreviewActor } from "./actor";
 import { publishPreviewEvent } from "./publish-preview";
@@ -31,11 +32,11 @@ export async function markPreviewReady(db: DbOrTx, previewId: string): Promise<{
 export async function previewTimeLeft(db: DbOrTx, previewId: string): Promise<{ msLeft: number } | null> {
   const row = await findPreview(db, previewId);
   if (!row || row.state === "destroyed" || row.state === "destroying") return null;
-  return { msLeft: Math.max(1_000, row.expiresAt.getTime() - Date.now()) };
+  return { msLeft: row.expiresAt.getTime() - Date.now() };
 }
 
 export async function extendPreview(input: z.infer<typeof extendPreviewInput>, actor: PreviewActor, db: Db) {
-  return db.transaction(async (tx) => {
+  return transactionWithEffects(db, async (tx) => {
     const row = await lockedPreview(tx, input.previewId);
     if (row.state === "destroyed" || row.state === "destroying") throw new AppError("CONFLICT", { userMessage: "That preview is being destroyed; create a new one." });
     const base = Math.max(row.expiresAt.getTime(), Date.now());
@@ -49,7 +50,7 @@ export async function extendPreview(input: z.infer<typeof extendPreviewInput>, a
 
 /** "Destroy now": marks it and records who; the teardown function does the work after the pipeline is cancelled. */
 export async function requestPreviewDestroy(input: { previewId: string }, actor: PreviewActor, db: Db) {
-  return db.transaction(async (tx) => {
+  return transactionWithEffects(db, async (tx) => {
     const row = await lockedPreview(tx, input.previewId);
     if (row.state === "destroyed") throw new AppError("CONFLICT", { userMessage: "That preview is already destroyed." });
     await tx.update(previews).set({ state: "destroying" }).where(eq(previews.id, row.id));
@@ -64,7 +65,7 @@ export async function requestPreviewDestroy(input: { previewId: string }, actor:
  * "start"): the steps from there on are pending again; the pipeline skips the finished ones.
  */
 export async function retryPreview(input: { previewId: string }, actor: PreviewActor, db: Db): Promise<{ id: string; fromStep: PreviewStepName; attempt: string }> {
-  return db.transaction(async (tx) => {
+  return transactionWithEffects(db, async (tx) => {
     const row = await lockedPreview(tx, input.previewId);
     const fromStep = (row.state === "failed" ? row.failedStep : row.state === "dead" ? "start" : null) as PreviewStepName | null;
     if (!fromStep) throw new AppError("CONFLICT", { userMessage: `Only a failed or stopped preview can be retried; this one is ${row.state}.` });

@@ -39,7 +39,7 @@ const STEP_PLANNERS: Record<PreviewStepName, (p: PreviewRow) => Promise<StepPlan
     return {
       kind: "command",
       // Hardlinks: a cache hit costs a directory walk, not a copy of the bytes.
-      script: `rm -rf node_modules; if [ -d "$CACHE" ]; then echo "node_modules from the cache (lockfile $KEY), hardlinked"; cp -al "$CACHE" node_modules; else echo "cache miss (lockfile $KEY): npm ci"; npm ci --prefer-offline --no-audit --no-fund && rm -rf "$CACHE.tmp.$$" && cp -al node_modules "$CACHE.tmp.$$" && (mv -T "$CACHE.tmp.$$" "$CACHE" 2>/dev/null || rm -rf "$CACHE.tmp.$$"); fi`,
+      script: `rm -rf node_modules; if [ -d "$CACHE" ]; then echo "node_modules from the cache (lockfile $KEY), hardlinked"; cp -al "$CACHE" node_modules; else echo "cache miss (lockfile $KEY): npm ci"; npm ci --prefer-offline --no-audit --no-fund && mkdir -p node_modules && rm -rf "$CACHE.tmp.$$" && cp -al node_modules "$CACHE.tmp.$$" && (mv -T "$CACHE.tmp.$$" "$CACHE" 2>/dev/null || rm -rf "$CACHE.tmp.$$"); fi`,
       env: { ...baseEnv(), CACHE: cache, KEY: key },
     };
   },
