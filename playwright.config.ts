@@ -51,7 +51,7 @@ export default defineConfig<E2eOptions>({
     // The realtime specs again (feedback's live flow included), with the browser on Pusher (local pusher-dev) instead of SSE.
     {
       name: "chromium-pusher",
-      testMatch: /(realtime|feedback)\.spec\.ts$/,
+      testMatch: /(realtime|feedback|flags)\.spec\.ts$/,
       metadata: { transport: "pusher" },
       use: { ...devices["Desktop Chrome"], baseURL: PUSHER_BASE_URL, dbUrlFile: PUSHER_DB_URL_FILE },
     },

@@ -48,6 +48,7 @@ export const ENV_KEYS = [
   "REALTIME_HOST",
   "API_PORT",
   "API_HOST",
+  "FLAG_EVALUATION_SAMPLE_RATE",
   "GIT_COMMIT",
 ] as const;
 

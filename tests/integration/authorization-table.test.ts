@@ -167,6 +167,18 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "apiKeys.countForMember": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, userId: f.member.id }) },
   "apiKeys.usage": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, days: 7 }) },
   "apiKeys.requestLog": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, limit: 5 }) },
+  // Flags: evaluation is everyone's (values for the caller only; tests/integration/flags/tenancy.test.ts);
+  // everything else is staff (the table's staff user is an admin; writes need product+, reads and the kill switch support+).
+  "flags.evaluate": { allow: everyone, input: (f) => ({ workspaceSlug: f.workspace.slug }) },
+  "flags.list": { allow: ["staff"], input: () => undefined },
+  "flags.explain": { allow: ["staff"], input: (f) => ({ key: "boards.trending-sort", userEmail: f.member.email, workspaceSlug: f.workspace.slug }) },
+  "flags.audit": { allow: ["staff"], input: () => ({ key: "boards.trending-sort" }) },
+  "flags.cohorts": { allow: ["staff"], input: () => undefined },
+  "flags.update": { allow: ["staff"], input: () => ({ key: "boards.default-sort", version: 999, targeting: { enabled: true, rules: [], rollout: null, fallthrough: "top" } }) },
+  "flags.setKillSwitch": { allow: ["staff"], input: () => ({ key: "boards.default-sort", killed: false }) },
+  "flags.addCohortMember": { allow: ["staff"], input: (f) => ({ cohort: "authz", email: f.member.email }) },
+  "flags.removeCohortMember": { allow: ["staff"], input: (f) => ({ cohort: "authz", userId: f.member.id }) },
+  "flags.setOverride": { allow: ["staff"], input: () => ({ key: "boards.default-sort", value: "new" }) },
   // Previews: product and admin staff (the table's staff user is an admin; tests/integration/previews
   // refuses support staff). Malformed ids are parsed after the staff check: 400 for staff, 401/403 for others.
   "previews.list": { allow: ["staff"], input: () => undefined },

@@ -3,7 +3,7 @@ import { createRandom } from "@/lib/random";
 import { db } from "@/server/db/client";
 import { createFeedbackBoard, createUser, createWorkspaceWithMembers } from "@/server/db/factories";
 import { canSubscribe, mayBeAnonymous } from "@/server/realtime/authorize";
-import { boardChannel, fromPusherChannel, parseChannel, toPusherChannel } from "@/server/realtime/channels";
+import { boardChannel, FLAGS_CHANNEL, fromPusherChannel, parseChannel, toPusherChannel } from "@/server/realtime/channels";
 
 describe("who may subscribe to which channel", () => {
   it("allows your own user channel, your workspaces, and staff to staff only", async () => {
@@ -43,6 +43,11 @@ describe("who may subscribe to which channel", () => {
     expect(mayBeAnonymous([boardChannel(open.id), boardChannel(closed.id)])).toBe(true);
     expect(mayBeAnonymous([boardChannel(open.id), `user:${owner.id}`])).toBe(false);
     expect(mayBeAnonymous([])).toBe(false);
+    // Flag changes name the flag only; every tab, signed out included, refetches its own values.
+    expect(await canSubscribe(null, FLAGS_CHANNEL, db)).toBe(true);
+    expect(await canSubscribe({ userId: owner.id, staffRole: null }, FLAGS_CHANNEL, db)).toBe(true);
+    expect(mayBeAnonymous([boardChannel(open.id), FLAGS_CHANNEL])).toBe(true);
+    expect(fromPusherChannel(toPusherChannel(FLAGS_CHANNEL))).toBe(FLAGS_CHANNEL);
   });
 
   it("maps channel names to Pusher's private channels and back", () => {

@@ -20,8 +20,6 @@ export type Evaluation = {
   reason: FlagReason;
   /** The rule that decided, when one did. */
   ruleId: string | null;
-  /** One sentence for "who sees this". */
-  explanation: string;
 };
 
 export type CohortLookup = (cohort: string, userId: string) => boolean;
@@ -32,19 +30,21 @@ const variantOf = (def: FlagDefinition, value: JsonValue, source: string) => {
   return String(value);
 };
 
+const has = (rule: Rule, value: string) => (rule.valueSet ? rule.valueSet.has(value) : rule.values.includes(value));
+
 function matches(rule: Rule, ctx: FlagContext, inCohort: CohortLookup): boolean {
   switch (rule.attribute) {
     case "user":
-      return !!ctx.userId && rule.values.includes(ctx.userId);
+      return !!ctx.userId && has(rule, ctx.userId);
     case "workspace":
-      return !!ctx.workspaceId && rule.values.includes(ctx.workspaceId);
+      return !!ctx.workspaceId && has(rule, ctx.workspaceId);
     case "plan":
-      return !!ctx.plan && rule.values.includes(ctx.plan);
+      return !!ctx.plan && has(rule, ctx.plan);
     case "staffRole":
-      return !!ctx.staffRole && rule.values.includes(ctx.staffRole);
+      return !!ctx.staffRole && has(rule, ctx.staffRole);
     case "emailDomain": {
       const at = ctx.email?.lastIndexOf("@") ?? -1;
-      return at >= 0 && rule.values.includes(ctx.email!.slice(at + 1).toLowerCase());
+      return at >= 0 && has(rule, ctx.email!.slice(at + 1).toLowerCase());
     }
     case "cohort":
       return !!ctx.userId && rule.values.some((c) => inCohort(c, ctx.userId!));
@@ -64,26 +64,45 @@ export function evaluateFlag(
   inCohort: CohortLookup,
   override?: JsonValue,
 ): Evaluation {
-  const result = (value: JsonValue, reason: FlagReason, source: string, explanation: string, ruleId: string | null = null): Evaluation => ({
-    value,
-    variant: variantOf(def, value, source),
-    reason,
-    ruleId,
-    explanation,
-  });
-  if (override !== undefined) return result(override, "OVERRIDE", "override", "A staff override for this person (their own cookie).");
-  if (!targeting) return result(def.default, "DEFAULT", "default", "No targeting saved: the default in code.");
-  if (targeting.killed) return result(def.off, "KILLED", "off", `Kill switch on${targeting.killReason ? `: ${targeting.killReason}` : ""}.`);
-  if (!targeting.enabled) return result(def.off, "DISABLED", "off", "The flag is off.");
+  const result = (value: JsonValue, reason: FlagReason, source: string, ruleId: string | null = null): Evaluation => ({ value, variant: variantOf(def, value, source), reason, ruleId });
+  if (override !== undefined) return result(override, "OVERRIDE", "override");
+  if (!targeting) return result(def.default, "DEFAULT", "default");
+  if (targeting.killed) return result(def.off, "KILLED", "off");
+  if (!targeting.enabled) return result(def.off, "DISABLED", "off");
   for (const rule of targeting.rules) {
-    if (matches(rule, ctx, inCohort)) return result(rule.serve, "TARGETING_MATCH", `rule:${rule.id}`, `Rule "${rule.id}" (${rule.attribute}) matched.`, rule.id);
+    if (matches(rule, ctx, inCohort)) return result(rule.serve, "TARGETING_MATCH", `rule:${rule.id}`, rule.id);
   }
   const rollout = targeting.rollout;
   if (rollout) {
     const id = rollout.by === "user" ? ctx.userId : ctx.workspaceId;
-    if (id && inRollout(key, id, rollout.percentage)) return result(rollout.serve, "SPLIT", "rollout", `In the ${rollout.percentage}% rollout by ${rollout.by}.`);
-    if (!id) return result(targeting.fallthrough, "DEFAULT", "fallthrough", `No ${rollout.by} to roll out by: the fallthrough value.`);
-    return result(targeting.fallthrough, "DEFAULT", "fallthrough", `Outside the ${rollout.percentage}% rollout by ${rollout.by}: the fallthrough value.`);
+    if (id && inRollout(key, id, rollout.percentage)) return result(rollout.serve, "SPLIT", "rollout");
+    return result(targeting.fallthrough, "DEFAULT", "fallthrough");
   }
-  return result(targeting.fallthrough, "STATIC", "fallthrough", "No rule matched: the fallthrough value.");
+  return result(targeting.fallthrough, "STATIC", "fallthrough");
+}
+
+/** One sentence for "who sees this": why this evaluation came out as it did. */
+export function explainEvaluation(evaluation: Evaluation, targeting: Targeting | null, ctx: FlagContext): string {
+  switch (evaluation.reason) {
+    case "OVERRIDE":
+      return "A staff override for this person (their own cookie).";
+    case "KILLED":
+      return `Kill switch on${targeting?.killReason ? `: ${targeting.killReason}` : ""}.`;
+    case "DISABLED":
+      return "The flag is off.";
+    case "TARGETING_MATCH": {
+      const rule = targeting?.rules.find((r) => r.id === evaluation.ruleId);
+      return `Rule "${evaluation.ruleId}"${rule ? ` (${rule.attribute})` : ""} matched.`;
+    }
+    case "SPLIT":
+      return `In the ${targeting?.rollout?.percentage}% rollout by ${targeting?.rollout?.by}.`;
+    case "STATIC":
+      return "No rule matched: the fallthrough value.";
+    case "DEFAULT": {
+      if (!targeting) return "No targeting saved: the default in code.";
+      const by = targeting.rollout?.by;
+      const id = by === "user" ? ctx.userId : ctx.workspaceId;
+      return id ? `Outside the ${targeting.rollout?.percentage}% rollout by ${by}: the fallthrough value.` : `No ${by} to roll out by: the fallthrough value.`;
+    }
+  }
 }

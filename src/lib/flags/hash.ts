@@ -9,14 +9,22 @@ export const BUCKETS = 10_000;
 
 const encoder = new TextEncoder();
 
+const asciiBytes = (text: string) => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return null;
+  // Keys and ids are ASCII: the string's own char codes are its UTF-8 bytes, no allocation.
+  return { length: text.length, at: (i: number) => text.charCodeAt(i) };
+};
+
 export function murmur3(text: string, seed = 0): number {
-  const bytes = encoder.encode(text);
+  const ascii = asciiBytes(text);
+  const encoded = ascii ? null : encoder.encode(text);
+  const bytes = ascii ?? { length: encoded!.length, at: (i: number) => encoded![i]! };
   const length = bytes.length;
   const blocks = length >>> 2;
   let h = seed >>> 0;
   for (let i = 0; i < blocks; i++) {
     const o = i << 2;
-    let k = bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24);
+    let k = bytes.at(o) | (bytes.at(o + 1) << 8) | (bytes.at(o + 2) << 16) | (bytes.at(o + 3) << 24);
     k = Math.imul(k, 0xcc9e2d51);
     k = (k << 15) | (k >>> 17);
     k = Math.imul(k, 0x1b873593);
@@ -28,13 +36,13 @@ export function murmur3(text: string, seed = 0): number {
   const tail = blocks << 2;
   switch (length & 3) {
     case 3:
-      k ^= bytes[tail + 2]! << 16;
+      k ^= bytes.at(tail + 2) << 16;
     // falls through
     case 2:
-      k ^= bytes[tail + 1]! << 8;
+      k ^= bytes.at(tail + 1) << 8;
     // falls through
     case 1:
-      k ^= bytes[tail]!;
+      k ^= bytes.at(tail);
       k = Math.imul(k, 0xcc9e2d51);
       k = (k << 15) | (k >>> 17);
       k = Math.imul(k, 0x1b873593);

@@ -18,7 +18,7 @@ export const RULE_ATTRIBUTE_LABELS: Record<RuleAttribute, string> = {
 };
 export const ROLLOUT_BY = ["user", "workspace"] as const;
 
-export type Rule = { id: string; attribute: RuleAttribute; values: string[]; serve: JsonValue };
+export type Rule = { id: string; attribute: RuleAttribute; values: string[]; serve: JsonValue; /** `values` as a set, built once when the server loads targeting. */ valueSet?: ReadonlySet<string> };
 export type Targeting = {
   enabled: boolean;
   killed: boolean;
@@ -62,35 +62,47 @@ const attributeValue: Record<RuleAttribute, z.ZodType<string>> = {
   cohort: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Cohort names are 1–40 lowercase letters, digits and dashes"),
 };
 
-/** Targeting for one flag; error paths name the field (`rules.0.values.1`, `rollout.percentage`). */
+/** Targeting for one flag; error paths name the field (`rules.0.values.1`, `rollout.percentage`), every mistake at once. */
 export function targetingSchema(def: FlagDefinition) {
   const value = valueSchema(def);
-  const rule = z
-    .object({
-      id: z.string().trim().min(1, "Rule id is required").max(40, "Rule id is at most 40 characters"),
-      attribute: z.enum(RULE_ATTRIBUTES, { error: `Attribute must be one of: ${RULE_ATTRIBUTES.join(", ")}` }),
-      values: z.array(z.string()).min(1, "Add at least one value").max(500, "At most 500 values per rule"),
-      serve: value,
-    })
-    .superRefine((r, ctx) => {
-      r.values.forEach((v, i) => {
-        const parsed = attributeValue[r.attribute].safeParse(v);
-        if (!parsed.success) ctx.addIssue({ code: "custom", path: ["values", i], message: parsed.error.issues[0]!.message });
-        else r.values[i] = parsed.data;
+  const ruleShape = z.object({
+    id: z.string({ error: "Rule id is required" }).trim().min(1, "Rule id is required").max(40, "Rule id is at most 40 characters"),
+    attribute: z.enum(RULE_ATTRIBUTES, { error: `Attribute must be one of: ${RULE_ATTRIBUTES.join(", ")}` }),
+    values: z.array(z.string({ error: "Values are text" }), { error: "Values must be a list" }).min(1, "Add at least one value").max(500, "At most 500 values per rule"),
+    serve: z.unknown(),
+  });
+  // Rules are checked as a whole in one pass, so every mistake is reported at once (zod skips
+  // refinements of an object that already has an issue).
+  const rules = z
+    .array(z.unknown(), { error: "Rules must be a list" })
+    .max(50, "At most 50 rules")
+    .transform((items, ctx): Rule[] => {
+      const out: Rule[] = [];
+      const seen = new Set<string>();
+      items.forEach((item, i) => {
+        const shape = ruleShape.safeParse(item);
+        const raw = (item ?? {}) as { serve?: unknown };
+        const served = value.safeParse(raw.serve);
+        if (!served.success) ctx.addIssue({ code: "custom", path: [i, "serve"], message: served.error.issues[0]!.message });
+        if (!shape.success) {
+          for (const issue of shape.error.issues) if (issue.path[0] !== "serve") ctx.addIssue({ code: "custom", path: [i, ...issue.path], message: issue.message });
+          return;
+        }
+        const r = shape.data;
+        const values = r.values.map((v, j) => {
+          const parsed = attributeValue[r.attribute].safeParse(v);
+          if (!parsed.success) ctx.addIssue({ code: "custom", path: [i, "values", j], message: parsed.error.issues[0]!.message });
+          return parsed.success ? parsed.data : v;
+        });
+        if (seen.has(r.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: `Rule id "${r.id}" is used twice` });
+        seen.add(r.id);
+        out.push({ id: r.id, attribute: r.attribute, values, serve: served.success ? served.data : null });
       });
+      return out;
     });
   return z.object({
     enabled: z.boolean({ error: "Enabled must be true or false" }),
-    rules: z
-      .array(rule)
-      .max(50, "At most 50 rules")
-      .superRefine((rules, ctx) => {
-        const seen = new Set<string>();
-        rules.forEach((r, i) => {
-          if (seen.has(r.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: `Rule id "${r.id}" is used twice` });
-          seen.add(r.id);
-        });
-      }),
+    rules,
     rollout: z
       .object({
         percentage: z.number({ error: "Percentage must be a number" }).min(0, "Percentage must be at least 0").max(100, "Percentage must be at most 100").multipleOf(0.01, "Percentage has at most two decimals"),
@@ -110,7 +122,7 @@ export function parseStoredTargeting(row: { key: string; targeting: unknown; kil
   if (!isFlagKey(row.key)) return null;
   const parsed = targetingSchema(FLAGS[row.key as FlagKey] as FlagDefinition).safeParse(row.targeting);
   if (!parsed.success) return null;
-  return { ...parsed.data, killed: row.killed, killReason: row.killReason };
+  return { ...parsed.data, rules: parsed.data.rules.map((r) => ({ ...r, valueSet: new Set(r.values) })), killed: row.killed, killReason: row.killReason };
 }
 
 /** At 100%: on, not killed, no rule serving anything else, and everyone past the rules gets the rollout's value at 100% or an "on" fallthrough. */

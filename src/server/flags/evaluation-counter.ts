@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/server/db/client";
+import { periodicFlush } from "@/server/db/periodic-flush";
 import { env } from "@/server/env";
 import { logger } from "@/server/logging/logger";
 
@@ -16,17 +17,12 @@ export function createEvaluationCounter(opts: { db?: DbOrTx; sampleRate?: number
   const weight = 1 / rate;
   const random = opts.random ?? Math.random;
   let counts = new Map<string, number>();
-  let timer: NodeJS.Timeout | null = null;
-  let flushing: Promise<void> | null = null;
 
   function record(flagKey: string, variant: string, at = new Date()) {
     if (rate < 1 && random() >= rate) return;
     const key = `${flagKey}\u0000${at.toISOString().slice(0, 10)}\u0000${variant}`;
     counts.set(key, (counts.get(key) ?? 0) + weight);
-    if (!timer) {
-      timer = setInterval(() => void flush(), opts.intervalMs ?? 5_000);
-      timer.unref();
-    }
+    flusher.schedule();
   }
 
   async function flushOnce() {
@@ -49,20 +45,13 @@ export function createEvaluationCounter(opts: { db?: DbOrTx; sampleRate?: number
     }
   }
 
-  async function flush(): Promise<void> {
-    while (flushing) await flushing;
-    flushing = flushOnce().finally(() => (flushing = null));
-    await flushing;
-  }
+  const flusher = periodicFlush(flushOnce, opts.intervalMs ?? 5_000);
 
   return {
     record,
-    flush,
+    flush: flusher.flush,
     pending: () => counts.size,
-    stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-    },
+    stop: flusher.stop,
   };
 }
 export type EvaluationCounter = ReturnType<typeof createEvaluationCounter>;

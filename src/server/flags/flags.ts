@@ -1,6 +1,7 @@
 import "server-only";
 import { OpenFeature, type Client, type EvaluationDetails, type FlagValue as OfFlagValue, type JsonValue as OfJsonValue } from "@openfeature/server-sdk";
 import { FLAG_KEYS, FLAGS, type FlagDefinition, type FlagKey, type FlagValue } from "@/lib/flags/registry";
+import { logger } from "@/server/logging/logger";
 import { evaluationCounter } from "./evaluation-counter";
 import { GroundworkFlagProvider, toEvaluationContext } from "./provider";
 import { flagStore, type FlagSubject } from "./store";
@@ -8,23 +9,29 @@ import { flagStore, type FlagSubject } from "./store";
 export type { FlagSubject } from "./store";
 
 const DOMAIN = "groundwork";
-const globalForOf = globalThis as unknown as { groundworkFlagsClient?: Client };
+const globalForOf = globalThis as unknown as { groundworkFlags?: { client: Client; ready: Promise<void> } };
 
 /**
- * The OpenFeature client every server call site goes through. Groundwork's Postgres-backed
- * provider is bound here, and only here: moving to another vendor's provider is this line.
+ * The OpenFeature client every server call site goes through, once its provider is ready.
+ * Groundwork's Postgres-backed provider is bound here, and only here: moving to another
+ * vendor's provider is this line.
  */
-export function flagsClient(): Client {
-  if (!globalForOf.groundworkFlagsClient) {
-    OpenFeature.setProvider(DOMAIN, new GroundworkFlagProvider(flagStore(), evaluationCounter()));
-    globalForOf.groundworkFlagsClient = OpenFeature.getClient(DOMAIN);
+export async function flagsClient(): Promise<Client> {
+  if (!globalForOf.groundworkFlags) {
+    // A failed first load (database down at boot) is retried by the listener; meanwhile flags
+    // serve their code defaults instead of failing every caller.
+    const ready = OpenFeature.setProviderAndWait(DOMAIN, new GroundworkFlagProvider(flagStore(), evaluationCounter())).catch((error: unknown) =>
+      logger.error({ err: error }, "feature flags not loaded; serving code defaults until they are"),
+    );
+    globalForOf.groundworkFlags = { client: OpenFeature.getClient(DOMAIN), ready };
   }
-  return globalForOf.groundworkFlagsClient;
+  await globalForOf.groundworkFlags.ready;
+  return globalForOf.groundworkFlags.client;
 }
 
-function details(key: FlagKey, subject: FlagSubject): Promise<EvaluationDetails<OfFlagValue>> {
+async function details(key: FlagKey, subject: FlagSubject): Promise<EvaluationDetails<OfFlagValue>> {
   const def = FLAGS[key] as FlagDefinition;
-  const client = flagsClient();
+  const client = await flagsClient();
   const ctx = toEvaluationContext(subject);
   switch (def.kind) {
     case "boolean":
@@ -43,7 +50,6 @@ function details(key: FlagKey, subject: FlagSubject): Promise<EvaluationDetails<
  * Operations check flags with this as they would an entitlement; it never queries.
  */
 export async function getFlag<K extends FlagKey>(key: K, subject: FlagSubject): Promise<FlagValue<K>> {
-  await flagStore().ready();
   return (await details(key, subject)).value as FlagValue<K>;
 }
 
@@ -51,7 +57,6 @@ export type ClientFlagValue = { value: unknown; variant: string | null; reason: 
 
 /** Every browser-visible flag evaluated for this subject: what pages hydrate and the client refetches on change. */
 export async function evaluateClientFlags(subject: FlagSubject): Promise<Record<string, ClientFlagValue>> {
-  await flagStore().ready();
   const out: Record<string, ClientFlagValue> = {};
   for (const key of FLAG_KEYS) {
     if (!(FLAGS[key] as FlagDefinition).client) continue;

@@ -2,57 +2,25 @@
  * Two app processes on one Postgres, each with its own key cache: a key revoked through this
  * process is refused by the other within a second (NOTIFY is the only link between them).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import readline from "node:readline";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { revokeApiKey } from "@/features/api-keys/server/revoke-api-key";
 import { updateApiKey } from "@/features/api-keys/server/update-api-key";
 import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
-import { hermeticEnv } from "@/lib/env-keys";
 import { db } from "@/server/db/client";
+import { startChildProcess } from "../../support/child-process";
 import { actorFor, issueKey, makeApiWorld } from "../../support/api";
 
-let child: ChildProcess;
-const lines: Array<{ tag?: string; status?: number; code?: string | null; ready?: boolean }> = [];
-let counter = 0;
-
-async function childMe(key: string) {
-  const tag = String(++counter);
-  child.stdin!.write(`me ${key} ${tag}\n`);
-  const started = Date.now();
-  for (;;) {
-    const found = lines.find((l) => l.tag === tag);
-    if (found) return found;
-    if (Date.now() - started > 5_000) throw new Error(`child did not answer; got ${JSON.stringify(lines.slice(-5))}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+let child: Awaited<ReturnType<typeof startChildProcess>>;
+const childMe = (key: string) => child.ask(`me ${key}`) as Promise<{ status?: number; code?: string | null; cached?: number }>;
 
 beforeAll(async () => {
-  child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "api-child.ts")], {
-    cwd: path.resolve(import.meta.dirname, "../../.."),
-    env: hermeticEnv({ DATABASE_URL: process.env.DATABASE_URL!, LOG_LEVEL: "silent", NODE_ENV: "test" }),
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  readline.createInterface({ input: child.stdout! }).on("line", (line) => {
-    try {
-      lines.push(JSON.parse(line) as (typeof lines)[number]);
-    } catch {
-      // not ours
-    }
-  });
-  const started = Date.now();
-  while (!lines.some((l) => l.ready)) {
-    if (Date.now() - started > 40_000) throw new Error("child never became ready");
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  child = await startChildProcess(path.join(import.meta.dirname, "api-child.ts"));
 }, 45_000);
 
 afterAll(async () => {
-  child?.stdin?.end();
-  await new Promise((resolve) => (child?.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
+  await child?.stop();
   usageRecorder().stop();
   await apiKeyCache().listener.stop();
 });

@@ -21,10 +21,10 @@ export async function listPosts(
   db: DbOrTx,
   flags: FlagSubject = { userId: viewer?.userId ?? null, workspaceId: input.workspaceId },
 ): Promise<z.infer<typeof listPostsOutput>> {
+  const access = await loadBoard(db, viewer, { workspaceId: input.workspaceId, boardId: input.boardId });
   if (input.sort === "trending" && !(await getFlag("boards.trending-sort", flags))) {
     throw new AppError("BAD_REQUEST", { userMessage: "sort: Trending isn't available here; sort by top or new.", fieldErrors: { sort: ["Trending isn't available here; sort by top or new"] } });
   }
-  const access = await loadBoard(db, viewer, { workspaceId: input.workspaceId, boardId: input.boardId });
   if (input.held) requireModerator(access);
   const cursor = decodeCursor(input.cursor, postCursor);
   const filters: PostFilters = { boardId: input.boardId, workspaceId: input.workspaceId, held: input.held, status: input.status, tag: input.tag, q: input.q || null };

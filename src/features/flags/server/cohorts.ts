@@ -32,7 +32,8 @@ export async function addCohortMember(input: z.output<typeof addCohortMemberInpu
 
 export async function removeCohortMember(input: z.output<typeof removeCohortMemberInput>, actor: StaffAuditActor, db: Db): Promise<{ ok: true }> {
   return db.transaction(async (tx) => {
-    if (!(await deleteCohortMember(tx, input.cohort, input.userId))) throw new AppError("NOT_FOUND", { userMessage: "That person isn't in this cohort." });
+    // Idempotent: removing someone already gone (a double click, another staff member) is done.
+    if (!(await deleteCohortMember(tx, input.cohort, input.userId))) return { ok: true as const };
     await recordStaffAudit(tx, actor, { action: "cohort.remove", target: { type: "feature_flag_cohort", id: input.cohort }, before: { userId: input.userId } });
     return { ok: true as const };
   });

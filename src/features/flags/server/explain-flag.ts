@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { explainEvaluation } from "@/lib/flags/evaluate";
 import type { DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { flagStore } from "@/server/flags/store";
@@ -20,15 +21,17 @@ export async function explainFlag(input: z.output<typeof explainFlagInput>, db: 
   if (input.workspaceSlug && !workspace) throw new AppError("NOT_FOUND", { userMessage: `No workspace "${input.workspaceSlug}".`, fieldErrors: { workspaceSlug: ["No workspace with this slug"] } });
   const store = flagStore();
   await store.ready();
-  const evaluation = store.evaluate(input.key, {
+  const subject = {
     userId: user?.id ?? null,
     email: user?.email ?? null,
     staffRole: user?.staffRole ?? null,
     workspaceId: workspace?.id ?? null,
     plan: workspace?.plan ?? null,
-  });
+  };
+  const evaluation = store.evaluate(input.key, subject);
   return {
     ...evaluation,
+    explanation: explainEvaluation(evaluation, store.targeting(input.key), subject),
     user: user ? { id: user.id, email: user.email, staffRole: user.staffRole } : null,
     workspace,
   };

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
-import { featureFlagCohortMembers, featureFlagEvaluations, featureFlags, staffAuditLog, users, workspaces } from "@/server/db/schema";
+import { featureFlagCohortMembers, featureFlagEvaluations, featureFlags, feedbackBoards, memberships, staffAuditLog, users, workspaces } from "@/server/db/schema";
 
 export type FlagRow = typeof featureFlags.$inferSelect;
 
@@ -83,4 +83,23 @@ export async function deleteCohortMember(db: DbOrTx, cohort: string, userId: str
     .where(and(eq(featureFlagCohortMembers.cohort, cohort), eq(featureFlagCohortMembers.userId, userId)))
     .returning({ userId: featureFlagCohortMembers.userId });
   return rows.length > 0;
+}
+
+/**
+ * The workspace a page is in, for flag evaluation — only when the viewer may see it: a member,
+ * or anyone when it has a public board. Otherwise null, the same as an unknown slug, so this
+ * can't be used to learn anything about a workspace one can't see.
+ */
+export async function selectVisibleWorkspace(db: DbOrTx, slug: string, userId: string | null) {
+  const [row] = await db
+    .select({ id: workspaces.id, plan: workspaces.plan })
+    .from(workspaces)
+    .where(
+      and(
+        eq(workspaces.slug, slug),
+        sql`(exists (select 1 from ${feedbackBoards} b where b.workspace_id = ${workspaces.id} and b.visibility = 'public')
+          or exists (select 1 from ${memberships} m where m.workspace_id = ${workspaces.id} and m.user_id = ${userId ?? "00000000-0000-0000-0000-000000000000"}::uuid))`,
+      ),
+    );
+  return row ?? null;
 }

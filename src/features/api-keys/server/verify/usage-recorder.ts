@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { uuidv7 } from "@/lib/ids";
 import { billingPeriodStart } from "@/lib/plans";
 import { db as defaultDb, type DbOrTx } from "@/server/db/client";
+import { periodicFlush } from "@/server/db/periodic-flush";
 import { logger } from "@/server/logging/logger";
 
 export type RequestRecord = {
@@ -36,8 +37,6 @@ export function createUsageRecorder(opts: { db?: DbOrTx; intervalMs?: number } =
   let daily = new Map<string, Daily>();
   let periods = new Map<string, number>();
   let lastUsed = new Map<string, Date>();
-  let timer: NodeJS.Timeout | null = null;
-  let flushing: Promise<void> | null = null;
   const flushedListeners = new Set<(periodCounts: Map<string, number>) => void>();
 
   function record(r: RequestRecord) {
@@ -60,10 +59,7 @@ export function createUsageRecorder(opts: { db?: DbOrTx; intervalMs?: number } =
     }
     const previous = lastUsed.get(r.apiKeyId);
     if (!previous || previous < r.at) lastUsed.set(r.apiKeyId, r.at);
-    if (!timer) {
-      timer = setInterval(() => void flush(), opts.intervalMs ?? 1000);
-      timer.unref();
-    }
+    flusher.schedule();
   }
 
   async function write(batch: { log: Array<RequestRecord & { id: string }>; daily: Daily[]; periods: Map<string, number>; lastUsed: Map<string, Date> }) {
@@ -131,26 +127,19 @@ export function createUsageRecorder(opts: { db?: DbOrTx; intervalMs?: number } =
     }
   }
 
-  /** Writes everything recorded so far (waits for a flush already running, then runs one more). */
-  async function flush(): Promise<void> {
-    while (flushing) await flushing;
-    flushing = flushOnce().finally(() => (flushing = null));
-    await flushing;
-  }
+  const flusher = periodicFlush(flushOnce, opts.intervalMs ?? 1000);
 
   return {
     record,
-    flush,
+    /** Writes everything recorded so far (waits for a flush already running, then runs one more). */
+    flush: flusher.flush,
     /** Billable requests counted here but not yet written, for the quota check. */
     pendingBillable: (workspaceId: string, periodStart: string) => periods.get(`${workspaceId}|${periodStart}`) ?? 0,
     onFlushed(listener: (periodCounts: Map<string, number>) => void) {
       flushedListeners.add(listener);
       return () => flushedListeners.delete(listener);
     },
-    stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-    },
+    stop: flusher.stop,
   };
 }
 export type UsageRecorder = ReturnType<typeof createUsageRecorder>;

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { FlagAudit, FlagAuditSkeleton } from "@/features/flags/ui/flag-audit";
+import { FlagEditor, FlagEditorSkeleton } from "@/features/flags/ui/flag-editor";
+import { OverrideControl } from "@/features/flags/ui/override-control";
+import { WhoSeesThis } from "@/features/flags/ui/who-sees-this";
+import { isFlagKey } from "@/lib/flags/registry";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+
+type Params = { params: Promise<{ key: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).key) };
+}
+
+export default async function FlagPage({ params }: Params) {
+  const key = decodeURIComponent((await params).key);
+  if (!isFlagKey(key)) notFound();
+  prefetch(trpc.flags.list.queryOptions());
+  prefetch(trpc.flags.audit.infiniteQueryOptions({ key, limit: 20 }, { getNextPageParam: (page) => page.nextCursor }));
+  return (
+    <HydrateClient>
+      <Link href="/admin/flags" className="text-sm text-muted-foreground underline-offset-4 hover:underline">
+        ← All flags
+      </Link>
+      <Suspense fallback={<FlagEditorSkeleton />}>
+        <FlagEditor flagKey={key} />
+      </Suspense>
+      <WhoSeesThis flagKey={key} />
+      <Suspense fallback={<FlagEditorSkeleton />}>
+        <OverrideControl flagKey={key} />
+      </Suspense>
+      <Suspense fallback={<FlagAuditSkeleton />}>
+        <FlagAudit flagKey={key} />
+      </Suspense>
+    </HydrateClient>
+  );
+}

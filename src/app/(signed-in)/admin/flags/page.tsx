@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { CohortsPanel, CohortsPanelSkeleton } from "@/features/flags/ui/cohorts-panel";
+import { FlagAudit, FlagAuditSkeleton } from "@/features/flags/ui/flag-audit";
+import { FlagsTable, FlagsTableSkeleton, StaleFlags } from "@/features/flags/ui/flags-table";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Feature flags" };
+
+export default function FlagsPage() {
+  prefetch(trpc.flags.list.queryOptions());
+  prefetch(trpc.flags.cohorts.queryOptions());
+  prefetch(trpc.flags.audit.infiniteQueryOptions({ key: null, limit: 20 }, { getNextPageParam: (page) => page.nextCursor }));
+  return (
+    <HydrateClient>
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Feature flags</h1>
+        <p className="text-sm text-muted-foreground">Release separately from deploy: targeting, rollouts and kill switches, live in every tab within seconds.</p>
+      </div>
+      <Suspense fallback={<FlagsTableSkeleton />}>
+        <FlagsTable />
+      </Suspense>
+      <Suspense fallback={<FlagsTableSkeleton />}>
+        <StaleFlags />
+      </Suspense>
+      <Suspense fallback={<CohortsPanelSkeleton />}>
+        <CohortsPanel />
+      </Suspense>
+      <Suspense fallback={<FlagAuditSkeleton />}>
+        <FlagAudit flagKey={null} />
+      </Suspense>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,30 @@
+import "server-only";
+
+/**
+ * The timer and serialization of a batched writer (API usage, flag evaluation counts): the
+ * first `schedule()` starts an unref'd interval; `flush()` waits for a flush already running,
+ * then runs one more, so two flushes never write the same batch concurrently.
+ */
+export function periodicFlush(flushOnce: () => Promise<void>, intervalMs: number) {
+  let timer: NodeJS.Timeout | null = null;
+  let flushing: Promise<void> | null = null;
+
+  async function flush(): Promise<void> {
+    while (flushing) await flushing;
+    flushing = flushOnce().finally(() => (flushing = null));
+    await flushing;
+  }
+
+  return {
+    flush,
+    schedule() {
+      if (timer) return;
+      timer = setInterval(() => void flush(), intervalMs);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
+}
