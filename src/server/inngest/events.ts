@@ -27,3 +27,6 @@ export const previewExtended = eventType("app/preview.extended", { schema: z.obj
 
 /** "Destroy now": cancels the preview's sleeping pipeline; `teardown-preview` tears it down. */
 export const previewDestroyRequested = eventType("app/preview.destroy-requested", { schema: z.object({ previewId: z.uuid() }) });
+
+/** The GitHub workflow reported its end (callback): the pipeline's wait ends. Event id = preview id + outcome. */
+export const previewReported = eventType("app/preview.reported", { schema: z.object({ previewId: z.uuid(), outcome: z.enum(["ready", "failed"]) }) });

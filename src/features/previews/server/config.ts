@@ -6,8 +6,8 @@ import { env } from "@/server/env";
 export function previewConfig() {
   return {
     driver: env.PREVIEW_DRIVER,
-    repoPath: path.resolve(env.PREVIEW_REPO_PATH ?? process.cwd()),
-    root: path.resolve(env.PREVIEW_ROOT),
+    repoPath: path.resolve(/* turbopackIgnore: true */ env.PREVIEW_REPO_PATH ?? process.cwd()),
+    root: path.resolve(/* turbopackIgnore: true */ env.PREVIEW_ROOT),
     cap: env.PREVIEW_MAX_CONCURRENT,
     ttlHours: env.PREVIEW_TTL_HOURS,
     portBase: env.PREVIEW_PORT_BASE,

@@ -4,9 +4,10 @@ import { eq } from "drizzle-orm";
 import { db } from "@/server/db/client";
 import { previews } from "@/server/db/schema";
 import { inngest } from "@/server/inngest/client";
-import { previewDestroyRequested, previewExtended, previewRequested } from "@/server/inngest/events";
+import { previewDestroyRequested, previewExtended, previewReported, previewRequested } from "@/server/inngest/events";
 import { PREVIEW_STEP_NAMES } from "../schemas";
 import { advancePreviewStep } from "./advance-preview-step";
+import { dispatchGithubDeploy, previewDriverOf } from "./github/deploy";
 import { markPreviewReady, previewTimeLeft } from "./lifecycle";
 import { publishPreviewEvent } from "./publish-preview";
 import { reconcilePreviews } from "./reconcile-previews";
@@ -35,12 +36,20 @@ export const previewPipeline = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { previewId } = event.data;
-    for (const name of PREVIEW_STEP_NAMES) {
-      for (let call = 0; ; call++) {
-        const outcome = await step.run(call ? `${name}-${call}` : name, () => advancePreviewStep(db, { previewId, step: name }));
-        if (outcome.kind === "cancelled") return { state: "destroyed" };
-        if (outcome.kind === "failed") throw new NonRetriableError(outcome.message);
-        if (outcome.kind !== "pending") break;
+    const driver = await step.run("driver", () => previewDriverOf(db, previewId));
+    if (driver === "github") {
+      // The workflow runs the same steps and reports each one to the callback endpoint.
+      await step.run("dispatch", () => dispatchGithubDeploy(db, previewId));
+      const reported = await step.waitForEvent("deployed", { event: previewReported, timeout: "2h", if: samePreview });
+      if (reported?.data.outcome !== "ready") throw new NonRetriableError(reported ? "The GitHub workflow reported a failed step" : "The GitHub workflow did not report back within 2 hours");
+    } else {
+      for (const name of PREVIEW_STEP_NAMES) {
+        for (let call = 0; ; call++) {
+          const outcome = await step.run(call ? `${name}-${call}` : name, () => advancePreviewStep(db, { previewId, step: name }));
+          if (outcome.kind === "cancelled") return { state: "destroyed" };
+          if (outcome.kind === "failed") throw new NonRetriableError(outcome.message);
+          if (outcome.kind !== "pending") break;
+        }
       }
     }
     await step.run("ready", () => markPreviewReady(db, previewId));
@@ -83,4 +92,8 @@ export async function extendPreviewLater(previewId: string, expiresAt: Date): Pr
 
 export async function destroyPreviewLater(previewId: string): Promise<void> {
   await inngest.send(previewDestroyRequested.create({ previewId }, { id: `${previewId}:destroy` }));
+}
+
+export async function reportedPreviewLater(previewId: string, outcome: "ready" | "failed"): Promise<void> {
+  await inngest.send(previewReported.create({ previewId, outcome }, { id: `${previewId}:${outcome}:${Date.now()}` }));
 }

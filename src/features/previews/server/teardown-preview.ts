@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 import { previews, previewSteps } from "@/server/db/schema";
+import { dispatchGithubDestroy } from "./github/deploy";
 import { stopGroup } from "./local/process";
 import { dropPreviewDatabase, removeWorktree } from "./local/steps";
 import { publishPreviewEvent } from "./publish-preview";
@@ -22,6 +23,8 @@ export async function teardownPreview(db: DbOrTx, previewId: string, reason: "ex
     for (const pid of [row.pid, ...steps.map((s) => s.pid)]) await stopGroup(pid);
     await dropPreviewDatabase(previewId);
     await removeWorktree(previewId);
+  } else {
+    await dispatchGithubDestroy(row);
   }
   await db.update(previews).set({ state: "destroyed", destroyedAt: new Date(), pid: null, currentStep: null, error: reason === "expired" ? "Expired" : null }).where(eq(previews.id, previewId));
   await publishPreviewEvent(db, { type: "preview.changed", data: { previewId, state: "destroyed" } });
