@@ -10,6 +10,7 @@ import { PREVIEW_STEPS, type createPreviewInput } from "../schemas";
 import type { PreviewActor } from "./actor";
 import { previewConfig } from "./config";
 import { resolveRef } from "./local/git";
+import { portIsFree } from "./local/steps";
 import { countLivePreviews, usedPorts } from "./queries";
 
 /**
@@ -33,8 +34,9 @@ export async function createPreview(input: z.infer<typeof createPreviewInput>, a
       });
     }
     const taken = await usedPorts(tx);
+    // Skips ports other previews hold and ports something else on the machine listens on.
     let port = config.portBase;
-    while (taken.has(port)) port++;
+    while (taken.has(port) || (config.driver === "local" && !(await portIsFree(port)))) port++;
     const [row] = await tx
       .insert(previews)
       .values({

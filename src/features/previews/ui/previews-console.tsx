@@ -75,7 +75,7 @@ export function BranchList({ onPick }: { onPick: (branch: string) => void }) {
   return (
     <section aria-labelledby="branches-heading" className="flex flex-col gap-2">
       <h2 id="branches-heading" className="text-lg font-semibold">
-        Branches <span className="text-sm font-normal text-muted-foreground">of {data.repository}</span>
+        Branches <span className="text-sm font-normal break-all text-muted-foreground">of {data.repository}</span>
       </h2>
       <ul className="flex flex-col divide-y divide-border rounded-lg border border-border" data-testid="branch-list">
         {data.branches.map((b) => (

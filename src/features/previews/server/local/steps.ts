@@ -165,7 +165,7 @@ export async function removeWorktree(previewId: string): Promise<void> {
   await git(repoPath, ["worktree", "prune"]).catch(() => undefined);
 }
 
-function portIsFree(port: number): Promise<boolean> {
+export function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = net.createServer().once("error", () => resolve(false));
     probe.listen(port, "0.0.0.0", () => probe.close(() => resolve(true)));
