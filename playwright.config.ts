@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
 import type { E2eOptions } from "./e2e/support/fixtures";
+import { stripeDevUrlFile } from "./e2e/support/stripe-dev";
 import { hermeticEnv } from "./src/lib/env-keys";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -22,8 +23,10 @@ function chromiumPath(): string | undefined {
   return fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 }
 
+// Each server runs its own local Stripe gateway; its URL lands beside the database URL file
+// (e2e/support/stripe-dev.ts reads it to drive the gateway's test controls).
 const serverCommand = (port: number, log: string, dbUrlFile: string, extra = "") =>
-  `node --import tsx scripts/serve.ts --prod --ephemeral --hermetic --port ${port} --log-file ${log} --db-url-file ${dbUrlFile}${extra}`;
+  `node --import tsx scripts/serve.ts --prod --ephemeral --hermetic --port ${port} --log-file ${log} --db-url-file ${dbUrlFile} --stripe-dev-url-file ${stripeDevUrlFile(dbUrlFile)}${extra}`;
 const serverEnv = (baseUrl: string) => hermeticEnv({ DEV_TOOLS: "1", LOG_LEVEL: "info", APP_URL: baseUrl, NODE_ENV: "production" }) as Record<string, string>;
 
 export default defineConfig<E2eOptions>({

@@ -12,6 +12,7 @@
  *   --inngest       start the local Inngest dev server with --prod too (e2e of previews, which
  *                   run only as Inngest functions; pair it with NODE_ENV=test, since env.ts refuses
  *                   INNGEST_DEV in production)
+ *   --stripe-dev-url-file F  write the local Stripe gateway's URL to F (e2e drives its test controls)
  *   --pusher        realtime over Pusher: start the local Pusher-protocol server (tools/pusher-dev)
  *                   on a free loopback port with generated app id/key/secret, give Next its
  *                   PUSHER_* variables (overriding any set), and stop it on exit (e2e's
@@ -29,6 +30,7 @@ import { DEMO_LOGINS, seedDatabase } from "../src/server/db/seed";
 import { findFreePort } from "../tools/embedded-postgres";
 import { startInngestDevServer, type InngestDevServer } from "../tools/inngest-dev";
 import { startPusherDevServer, type PusherDevServer } from "../tools/pusher-dev/server";
+import { startStripeDevServer, type StripeDevServer } from "../tools/stripe-dev";
 import { connect, openDatabase } from "./lib/database";
 
 const { values: args } = parseArgs({
@@ -41,6 +43,7 @@ const { values: args } = parseArgs({
     "db-url-file": { type: "string" },
     pusher: { type: "boolean", default: false },
     inngest: { type: "boolean", default: false },
+    "stripe-dev-url-file": { type: "string" },
   },
 });
 
@@ -89,6 +92,17 @@ if (args.pusher) {
   console.log(`\x1b[34m[pusher-dev]\x1b[0m Pusher-protocol server on ${pusherDev.url} (app ${app.appId}); realtime goes over Pusher`);
 }
 
+// Payments: without STRIPE_SECRET_KEY, the local Stripe-protocol server (tools/stripe-dev), its
+// state in this database, webhooks to this app. STRIPE_DEV_URL tells the app where it is.
+let stripeDev: StripeDevServer | null = null;
+if (!process.env.STRIPE_SECRET_KEY) {
+  const sayStripe = (line: string) => console.log(`\x1b[33m[stripe-dev]\x1b[0m ${line}`);
+  const stripePort = !args.ephemeral && (await portIsFree(12111)) ? 12111 : 0;
+  stripeDev = await startStripeDevServer({ databaseUrl: database.url, port: stripePort, webhookUrl: `http://127.0.0.1:${port}/api/webhooks/stripe`, log: sayStripe });
+  process.env.STRIPE_DEV_URL = stripeDev.url;
+  if (args["stripe-dev-url-file"]) fs.writeFileSync(args["stripe-dev-url-file"], stripeDev.url);
+}
+
 const logFile = args["log-file"] ? fs.createWriteStream(path.resolve(args["log-file"]), { flags: "a" }) : null;
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 // Production mode (e2e, benches) stays on loopback; dev listens like `next dev` does.
@@ -125,6 +139,7 @@ async function shutdown(code: number) {
   }
   await inngestDev?.stop();
   await pusherDev?.stop();
+  await stripeDev?.stop();
   await database.stop();
   logFile?.end();
   say("Stopped.");
@@ -155,5 +170,10 @@ if (inngestDev) {
     }
   })();
 }
+say(
+  stripeDev
+    ? `Payments: local Stripe test gateway at ${stripeDev.url} (test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 declines, 4000 0000 0000 0341 fails on renewal; controls in tools/stripe-dev/README.md)`
+    : "Payments: Stripe (STRIPE_SECRET_KEY is set)",
+);
 const logins = DEMO_LOGINS.map((l) => `${l.email} / ${l.password} (${l.role})`).join(", ");
 say(`Demo logins: ${logins || "none yet (accounts arrive with the accounts feature)"}`);

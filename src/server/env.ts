@@ -1,6 +1,7 @@
 import "server-only";
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { STRIPE_DEV_SECRET_KEY, STRIPE_DEV_WEBHOOK_SECRET } from "@/lib/stripe-dev-keys";
 
 const flag = z
   .enum(["0", "1", "true", "false"])
@@ -37,6 +38,10 @@ export const env = createEnv({
     API_KEY_PEPPER: z.string().min(32, "must be at least 32 characters").optional(),
     STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+    // The local Stripe-protocol server (tools/stripe-dev), set by `npm run dev`, tests and e2e.
+    STRIPE_DEV_URL: z
+      .url({ protocol: /^https?$/, hostname: /^(127\.0\.0\.1|localhost|\[::1\])$/, message: "must be the local Stripe server's loopback http URL, e.g. http://127.0.0.1:12111" })
+      .optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).optional(),
     PUSHER_APP_ID: z.string().min(1).optional(),
@@ -137,6 +142,26 @@ function integration<K extends keyof typeof env>(name: string, required: K[]) {
 }
 
 export const stripeEnv = () => integration("Stripe", ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"]);
+
+export type StripeMode =
+  | { kind: "stripe"; secretKey: string; webhookSecret: string }
+  | { kind: "local"; url: string; secretKey: string; webhookSecret: string };
+
+/**
+ * THE switch for payments. STRIPE_SECRET_KEY set → Stripe (test or live), with its
+ * STRIPE_WEBHOOK_SECRET required. Unset → the local Stripe-protocol server at STRIPE_DEV_URL
+ * with its fixed dev key; STRIPE_WEBHOOK_SECRET may still be set to sign with a secret of
+ * your own. Neither → null: no gateway is reachable and billing refuses to start a payment.
+ */
+export function stripeMode(): StripeMode | null {
+  if (env.STRIPE_SECRET_KEY) {
+    const stripe = stripeEnv()!;
+    return { kind: "stripe", secretKey: stripe.STRIPE_SECRET_KEY, webhookSecret: stripe.STRIPE_WEBHOOK_SECRET };
+  }
+  if (!env.STRIPE_DEV_URL) return null;
+  return { kind: "local", url: env.STRIPE_DEV_URL, secretKey: STRIPE_DEV_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? STRIPE_DEV_WEBHOOK_SECRET };
+}
+
 export const smtpEnv = () => integration("SMTP", ["SMTP_URL", "MAIL_FROM"]);
 export const pusherEnv = () => integration("Pusher", ["PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET"]);
 export const inngestEnv = () => integration("Inngest Cloud", ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"]);

@@ -27,6 +27,28 @@ describe("environment validation", () => {
     vi.unstubAllEnvs();
   });
 
+  it("payments: Stripe when its key is set, else the loopback local gateway, else none", async () => {
+    vi.stubEnv("STRIPE_DEV_URL", "");
+    const none = await import("@/server/env");
+    expect(none.stripeMode()).toBeNull();
+    vi.resetModules();
+    vi.stubEnv("STRIPE_DEV_URL", "http://127.0.0.1:12111");
+    const local = await import("@/server/env");
+    expect(local.stripeMode()).toMatchObject({ kind: "local", url: "http://127.0.0.1:12111", secretKey: expect.stringMatching(/^sk_test_/), webhookSecret: expect.stringMatching(/^whsec_/) });
+    vi.resetModules();
+    vi.stubEnv("STRIPE_SECRET_KEY", "sk_test_real");
+    const partial = await import("@/server/env");
+    expect(() => partial.stripeMode()).toThrow(/set STRIPE_WEBHOOK_SECRET/);
+    vi.resetModules();
+    vi.stubEnv("STRIPE_WEBHOOK_SECRET", "whsec_real");
+    expect((await import("@/server/env")).stripeMode()).toEqual({ kind: "stripe", secretKey: "sk_test_real", webhookSecret: "whsec_real" });
+    vi.unstubAllEnvs();
+    vi.resetModules();
+    vi.stubEnv("STRIPE_DEV_URL", "http://stripe.example.com:12111");
+    await expect(import("@/server/env")).rejects.toThrow(/STRIPE_DEV_URL: must be the local Stripe server's loopback/);
+    vi.unstubAllEnvs();
+  });
+
   it("API_KEY_PEPPER: 32+ characters, required in production, a fixed dev value otherwise", async () => {
     vi.stubEnv("API_KEY_PEPPER", "too-short");
     await expect(import("@/server/env")).rejects.toThrow(/API_KEY_PEPPER/);

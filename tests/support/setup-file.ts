@@ -7,6 +7,7 @@
 import postgres from "postgres";
 import { afterAll, inject } from "vitest";
 import { hermeticEnv } from "../../src/lib/env-keys";
+import { findFreePort } from "../../tools/embedded-postgres";
 
 const serverUrl = inject("pgServerUrl");
 const template = inject("pgTemplate");
@@ -21,6 +22,9 @@ const env = hermeticEnv({
   DATABASE_URL: url.toString(),
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
   APP_URL: "http://localhost:3000",
+  // Where this file's local Stripe gateway listens once a test starts it
+  // (tests/support/stripe-dev.ts); until then calls fail as with the gateway down.
+  STRIPE_DEV_URL: `http://127.0.0.1:${await findFreePort()}`,
 });
 for (const [key, value] of Object.entries(env)) {
   if (value === undefined) delete process.env[key];

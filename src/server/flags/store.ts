@@ -6,6 +6,7 @@ import { db as defaultDb, type DbOrTx } from "@/server/db/client";
 import { createNotifyListener, type NotifyListener } from "@/server/db/notify-listener";
 import { featureFlagCohortMembers, featureFlags } from "@/server/db/schema";
 import { env } from "@/server/env";
+import { runOutsideRequestContext } from "@/server/logging/context";
 import { logger } from "@/server/logging/logger";
 
 export const FLAGS_NOTIFY_CHANNEL = "feature_flags";
@@ -58,7 +59,8 @@ export function createFlagStore(opts: { databaseUrl: string; db?: DbOrTx; applic
       dirty = true;
       return loading;
     }
-    loading = (async () => {
+    // Shared work: the first request to need the snapshot must not be charged its queries.
+    loading = runOutsideRequestContext(async () => {
       try {
         do {
           dirty = false;
@@ -67,7 +69,7 @@ export function createFlagStore(opts: { databaseUrl: string; db?: DbOrTx; applic
       } finally {
         loading = null;
       }
-    })();
+    });
     return loading;
   }
 

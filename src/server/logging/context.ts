@@ -29,3 +29,11 @@ export function setRequestActor(actor: Pick<RequestContext, "userId" | "workspac
   const store = storage.getStore();
   if (store) Object.assign(store, actor);
 }
+
+/**
+ * Runs `fn` outside any request: for shared work a request merely triggers (a process-wide
+ * cache's load), so its queries and logs aren't charged to whichever request came first.
+ */
+export function runOutsideRequestContext<T>(fn: () => T): T {
+  return storage.exit(fn);
+}

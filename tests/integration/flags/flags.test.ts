@@ -69,6 +69,25 @@ describe("editing targeting", () => {
   });
 });
 
+describe("the stale list", () => {
+  it("lists flags past their removal date, and flags serving on to everyone for 30 days", async () => {
+    const s = await staffWorld();
+    const { listFlags } = await import("@/features/flags/server/list-flags");
+    await s.as.product.flags.update({ key: "feedback.similar-posts", version: await versionOf("feedback.similar-posts"), targeting: on });
+    const [row] = await db.select({ since: featureFlags.fullRolloutSince }).from(featureFlags).where(eq(featureFlags.key, "feedback.similar-posts"));
+    expect(row!.since).toBeInstanceOf(Date);
+    const staleOn = async (now: Date) => Object.fromEntries((await listFlags(undefined, { overrides: null }, db, now)).flags.map((f) => [f.key, f.stale]));
+    expect((await staleOn(new Date(row!.since!.getTime() + 29 * 86_400_000)))["feedback.similar-posts"]).toEqual([]);
+    expect((await staleOn(new Date(row!.since!.getTime() + 30 * 86_400_000)))["feedback.similar-posts"]).toEqual(["full_rollout_30_days"]);
+    // Past every registry flag's planned removal date.
+    expect((await staleOn(new Date("2030-01-01")))["boards.default-sort"]).toEqual(["past_removal_date"]);
+    // Back under 100%: off the stale list (and the clock restarts next time).
+    await s.as.product.flags.update({ key: "feedback.similar-posts", version: await versionOf("feedback.similar-posts"), targeting: { ...on, rollout: { percentage: 50, by: "user", serve: true }, fallthrough: false } });
+    const [after] = await db.select({ since: featureFlags.fullRolloutSince }).from(featureFlags).where(eq(featureFlags.key, "feedback.similar-posts"));
+    expect(after!.since).toBeNull();
+  });
+});
+
 describe("bad input is refused with field errors", () => {
   it("an unknown flag", async () => {
     const s = await staffWorld();

@@ -1,8 +1,7 @@
 "use client";
 import { OpenFeatureProvider } from "@openfeature/react-sdk";
-import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState, type ReactNode } from "react";
-import { useTRPC } from "@/trpc/client";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useTRPCClient } from "@/trpc/client";
 import { FLAG_CHANGED_EVENT, type ClientFlagValues } from "../schemas";
 import { BROWSER_DOMAIN, browserFlagProvider, serverRenderDomain } from "./hydrated-provider";
 
@@ -26,14 +25,17 @@ export function FlagsProvider({ initial, children }: { initial: ClientFlagValues
 
 /**
  * Handlers for the flags channel: when a flag changes, ask the server for this tab's values
- * again (fresh: after the change) and hand them to the provider; hooks re-render.
+ * again (fresh: after the change) and hand them to the provider; hooks re-render. Every event
+ * gets its own request (one in flight may predate the change), and only the answer to the
+ * latest one is applied, whatever order they arrive in.
  */
 export function useFlagEvents(workspaceSlug: string | null) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const client = useTRPCClient();
+  const latest = useRef(0);
   const refetch = async () => {
-    const { values } = await queryClient.fetchQuery({ ...trpc.flags.evaluate.queryOptions({ workspaceSlug, fresh: true }), staleTime: 0, retry: 3 });
-    browserFlagProvider(values).update(values);
+    const mine = ++latest.current;
+    const { values } = await client.flags.evaluate.query({ workspaceSlug, fresh: true });
+    if (mine === latest.current) browserFlagProvider(values).update(values);
   };
   return {
     onEvent(message: { type: string }) {
