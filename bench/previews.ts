@@ -19,9 +19,10 @@ if (!mode) {
   const { migrateDatabase } = await import("../src/server/db/migrate");
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `groundwork-bench-previews-db-${process.pid}`), database: "bench", ephemeral: true, fast: true });
   await migrateDatabase(embedded.url);
-  const root = path.join(os.tmpdir(), `groundwork-bench-previews-${process.pid}`);
+  // BENCH_PREVIEW_ROOT reuses an earlier run's install cache; BENCH_MODES=cached runs one mode.
+  const root = process.env.BENCH_PREVIEW_ROOT ?? path.join(os.tmpdir(), `groundwork-bench-previews-${process.pid}`);
   const rows: Record<string, Record<string, number>> = {};
-  for (const m of ["cold", "cached"]) {
+  for (const m of (process.env.BENCH_MODES ?? "cold,cached").split(",")) {
     const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/previews.ts"], {
       env: { ...process.env, BENCH_PREVIEW_MODE: m, BENCH_PREVIEW_ROOT: root, BENCH_DB_URL: embedded.url },
       encoding: "utf8",
@@ -30,6 +31,7 @@ if (!mode) {
     const line = run.stdout.split("\n").find((l) => l.startsWith("RESULT "));
     if (!line) throw new Error(`bench run ${m} failed:\n${run.stdout}`);
     rows[m] = JSON.parse(line.slice(7));
+    console.log(run.stdout.split("\n").filter((l) => l.startsWith("FAILED")).join("\n"));
   }
   await embedded.stop();
   const steps = Object.keys(rows.cold!);
@@ -72,10 +74,15 @@ try {
     const t = performance.now();
     for (;;) {
       const outcome = await advancePreviewStep(db, { previewId: preview.id, step }, 600_000);
-      if (outcome.kind === "failed") throw new Error(`${step}: ${outcome.message}`);
+      if (outcome.kind === "failed") {
+        const { findStep } = await import("../src/features/previews/server/queries");
+        console.log(`FAILED ${step}: ${outcome.message}\n${(await findStep(db, preview.id, step))?.logTail.slice(-3000)}`);
+        times[step] = (performance.now() - t) / 1000;
+        break;
+      }
       if (outcome.kind !== "pending") break;
     }
-    times[step] = (performance.now() - t) / 1000;
+    times[step] ??= (performance.now() - t) / 1000;
     console.error(`[${mode}] ${step} ${times[step]!.toFixed(1)} s`);
   }
   times.total = (performance.now() - started) / 1000;
