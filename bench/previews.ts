@@ -34,7 +34,7 @@ if (!mode) {
     console.log(run.stdout.split("\n").filter((l) => l.startsWith("FAILED")).join("\n"));
   }
   await embedded.stop();
-  const steps = Object.keys(rows.cold!);
+  const steps = Object.keys(Object.values(rows)[0] ?? {});
   console.log(`\npreview of this app (HEAD), Create → ready, seconds, on ${os.cpus().length} cores:`);
   console.log(["step".padEnd(10), ...Object.keys(rows).map((k) => k.padStart(9))].join(" "));
   for (const step of steps) console.log([step.padEnd(10), ...Object.values(rows).map((r) => (r[step] ?? 0).toFixed(1).padStart(9))].join(" "));
