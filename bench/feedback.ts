@@ -33,7 +33,7 @@ await migrateDatabase(embedded.url);
 
 const { db, sql: rawSql } = await import("../src/server/db/client");
 const { PgDialect } = await import("drizzle-orm/pg-core");
-const { listPosts } = await import("../src/features/feedback/server/list-posts");
+const { listPosts, postListQuery } = await import("../src/features/feedback/server/list-posts");
 const { setVote } = await import("../src/features/feedback/server/set-vote");
 const { findSimilarPosts } = await import("../src/features/feedback/server/find-similar-posts");
 const { selectPostsPage, cappedCountSql, selectSimilarPosts } = await import("../src/features/feedback/server/post-queries");
@@ -138,7 +138,7 @@ for (const sort of SORTS) {
   for (const [name, filter] of Object.entries(FILTERS)) {
     await explain(`list ${sort}, ${name}, first page`, selectPostsPage(db, filters(filter), { sort, cursor: null, limit: 20, viewerId: viewer(1).userId }).toSQL());
   }
-  const cursor = decodeCursor(cursors[`${sort} no filter`]?.[5], postCursor);
+  const cursor = decodeCursor(cursors[`${sort} no filter`]?.[5], postCursor, postListQuery(sort, filters({})));
   await explain(`list ${sort}, no filter, page 7 (keyset)`, selectPostsPage(db, filters({}), { sort, cursor, limit: 20, viewerId: viewer(1).userId }).toSQL());
 }
 for (const [name, filter] of Object.entries(FILTERS)) await explain(`capped count (total), ${name}`, dialect.sqlToQuery(cappedCountSql(filters(filter))));

@@ -19,13 +19,13 @@ nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production");
 const database = await openDatabase();
 try {
   if (command === "reset") {
-    const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+    const sql = postgres(database.directUrl, { max: 1, onnotice: () => {} });
     await sql.unsafe("drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;");
     await sql.end();
     console.log("Dropped all tables.");
   }
   if (command !== "seed") {
-    const { applied } = await migrateDatabase(database.url);
+    const { applied } = await migrateDatabase(database.directUrl);
     console.log(`Migrations: ${applied} applied.`);
   }
   if (command !== "migrate") {

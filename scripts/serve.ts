@@ -3,7 +3,7 @@
  * Postgres under .data/, migrates, seeds on first start, then runs Next.js; Ctrl-C stops
  * both cleanly. With DATABASE_URL set it starts nothing but Next.js (after migrating).
  *
- *   --prod          run `next start` (after `next build`) instead of `next dev`
+ *   --prod          run `npm start`'s server (scripts/start.ts, after `next build`) instead of `next dev`
  *   --ephemeral     throwaway database, deleted on exit (e2e)
  *   --hermetic      ignore .env files (e2e and tests set every variable themselves)
  *   --port N        HTTP port (default $PORT or 3000)
@@ -54,7 +54,7 @@ const say = (line: string) => console.log(`\x1b[36m[groundwork]\x1b[0m ${line}`)
 const database = await openDatabase({ ephemeral: args.ephemeral });
 say(database.embedded ? `Postgres (embedded) at ${database.url} — data in ${database.embedded.dataDir}` : "Using DATABASE_URL");
 if (args["db-url-file"]) fs.writeFileSync(args["db-url-file"], database.url, { mode: 0o600 });
-const { applied } = await migrateDatabase(database.url);
+const { applied } = await migrateDatabase(database.directUrl);
 say(applied ? `Applied ${applied} migration(s)` : "Migrations up to date");
 
 if (database.fresh || args.ephemeral) {
@@ -77,7 +77,7 @@ if ((!args.prod || args.inngest) && INNGEST_KEYS.every((k) => !process.env[k])) 
   // The Inngest Dev Server's usual port when it is free, else any free one. Probed first: a
   // failed listen would leave the dev server's engine polling.
   const port = (await portIsFree(8288)) ? 8288 : await findFreePort();
-  const dev = await startInngestDevServer({ databaseUrl: database.url, port, log: sayInngest });
+  const dev = await startInngestDevServer({ databaseUrl: database.directUrl, port, log: sayInngest });
   process.env.INNGEST_DEV = dev.url;
   process.env.INNGEST_BASE_URL = dev.url;
   inngestDev = dev;
@@ -105,12 +105,14 @@ if (!process.env.STRIPE_SECRET_KEY) {
 
 const logFile = args["log-file"] ? fs.createWriteStream(path.resolve(args["log-file"]), { flags: "a" }) : null;
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-// Production mode (e2e, benches) stays on loopback; dev listens like `next dev` does.
-const hostArgs = args.prod ? ["--hostname", "127.0.0.1"] : [];
-const child = spawn(process.execPath, [nextBin, args.prod ? "start" : "dev", "--port", port, ...hostArgs], {
+// Production mode (e2e, benches) is `npm start`'s server (it records socket addresses) on
+// loopback; dev listens like `next dev` does.
+const command = args.prod ? ["--import", "tsx", path.join(process.cwd(), "scripts", "start.ts")] : [nextBin, "dev", "--port", port];
+const child = spawn(process.execPath, command, {
   stdio: ["inherit", "pipe", "pipe"],
   env: {
     ...process.env,
+    ...(args.prod ? { PORT: port, HOSTNAME: "127.0.0.1" } : {}),
     DATABASE_URL: database.url,
     DEV_TOOLS: process.env.DEV_TOOLS || (args.prod ? "" : "1"),
     APP_URL: process.env.APP_URL || `http://localhost:${port}`,

@@ -6,12 +6,17 @@ import * as schema from "../../src/server/db/schema";
 
 export const DEV_DATA_DIR = path.join(process.cwd(), ".data", "postgres");
 
-export type Database = { url: string; embedded: EmbeddedPostgres | null; fresh: boolean; stop: () => Promise<void> };
+/**
+ * `url` is what the app's pool uses (DATABASE_URL, maybe a pooler); `directUrl` reaches the
+ * server itself (DATABASE_DIRECT_URL, defaulting to DATABASE_URL) for migrations, whose
+ * session-level advisory lock a pooler in transaction mode would not hold.
+ */
+export type Database = { url: string; directUrl: string; embedded: EmbeddedPostgres | null; fresh: boolean; stop: () => Promise<void> };
 
 /** DATABASE_URL when set; otherwise the embedded dev cluster under .data/ (started here). */
 export async function openDatabase(opts: { ephemeral?: boolean; log?: (line: string) => void } = {}): Promise<Database> {
   const url = process.env.DATABASE_URL;
-  if (url) return { url, embedded: null, fresh: false, stop: async () => {} };
+  if (url) return { url, directUrl: process.env.DATABASE_DIRECT_URL || url, embedded: null, fresh: false, stop: async () => {} };
   const dataDir = opts.ephemeral ? path.join(process.cwd(), ".data", `ephemeral-${process.pid}`) : DEV_DATA_DIR;
   const embedded = await startEmbeddedPostgres({
     dataDir,
@@ -20,7 +25,7 @@ export async function openDatabase(opts: { ephemeral?: boolean; log?: (line: str
     fast: opts.ephemeral,
     log: opts.log,
   });
-  return { url: embedded.url, embedded, fresh: embedded.created, stop: embedded.stop };
+  return { url: embedded.url, directUrl: embedded.url, embedded, fresh: embedded.created, stop: embedded.stop };
 }
 
 export function connect(url: string) {

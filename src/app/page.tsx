@@ -64,6 +64,9 @@ export default function LandingPage() {
     <>
       <SiteHeader>
         <nav aria-label="Main" className="ml-auto flex items-center gap-2">
+          <ButtonLink href="/pricing" variant="ghost" size="sm">
+            Pricing
+          </ButtonLink>
           <ButtonLink href="/status" variant="ghost" size="sm">
             Status
           </ButtonLink>

@@ -5,7 +5,9 @@
  */
 export const ENV_KEYS = [
   "DATABASE_URL",
+  "DATABASE_DIRECT_URL",
   "DATABASE_POOL_MAX",
+  "DATABASE_PREPARE",
   "APP_URL",
   "LOG_LEVEL",
   "LOG_SQL",
@@ -50,6 +52,7 @@ export const ENV_KEYS = [
   "API_PORT",
   "API_HOST",
   "FLAG_EVALUATION_SAMPLE_RATE",
+  "TRUSTED_PROXY_HOPS",
   "GIT_COMMIT",
 ] as const;
 

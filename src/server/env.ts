@@ -2,6 +2,7 @@ import "server-only";
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 import { STRIPE_DEV_SECRET_KEY, STRIPE_DEV_WEBHOOK_SECRET } from "@/lib/stripe-dev-keys";
+import { trustedProxyHopsSchema } from "@/server/http/client-ip";
 
 const flag = z
   .enum(["0", "1", "true", "false"])
@@ -28,7 +29,12 @@ export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }),
+    // The server itself, not a pooler: LISTEN, migrations and session advisory locks need a
+    // session of their own (PgBouncer in transaction mode and managed poolers don't keep one).
+    DATABASE_DIRECT_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }).optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    // Named prepared statements only when DATABASE_URL reaches Postgres itself (decision 033).
+    DATABASE_PREPARE: flag,
     APP_URL: z.url().default("http://localhost:3000"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_SQL: flag,
@@ -78,6 +84,7 @@ export const env = createEnv({
     PREVIEW_GITHUB_WORKFLOW: z.string().min(1).default("preview.yml"),
     PREVIEW_CALLBACK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     FLAG_EVALUATION_SAMPLE_RATE: z.coerce.number().gt(0, "must be above 0").max(1, "must be at most 1").default(0.1),
+    TRUSTED_PROXY_HOPS: trustedProxyHopsSchema,
   },
   // Dev mode skips request signatures: a production server in dev mode would run any POST to
   // /api/inngest as a job. Refuse to start rather than warn (`next build` is not a start).
@@ -100,6 +107,9 @@ export const env = createEnv({
     );
   },
 });
+
+/** Where LISTEN, migrations and session-level advisory locks connect: never through a pooler. */
+export const directDatabaseUrl = (): string => env.DATABASE_DIRECT_URL ?? env.DATABASE_URL;
 
 const DEV_APP_SECRET = "groundwork-development-secret-not-for-production";
 

@@ -2,6 +2,7 @@ import "server-only";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy, type TRPCInfiniteQueryOptions, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { requestIdFrom } from "@/server/http/request-id";
 import { createTrpcContext } from "@/server/trpc/context";
@@ -20,6 +21,21 @@ export const getServerContext = cache(async () => {
 /** The signed-in user for layouts and pages, or null. */
 export async function getViewer() {
   return (await getServerContext()).viewer;
+}
+
+/**
+ * The signed-in user, or a redirect to sign-in that comes back here. Every signed-in layout and
+ * page calls it: Next renders a layout and its page concurrently, so the layout's redirect alone
+ * doesn't stop the page from rendering (and failing) for a signed-out visitor.
+ */
+export async function requireViewer() {
+  const viewer = await getViewer();
+  if (!viewer) {
+    // The proxy sets x-pathname (layouts and pages can't see the URL).
+    const path = (await headers()).get("x-pathname") ?? "/app";
+    redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  }
+  return viewer;
 }
 
 export const trpc = createTRPCOptionsProxy({ ctx: getServerContext, router: appRouter, queryClient: getQueryClient });

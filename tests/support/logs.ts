@@ -13,3 +13,12 @@ export async function captureLogs<T>(fn: () => Promise<T>): Promise<{ result: T;
     untap();
   }
 }
+
+/** Collects log lines as they are written, for tests that wait for one: `stop()` when done. */
+export function collectLogs(): { lines: LogLine[]; stop: () => void } {
+  const lines: LogLine[] = [];
+  const stop = tapLogs((chunk) => {
+    for (const l of chunk.split("\n")) if (l.trim()) lines.push(JSON.parse(l) as LogLine);
+  });
+  return { lines, stop };
+}

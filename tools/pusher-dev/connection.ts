@@ -1,13 +1,14 @@
 /**
- * One pusher-js connection: the protocol-7 conversation after the handshake. Every event the
- * app does not use (user sign-in, encrypted channels, unknown `pusher:*` events) is answered
+ * One pusher-js connection: the protocol-7 conversation after the handshake, user sign-in
+ * included (`pusher:signin`, which terminate_connections acts on). Every event the app does not
+ * use (encrypted channels, unknown `pusher:*` events) is answered
  * with a `pusher:error` naming it, so a client relying on it fails in development, not later.
  */
 import { randomInt } from "node:crypto";
 import type { WebSocket } from "ws";
 import { CHANNEL_NAME, ErrorCode, MAX_DATA_BYTES, channelKind, errorFrame, frame, objectData, parseInbound, type InboundFrame } from "./frames";
 import type { ChannelRegistry, Member, Subscriber } from "./registry";
-import { channelAuthValid } from "./signatures";
+import { channelAuthValid, userAuthValid } from "./signatures";
 
 export type ConnectionContext = { key: string; secret: string; registry: ChannelRegistry; activityTimeoutSeconds: number };
 
@@ -17,6 +18,10 @@ export function acceptConnection(ws: WebSocket, ctx: ConnectionContext): void {
     send: (raw) => {
       if (ws.readyState === ws.OPEN) ws.send(raw);
     },
+    close: (code, reason) => {
+      self.send(errorFrame(code, reason));
+      ws.close(code, reason);
+    },
   };
   const members = new Map<string, Member>();
   ws.on("message", (raw, isBinary) => {
@@ -24,7 +29,7 @@ export function acceptConnection(ws: WebSocket, ctx: ConnectionContext): void {
     if (!message) return self.send(errorFrame(null, "pusher-dev: frames must be JSON objects with a string `event`"));
     handle(message, self, members, ctx);
   });
-  ws.on("close", () => ctx.registry.unsubscribeAll(self));
+  ws.on("close", () => ctx.registry.disconnect(self));
   self.send(frame("pusher:connection_established", { socket_id: self.socketId, activity_timeout: ctx.activityTimeoutSeconds }));
 }
 
@@ -36,6 +41,8 @@ function handle(message: InboundFrame, self: Subscriber, members: Map<string, Me
       return;
     case "pusher:subscribe":
       return subscribe(objectData(message.data), self, members, ctx);
+    case "pusher:signin":
+      return signIn(objectData(message.data), self, ctx);
     case "pusher:unsubscribe": {
       const channel = objectData(message.data)?.channel;
       if (typeof channel !== "string") return self.send(errorFrame(null, "pusher-dev: pusher:unsubscribe needs a channel"));
@@ -44,11 +51,32 @@ function handle(message: InboundFrame, self: Subscriber, members: Map<string, Me
     }
   }
   if (message.event.startsWith("client-")) return clientEvent(message, self, members, ctx);
-  self.send(errorFrame(null, `pusher-dev does not support the event '${message.event}' (supported: pusher:ping, pusher:subscribe, pusher:unsubscribe, client-*)`));
+  self.send(errorFrame(null, `pusher-dev does not support the event '${message.event}' (supported: pusher:ping, pusher:signin, pusher:subscribe, pusher:unsubscribe, client-*)`));
 }
+
+/** User authentication: `auth` signs `socket_id::user::user_data`; user_data is JSON with a string `id`. */
+function signIn(data: Record<string, unknown> | null, self: Subscriber, ctx: ConnectionContext): void {
+  const userData = data?.user_data;
+  const id = typeof userData === "string" ? objectData(userData)?.id : undefined;
+  if (typeof userData !== "string" || typeof id !== "string" || id === "" || !userAuthValid(ctx, { socketId: self.socketId, auth: data?.auth, userData })) {
+    return self.close(ErrorCode.unauthorized, "Invalid signature for pusher:signin (or user_data without a string id)");
+  }
+  ctx.registry.signIn(self, id);
+  self.send(frame("pusher:signin_success", { user_data: userData }));
+}
+
+/** The user's own server-to-user channel, open only to a connection signed in as that user. */
+const SERVER_TO_USER = "#server-to-user-";
 
 function subscribe(data: Record<string, unknown> | null, self: Subscriber, members: Map<string, Member>, ctx: ConnectionContext): void {
   const channel = data?.channel;
+  if (typeof channel === "string" && channel.startsWith(SERVER_TO_USER)) {
+    if (!self.userId || channel !== `${SERVER_TO_USER}${self.userId}`) {
+      return self.send(frame("pusher:subscription_error", { type: "AuthError", error: `Sign in as the user to subscribe to ${channel}`, status: 401 }, { channel }));
+    }
+    ctx.registry.subscribe(channel, self, null);
+    return self.send(frame("pusher_internal:subscription_succeeded", {}, { channel }));
+  }
   if (typeof channel !== "string" || !CHANNEL_NAME.test(channel)) {
     return self.send(errorFrame(null, `pusher-dev: invalid channel name ${JSON.stringify(channel)}`));
   }

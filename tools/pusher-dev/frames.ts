@@ -7,6 +7,10 @@ export type InboundFrame = { event: string; channel?: string; data?: unknown };
 export const ErrorCode = {
   unknownAppKey: 4001,
   unsupportedProtocol: 4007,
+  /** "Connection not authorized": a sign-in with a bad signature. */
+  unauthorized: 4009,
+  /** 4200–4299: pusher-js reconnects at once (here: the user's connections were terminated by the server). */
+  reconnectNow: 4200,
   clientEventRejected: 4301,
 } as const;
 

@@ -1,11 +1,11 @@
 /**
- * The signed HTTP API the `pusher` server SDK calls: `POST /apps/{appId}/events` and
- * `/batch_events`, authenticated like Pusher (key, timestamp ±600 s, body MD5, HMAC of the
+ * The signed HTTP API the `pusher` server SDK calls: `POST /apps/{appId}/events`,
+ * `/batch_events` and `/users/{userId}/terminate_connections`, authenticated like Pusher (key, timestamp ±600 s, body MD5, HMAC of the
  * request) and limited like hosted Pusher (10 KB data, 100 channels, 10 events per batch).
  * Every other endpoint answers 400 naming what pusher-dev does not implement.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CHANNEL_NAME, MAX_DATA_BYTES, SOCKET_ID, frame } from "./frames";
+import { CHANNEL_NAME, ErrorCode, MAX_DATA_BYTES, SOCKET_ID, frame } from "./frames";
 import type { ChannelRegistry } from "./registry";
 import { apiStringToSign, hmacHex, md5Hex, safeEqual } from "./signatures";
 
@@ -35,8 +35,13 @@ async function answer(req: IncomingMessage, ctx: ApiContext): Promise<Outcome> {
   if (authError) return authError;
   if (match[1] !== ctx.appId) return fail(403, `The key ${ctx.key} belongs to app ${ctx.appId}, not app ${match[1]}`);
   const endpoint = `${req.method} ${match[2]}`;
+  const terminate = /^POST \/users\/([^/]+)\/terminate_connections$/.exec(endpoint);
+  if (terminate) {
+    ctx.registry.terminateUser(decodeURIComponent(terminate[1]!), ErrorCode.reconnectNow, "The server terminated this user's connections");
+    return { status: 200, body: {} };
+  }
   if (endpoint !== "POST /events" && endpoint !== "POST /batch_events") {
-    return fail(400, `pusher-dev does not support ${endpoint} (supported: POST /events, POST /batch_events)`);
+    return fail(400, `pusher-dev does not support ${endpoint} (supported: POST /events, POST /batch_events, POST /users/{id}/terminate_connections)`);
   }
   let json: unknown;
   try {

@@ -4,11 +4,40 @@
  */
 import { frame } from "./frames";
 
-export type Subscriber = { socketId: string; send(raw: string): void };
+export type Subscriber = { socketId: string; send(raw: string): void; close(code: number, reason: string): void; userId?: string };
 export type Member = { user_id: string; user_info?: unknown };
 
 export class ChannelRegistry {
   private readonly channels = new Map<string, Map<Subscriber, Member | null>>();
+  /** Connections that signed in (`pusher:signin`), by user id: what terminate_connections closes. */
+  private readonly users = new Map<string, Set<Subscriber>>();
+
+  signIn(subscriber: Subscriber, userId: string): void {
+    if (subscriber.userId) this.users.get(subscriber.userId)?.delete(subscriber);
+    subscriber.userId = userId;
+    let connections = this.users.get(userId);
+    if (!connections) this.users.set(userId, (connections = new Set()));
+    connections.add(subscriber);
+  }
+
+  /** Closes every connection signed in as the user; returns how many. */
+  terminateUser(userId: string, code: number, reason: string): number {
+    const connections = [...(this.users.get(userId) ?? [])];
+    for (const subscriber of connections) {
+      this.disconnect(subscriber);
+      subscriber.close(code, reason);
+    }
+    return connections.length;
+  }
+
+  /** A closed connection leaves its channels and its user. */
+  disconnect(subscriber: Subscriber): void {
+    this.unsubscribeAll(subscriber);
+    if (!subscriber.userId) return;
+    const connections = this.users.get(subscriber.userId);
+    connections?.delete(subscriber);
+    if (connections?.size === 0) this.users.delete(subscriber.userId);
+  }
 
   isSubscribed(channel: string, subscriber: Subscriber): boolean {
     return this.channels.get(channel)?.has(subscriber) ?? false;

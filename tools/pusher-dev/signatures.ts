@@ -23,6 +23,12 @@ export function channelAuthValid(
   return safeEqual(input.auth, `${app.key}:${hmacHex(app.secret, signed)}`);
 }
 
+/** What a user sign-in signs: `socket_id::user::user_data`. */
+export function userAuthValid(app: { key: string; secret: string }, input: { socketId: string; auth: unknown; userData: string }): boolean {
+  if (typeof input.auth !== "string") return false;
+  return safeEqual(input.auth, `${app.key}:${hmacHex(app.secret, `${input.socketId}::user::${input.userData}`)}`);
+}
+
 /** The string the HTTP API signs: method, path, then every query parameter but the signature, sorted. */
 export function apiStringToSign(method: string, path: string, query: URLSearchParams): string {
   const params = [...query.entries()]

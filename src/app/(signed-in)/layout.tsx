@@ -1,6 +1,4 @@
 import type { ReactNode } from "react";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { ConnectionBanner } from "@/components/ui/connection-banner";
 import { NavLink } from "@/components/ui/nav-link";
 import { SiteHeader } from "@/components/ui/site-header";
@@ -11,10 +9,11 @@ import { VerifyEmailBanner } from "@/features/auth/ui/verify-email-banner";
 import { LiveIndicator } from "@/features/realtime/ui/live-indicator";
 import { WorkspaceSwitcher } from "@/features/workspaces/ui/workspace-switcher";
 import { TrpcProvider } from "@/trpc/client";
-import { getViewer } from "@/trpc/server";
+import { requireViewer } from "@/trpc/server";
 import { LiveFlags } from "@/app/flags-live";
 import { loadClientFlags } from "@/app/load-flags";
 import { NotificationBellSlot } from "./notification-bell-slot";
+import { PastDueBanner } from "./past-due-banner";
 
 /**
  * Every signed-in page: the session is checked here once per request (a revoked session is
@@ -22,11 +21,7 @@ import { NotificationBellSlot } from "./notification-bell-slot";
  * load only for these pages.
  */
 export default async function SignedInLayout({ children }: Readonly<{ children: ReactNode }>) {
-  const viewer = await getViewer();
-  if (!viewer) {
-    const path = (await headers()).get("x-pathname") ?? "/app";
-    redirect(`/sign-in?next=${encodeURIComponent(path)}`);
-  }
+  const viewer = await requireViewer();
   const flags = await loadClientFlags(null);
   return (
     <TrpcProvider>
@@ -41,6 +36,7 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
           <NavLink href="/account">Account</NavLink>
           <NavLink href={OPERATOR_BOARD_PATH}>Feedback</NavLink>
           {viewer.staffRole ? <NavLink href="/staff/jobs">Jobs</NavLink> : null}
+          {viewer.staffRole ? <NavLink href="/staff/billing">Billing</NavLink> : null}
           {viewer.staffRole ? <NavLink href="/admin/flags">Flags</NavLink> : null}
         </nav>
         <LiveIndicator userId={viewer.userId} />
@@ -48,6 +44,7 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
         <AccountMenu displayName={viewer.displayName} email={viewer.email} />
       </SiteHeader>
       {viewer.emailVerified ? null : <VerifyEmailBanner email={viewer.email} />}
+      <PastDueBanner />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-10 sm:px-6">
         {children}
       </main>

@@ -2,11 +2,12 @@ import { z } from "zod";
 import { API_KEY_SCOPES } from "@/lib/api-scopes";
 import { idSchema } from "@/lib/ids";
 import { PLAN_IDS } from "@/lib/plans";
+import { text } from "@/lib/text";
 
 export const apiKeyScope = z.enum(API_KEY_SCOPES, { error: `Scope must be one of ${API_KEY_SCOPES.join(", ")}` });
 export const apiKeyEnvironment = z.enum(["live", "test"], { error: "Environment must be live or test" });
 
-const keyName = z.string({ error: "Name must be text" }).trim().min(1, "Name can't be empty").max(80, "Name must be at most 80 characters");
+const keyName = text("Name").trim().min(1, "Name can't be empty").max(80, "Name must be at most 80 characters");
 const scopes = z
   .array(apiKeyScope, { error: "Scopes must be a list" })
   .min(1, "Choose at least one scope")

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
+import { text } from "@/lib/text";
 
 /** Mirrors server/auth/password.ts (which is server-only): the form checks the same bounds. */
 export const PASSWORD_MIN = 10;
@@ -14,8 +15,7 @@ const FORBIDDEN_IN_NAMES = /[\p{Cc}\u200B\u2028\u2029\u202A-\u202E\u2066-\u2069\
 const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 export const emailSchema = (label = "Email") =>
-  z
-    .string({ error: `${label} must be text` })
+  text(label)
     .max(EMAIL_MAX * 4, { error: `${label} must be at most ${EMAIL_MAX} characters`, abort: true })
     .trim()
     .toLowerCase()
@@ -23,8 +23,7 @@ export const emailSchema = (label = "Email") =>
     .max(EMAIL_MAX, { error: `${label} must be at most ${EMAIL_MAX} characters`, abort: true })
     .pipe(z.email({ error: `${label} must be a valid address, like name@example.com` }));
 
-export const displayNameSchema = z
-  .string({ error: "Display name must be text" })
+export const displayNameSchema = text("Display name")
   .max(DISPLAY_NAME_MAX * 4, { error: `Display name must be at most ${DISPLAY_NAME_MAX} characters`, abort: true })
   .trim()
   .overwrite((value) => value.normalize("NFC"))
@@ -44,6 +43,7 @@ export const newPasswordSchema = (label = "Password") =>
     .refine((value) => !CONTROL_CHARACTERS.test(value), `${label} can't contain control characters`);
 
 /** A password being checked: no policy (it was set under older rules), only bounds. */
+// Passwords are hashed, never stored as text, so they keep their own rules rather than text()'s.
 export const currentPasswordSchema = (label = "Password") =>
   z
     .string({ error: `${label} must be text` })
@@ -76,7 +76,7 @@ export function safeRedirectPath(next: string | null | undefined): string | null
 
 const samePasswordAsEmail = (password: string, email: string) => password.trim().toLowerCase() === email;
 
-const nextPathSchema = z.string({ error: "Next must be text" }).max(2000, "Next must be at most 2000 characters").nullish();
+const nextPathSchema = text("Next").max(2000, "Next must be at most 2000 characters").nullish();
 
 export const signUpInput = z
   .object({ email: emailSchema(), displayName: displayNameSchema, password: newPasswordSchema(), next: nextPathSchema })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/text";
 
 export const RECOVERY_CODE_COUNT = 10;
 
@@ -44,7 +45,7 @@ export const enrollment = z.object({
 export type Enrollment = z.infer<typeof enrollment>;
 
 export const confirmEnrollmentInput = z.object({
-  enrollmentToken: z.string({ error: "Start the setup again" }).min(1, "Start the setup again").max(512, "Start the setup again"),
+  enrollmentToken: text("Setup", { required: "Start the setup again" }).min(1, "Start the setup again").max(512, "Start the setup again"),
   code: totpCode,
 });
 export type ConfirmEnrollmentInput = z.input<typeof confirmEnrollmentInput>;

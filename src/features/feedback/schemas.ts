@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
+import { text } from "@/lib/text";
 
 export const POST_STATUS_VALUES = ["open", "under_review", "planned", "in_progress", "done", "closed"] as const;
 export type PostStatusValue = (typeof POST_STATUS_VALUES)[number];
@@ -28,7 +29,6 @@ export const LIMITS = {
   searchQuery: 200,
 } as const;
 
-const text = (field: string) => z.string({ error: `${field} must be text` });
 export const postStatus = z.enum(POST_STATUS_VALUES, { error: `Status must be one of: ${POST_STATUS_VALUES.join(", ")}` });
 export const postSort = z.enum(["top", "new", "trending"], { error: "Sort must be top, new or trending" });
 export type PostSort = z.infer<typeof postSort>;

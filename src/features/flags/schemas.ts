@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
+import { text } from "@/lib/text";
 import { FLAG_KEYS, isFlagKey, type FlagKey } from "@/lib/flags/registry";
 import { RULE_ATTRIBUTES, ROLLOUT_BY } from "@/lib/flags/targeting";
 
@@ -10,12 +11,12 @@ export const flagKeySchema = z
   .refine(isFlagKey, { error: `Unknown flag; known flags: ${FLAG_KEYS.join(", ")}` })
   .transform((k) => k as FlagKey);
 
-const reason = z.string().trim().max(500, "Reason must be at most 500 characters");
+const reason = text("Reason").trim().max(500, "Reason must be at most 500 characters");
 const jsonValue = z.unknown();
 
 // --- evaluation (everyone) ------------------------------------------------------------------
 export const evaluateFlagsInput = z.object({
-  workspaceSlug: z.string().min(1).max(40, "Workspace slug is too long").nullable(),
+  workspaceSlug: text("Workspace").min(1, "Workspace is required").max(40, "Workspace slug is too long").nullable(),
   /** After a change event: read the latest targeting, not this process's snapshot from before it. */
   fresh: z.boolean().optional(),
 });
@@ -85,7 +86,7 @@ export const explainFlagInput = z
   .object({
     key: flagKeySchema,
     userEmail: z.email({ error: "Enter an email address" }).max(254).nullish(),
-    workspaceSlug: z.string().trim().min(1).max(40, "Workspace slug is too long").nullish(),
+    workspaceSlug: text("Workspace").trim().min(1, "Workspace is required").max(40, "Workspace slug is too long").nullish(),
   })
   .refine((v) => v.userEmail || v.workspaceSlug, { path: ["userEmail"], error: "Pick a user or a workspace" });
 export const explainFlagOutput = z.object({

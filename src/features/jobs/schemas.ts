@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
+import { text } from "@/lib/text";
 
 export const RUN_STATUSES = ["queued", "running", "sleeping", "waiting", "completed", "failed", "cancelled"] as const;
 
@@ -47,7 +48,7 @@ export const runSummary = z.object({
 export type RunSummary = z.infer<typeof runSummary>;
 export const listRunsOutput = z.object({ runs: z.array(runSummary) });
 
-export const getRunInput = z.object({ id: z.string().min(1).max(100) });
+export const getRunInput = z.object({ id: text("Run").min(1).max(100) });
 export const runDetail = runSummary.extend({
   output: jsonValue,
   steps: z.array(z.object({ id: z.string(), name: z.string().nullable(), status: z.string(), attempts: z.number(), error: z.string().nullable() })),
@@ -85,7 +86,7 @@ export const replayEmailResult = z.discriminatedUnion("kind", [
 ]);
 export type ReplayEmailResult = z.infer<typeof replayEmailResult>;
 
-export const replayRunInput = z.object({ runId: z.string().min(1).max(100) });
+export const replayRunInput = z.object({ runId: text("Run").min(1).max(100) });
 export const replayRunResult = z.object({ runId: z.string() });
 
 /** Shared by the server prefetch and the client lists so both address the same cache entry. */

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
+import { text } from "@/lib/text";
 
 export const recordPingInput = z.object({
-  label: z
-    .string({ error: "Label must be text" })
+  label: text("Label")
     .trim()
     .min(1, "Label can't be empty")
     .max(80, "Label must be at most 80 characters"),
@@ -25,7 +25,15 @@ export const systemStatus = z.object({
   version: z.string(),
   commit: z.string(),
   uptimeSeconds: z.number(),
-  checks: z.object({ database: healthCheck.extend({ latencyMs: z.number().nullable() }), migrations: healthCheck, jobs: healthCheck }),
+  checks: z.object({
+    database: healthCheck.extend({ latencyMs: z.number().nullable() }),
+    /** This process's connection pool: "exhausted" when it gave no connection in time while the server answered. */
+    pool: healthCheck,
+    /** LISTEN connections (live events, API-key cache) hearing their own heartbeat NOTIFY. */
+    listeners: healthCheck,
+    migrations: healthCheck,
+    jobs: healthCheck,
+  }),
 });
 export type SystemStatus = z.infer<typeof systemStatus>;
 

@@ -10,6 +10,8 @@ export const realtimeConfig = z.discriminatedUnion("transport", [
     wsPort: z.number().int(),
     cluster: z.string(),
     forceTLS: z.boolean(),
+    /** Signed in: the client signs its connection in (user authentication), so signing out or removal can end it. */
+    signIn: z.boolean(),
   }),
 ]);
 export type RealtimeConfig = z.infer<typeof realtimeConfig>;

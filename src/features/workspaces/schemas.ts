@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { API_KEY_AUDIT_ACTIONS } from "@/features/api-keys/schemas";
 import { idSchema } from "@/lib/ids";
+import { text } from "@/lib/text";
 
 export const WORKSPACE_ROLE_VALUES = ["owner", "admin", "member"] as const;
 export const INVITE_ROLE_VALUES = ["admin", "member"] as const;
@@ -10,20 +11,18 @@ export const workspaceRole = z.enum(WORKSPACE_ROLE_VALUES, { error: "Role must b
 export const inviteRole = z.enum(INVITE_ROLE_VALUES, { error: "Role must be admin or member" });
 export type WorkspaceRoleValue = z.infer<typeof workspaceRole>;
 
-export const workspaceName = z
-  .string({ error: "Name must be text" })
+export const workspaceName = text("Name")
   .trim()
   .min(1, "Name can't be empty")
   .max(60, "Name must be at most 60 characters");
 
-const email = z
-  .string({ error: "Email must be text" })
+const email = text("Email")
   .trim()
   .toLowerCase()
   .max(254, "Email must be at most 254 characters")
   .pipe(z.email({ error: "Enter a valid email address, like ada@example.com" }));
 
-const token = z.string({ error: "Token must be text" }).trim().min(1, "Token is required").max(100, "That invite link is not valid");
+const token = text("Token").trim().min(1, "Token is required").max(100, "That invite link is not valid");
 
 // ── workspaces ─────────────────────────────────────────────────────────────────────
 export const workspaceSummary = z.object({ slug: z.string(), name: z.string(), personal: z.boolean(), role: workspaceRole });
@@ -38,7 +37,7 @@ export type WorkspaceDetail = z.infer<typeof workspaceDetail>;
 
 export const renameWorkspaceInput = z.object({ name: workspaceName });
 export const deleteWorkspaceInput = z.object({
-  confirmName: z.string({ error: "Type the workspace name to confirm" }).max(200, "That is not the workspace name"),
+  confirmName: text("Name", { required: "Type the workspace name to confirm" }).max(200, "That is not the workspace name"),
 });
 
 // ── members ────────────────────────────────────────────────────────────────────────
@@ -101,7 +100,7 @@ export const AUDIT_ACTIONS = [
 export const auditLogInput = z.object({
   cursor: idSchema.nullish(),
   limit: z.number({ error: "Limit must be a number" }).int("Limit must be a whole number").min(1, "Limit must be at least 1").max(100, "Limit must be at most 100").default(25),
-  action: z.string({ error: "Action must be text" }).trim().max(64, "Action must be at most 64 characters").optional(),
+  action: text("Action").trim().max(64, "Action must be at most 64 characters").optional(),
   actorUserId: idSchema.optional(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/text";
 import { FLAGS, isFlagKey, type FlagDefinition, type FlagKey, type JsonValue } from "./registry";
 
 /**
@@ -29,7 +30,7 @@ export type Targeting = {
   fallthrough: JsonValue;
 };
 
-const json: z.ZodType<JsonValue> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(json), z.record(z.string(), json)]));
+const json: z.ZodType<JsonValue> = z.lazy(() => z.union([text("Value"), z.number(), z.boolean(), z.null(), z.array(json), z.record(text("Key"), json)]));
 
 /** The zod schema of one value of this flag. */
 export function valueSchema(def: FlagDefinition): z.ZodType<JsonValue> {
@@ -66,7 +67,7 @@ const attributeValue: Record<RuleAttribute, z.ZodType<string>> = {
 export function targetingSchema(def: FlagDefinition) {
   const value = valueSchema(def);
   const ruleShape = z.object({
-    id: z.string({ error: "Rule id is required" }).trim().min(1, "Rule id is required").max(40, "Rule id is at most 40 characters"),
+    id: text("Rule id", { required: "Rule id is required" }).trim().min(1, "Rule id is required").max(40, "Rule id is at most 40 characters"),
     attribute: z.enum(RULE_ATTRIBUTES, { error: `Attribute must be one of: ${RULE_ATTRIBUTES.join(", ")}` }),
     values: z.array(z.string({ error: "Values are text" }), { error: "Values must be a list" }).min(1, "Add at least one value").max(500, "At most 500 values per rule"),
     serve: z.unknown(),

@@ -18,12 +18,24 @@ function observeQuery(query: string, ms: number, error?: unknown) {
   }
 }
 
+/**
+ * Pool settings for outages (decision 034): a connection attempt gives up after
+ * CONNECT_TIMEOUT_SECONDS (postgres.js waits 30 s by default, and behind PgBouncer a restarted
+ * server can hold a login that long), idle connections are closed after a minute so a pool
+ * never keeps sockets a restart killed, and none lives longer than 30 minutes.
+ */
+export const POOL_SETTINGS = { connect_timeout: 5, idle_timeout: 60, max_lifetime: 30 * 60 } as const;
+
 // One pool per process; dev's hot reload would otherwise open a new pool on every edit.
 const globalForDb = globalThis as unknown as { groundworkSql?: Sql };
 const rawSql: Sql =
   globalForDb.groundworkSql ??
   postgres(env.DATABASE_URL, {
     max: env.DATABASE_POOL_MAX,
+    // Behind a pooler in transaction mode a named statement prepared on one server connection
+    // is missing on the next; unnamed statements work everywhere (decision 033).
+    prepare: env.DATABASE_PREPARE,
+    ...POOL_SETTINGS,
     onnotice: () => {},
     connection: { application_name: "groundwork" },
   });

@@ -3,6 +3,7 @@
  * (seeded) and get the same rows, ids included, on every machine. Used by the seeder,
  * integration tests and Playwright fixtures.
  */
+import type { PlanId } from "@/lib/plans";
 import { uuidv7 } from "@/lib/ids";
 import { createRandom, type Random } from "@/lib/random";
 import { hash } from "@node-rs/argon2";
@@ -66,14 +67,14 @@ export async function createUser(db: DbOrTx, random: Random, overrides: Partial<
 export async function createWorkspaceWithMembers(
   db: DbOrTx,
   random: Random,
-  opts: { owner: { id: string }; members?: Array<{ user: { id: string }; role: WorkspaceRole }>; name?: string; personal?: boolean },
+  opts: { owner: { id: string }; members?: Array<{ user: { id: string }; role: WorkspaceRole }>; name?: string; personal?: boolean; plan?: PlanId; seats?: number | null },
 ) {
   const name = opts.name ?? `${random.pick(LAST)} ${random.pick(["Labs", "Studio", "Works", "Collective"])}`;
   const createdAt = new Date(Date.UTC(2026, 0, 1) + random.int(0, 86_400_000 * 30));
   const id = seededId(random, createdAt);
   const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}-${id.slice(-6)}`;
   return db.transaction(async (tx) => {
-    const [workspace] = await tx.insert(workspaces).values({ id, name, slug, personal: opts.personal ?? false, createdAt, updatedAt: createdAt }).returning();
+    const [workspace] = await tx.insert(workspaces).values({ id, name, slug, personal: opts.personal ?? false, plan: opts.plan ?? "free", seats: opts.seats ?? null, createdAt, updatedAt: createdAt }).returning();
     await tx.insert(memberships).values([
       { workspaceId: id, userId: opts.owner.id, role: "owner" as const },
       ...(opts.members ?? []).map((m) => ({ workspaceId: id, userId: m.user.id, role: m.role })),

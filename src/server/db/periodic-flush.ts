@@ -1,11 +1,12 @@
 import "server-only";
+import { runInBackground } from "@/server/logging/context";
 
 /**
  * The timer and serialization of a batched writer (API usage, flag evaluation counts): the
  * first `schedule()` starts an unref'd interval; `flush()` waits for a flush already running,
  * then runs one more, so two flushes never write the same batch concurrently.
  */
-export function periodicFlush(flushOnce: () => Promise<void>, intervalMs: number) {
+export function periodicFlush(flushOnce: () => Promise<void>, intervalMs: number, task = "periodic-flush") {
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<void> | null = null;
 
@@ -19,7 +20,8 @@ export function periodicFlush(flushOnce: () => Promise<void>, intervalMs: number
     flush,
     schedule() {
       if (timer) return;
-      timer = setInterval(() => void flush(), intervalMs);
+      // Started by whichever request came first; its flushes are nobody's request.
+      timer = runInBackground(task, () => setInterval(() => void flush(), intervalMs));
       timer.unref();
     },
     stop() {

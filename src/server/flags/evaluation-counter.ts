@@ -45,7 +45,7 @@ export function createEvaluationCounter(opts: { db?: DbOrTx; sampleRate?: number
     }
   }
 
-  const flusher = periodicFlush(flushOnce, opts.intervalMs ?? 5_000);
+  const flusher = periodicFlush(flushOnce, opts.intervalMs ?? 5_000, "flag-evaluation-counter");
 
   return {
     record,

@@ -1,4 +1,6 @@
 import "server-only";
+import { outageError } from "@/server/db/errors";
+import type { AppError } from "@/server/errors";
 import { env } from "@/server/env";
 import { currentRequestContext, runWithRequestContext } from "@/server/logging/context";
 import { logger } from "@/server/logging/logger";
@@ -20,11 +22,17 @@ export function withRequest<C = unknown>(handler: Handler<C>) {
       try {
         response = await handler(req, { ...routeCtx, requestId });
       } catch (error) {
-        logger.error({ err: error }, "unhandled error in route handler");
-        response = Response.json(
-          { error: { code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side.", request_id: requestId } },
-          { status: 500 },
-        );
+        const outage = outageError(error);
+        if (outage) {
+          logger.warn({ err: error }, "route handler refused: database unavailable");
+          response = outageResponse(outage, requestId);
+        } else {
+          logger.error({ err: error }, "unhandled error in route handler");
+          response = Response.json(
+            { error: { code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side.", request_id: requestId } },
+            { status: 500 },
+          );
+        }
       }
       const ctx = currentRequestContext()!;
       const totalMs = performance.now() - started;
@@ -45,4 +53,12 @@ export function withRequest<C = unknown>(handler: Handler<C>) {
       return out;
     });
   };
+}
+
+/** 503 + Retry-After in the route handlers' JSON error shape, with the request id to quote. */
+export function outageResponse(outage: AppError, requestId: string): Response {
+  return Response.json(
+    { error: { code: "SERVICE_UNAVAILABLE", message: outage.userMessage, request_id: requestId } },
+    { status: 503, headers: { "Retry-After": String(outage.retryAfterSeconds) } },
+  );
 }

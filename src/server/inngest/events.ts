@@ -15,6 +15,15 @@ export const emailRequested = eventType("app/email.requested", { schema: z.objec
 /** A data export row was queued; `build-data-export` builds it. Event id = export id. */
 export const exportRequested = eventType("app/export.requested", { schema: z.object({ exportId: z.uuid() }) });
 
+/** A verified Stripe webhook event is in the ledger. Event id = the Stripe event id (a redelivery is dropped). */
+export const stripeEventReceived = eventType("billing/stripe.event.received", { schema: z.object({ eventId: z.string().min(1) }) });
+
+/** A subscription went past_due: the grace timer sleeps until `graceEndsAt`. Event id = workspace + grace end. */
+export const gracePeriodStarted = eventType("billing/grace.started", { schema: z.object({ workspaceId: z.uuid(), graceEndsAt: z.string() }) });
+
+/** The overdue invoice was paid: cancels the workspace's grace timer. */
+export const gracePeriodEnded = eventType("billing/grace.ended", { schema: z.object({ workspaceId: z.uuid() }) });
+
 /** Outbox `kind` → the event the relay sends for it. A new kind without an event fails typecheck. */
 export const OUTBOX_EVENTS = { email: emailRequested } as const;
 export type OutboxKind = keyof typeof OUTBOX_EVENTS;

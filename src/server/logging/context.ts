@@ -12,6 +12,7 @@ export type RequestContext = {
 };
 
 const storage = new AsyncLocalStorage<RequestContext>();
+const tasks = new AsyncLocalStorage<string>();
 
 export function runWithRequestContext<T>(
   init: Pick<RequestContext, "requestId"> & Partial<RequestContext>,
@@ -36,4 +37,17 @@ export function setRequestActor(actor: Pick<RequestContext, "userId" | "workspac
  */
 export function runOutsideRequestContext<T>(fn: () => T): T {
   return storage.exit(fn);
+}
+
+/**
+ * Runs work that outlives whoever started it (LISTEN connections, the scheduler, the outbox
+ * relay) outside any request's context: a first request that happens to open a connection
+ * must not lend its request id to every reconnect warning afterwards. Log lines carry `task`.
+ */
+export function runInBackground<T>(task: string, fn: () => T): T {
+  return runOutsideRequestContext(() => tasks.run(task, fn));
+}
+
+export function currentTask(): string | undefined {
+  return tasks.getStore();
 }

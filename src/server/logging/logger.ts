@@ -1,7 +1,8 @@
 import "server-only";
 import pino from "pino";
 import { env } from "@/server/env";
-import { currentRequestContext } from "./context";
+import { currentRequestContext, currentTask } from "./context";
+import { serializeError } from "./scrub-error";
 
 /** Paths that may carry secrets; pino replaces their values before anything is written. */
 export const REDACTED_PATHS = [
@@ -45,9 +46,13 @@ export function createLogger(destination: pino.DestinationStream = sink) {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+      serializers: { err: serializeError, error: serializeError },
       mixin() {
         const ctx = currentRequestContext();
-        if (!ctx) return {};
+        if (!ctx) {
+          const task = currentTask();
+          return task ? { task } : {};
+        }
         return {
           requestId: ctx.requestId,
           userId: ctx.userId,

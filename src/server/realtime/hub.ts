@@ -1,8 +1,9 @@
 import "server-only";
 import { db as defaultDb, type DbOrTx } from "@/server/db/client";
 import { createNotifyListener } from "@/server/db/notify-listener";
-import { env } from "@/server/env";
+import { directDatabaseUrl } from "@/server/env";
 import { logger } from "@/server/logging/logger";
+import { parseEndPayload, type ConnectionOwner } from "./end-connections";
 import { NOTIFY_CHANNEL } from "./publish";
 import { bigintArray, selectEventsByIds, selectEventsSince, selectMaxEventId } from "./queries";
 import type { StoredRealtimeEvent } from "./transports";
@@ -18,6 +19,10 @@ export type Subscriber = {
   onDrop?(reason: "overflow" | "error"): void;
   /** Events that may wait while `send` is busy; one more and the subscriber is dropped. */
   maxBuffered?: number;
+  /** Whose stream this is: `endLiveConnections` for this user or session calls `onEnd`. */
+  owner?: { userId: string; sessionId: string };
+  /** The owner signed out, lost the session or a membership: the hub has let go; close the stream. */
+  onEnd?(): void;
 };
 
 export type Subscription = { unsubscribe(): void };
@@ -42,6 +47,7 @@ type Entry = { subscriber: Subscriber; push(event: StoredRealtimeEvent): void; c
 export function createHub(opts: { databaseUrl: string; db?: DbOrTx }): Hub {
   const db = opts.db ?? defaultDb;
   const byChannel = new Map<string, Set<Entry>>();
+  const byUser = new Map<string, Set<Entry>>();
   const pendingIds = new Set<string>();
   let highWater: bigint | null = null;
   let flushing: Promise<void> | null = null;
@@ -59,6 +65,8 @@ export function createHub(opts: { databaseUrl: string; db?: DbOrTx }): Hub {
   });
 
   function onNotify(payload: string) {
+    const ending = parseEndPayload(payload);
+    if (ending) return endOwned(ending);
     // "<id>" or "<id> <channel>": with the channel we skip rows no local subscriber wants.
     const space = payload.indexOf(" ");
     const id = space === -1 ? payload : payload.slice(0, space);
@@ -106,6 +114,26 @@ export function createHub(opts: { databaseUrl: string; db?: DbOrTx }): Hub {
       const set = byChannel.get(channel);
       set?.delete(entry);
       if (set?.size === 0) byChannel.delete(channel);
+    }
+    const owner = entry.subscriber.owner;
+    if (owner) {
+      const mine = byUser.get(owner.userId);
+      mine?.delete(entry);
+      if (mine?.size === 0) byUser.delete(owner.userId);
+    }
+  }
+
+  function endOwned(target: ConnectionOwner) {
+    for (const entry of [...(byUser.get(target.userId) ?? [])]) {
+      const session = entry.subscriber.owner!.sessionId;
+      if (target.sessionId && session !== target.sessionId) continue;
+      if (target.exceptSessionId && session === target.exceptSessionId) continue;
+      remove(entry);
+      try {
+        entry.subscriber.onEnd?.();
+      } catch (error) {
+        logger.error({ err: error }, "realtime subscriber onEnd threw");
+      }
     }
   }
 
@@ -166,6 +194,11 @@ export function createHub(opts: { databaseUrl: string; db?: DbOrTx }): Hub {
         if (!set) byChannel.set(channel, (set = new Set()));
         set.add(entry);
       }
+      if (subscriber.owner) {
+        let mine = byUser.get(subscriber.owner.userId);
+        if (!mine) byUser.set(subscriber.owner.userId, (mine = new Set()));
+        mine.add(entry);
+      }
       return { unsubscribe: () => remove(entry) };
     },
     subscriberCount() {
@@ -181,5 +214,5 @@ const globalForHub = globalThis as unknown as { groundworkRealtimeHub?: Hub };
 
 /** This process's hub (one LISTEN connection however many streams are open). */
 export function realtimeHub(): Hub {
-  return (globalForHub.groundworkRealtimeHub ??= createHub({ databaseUrl: env.DATABASE_URL }));
+  return (globalForHub.groundworkRealtimeHub ??= createHub({ databaseUrl: directDatabaseUrl() }));
 }

@@ -56,6 +56,11 @@ export function createPusherTransport(pusher: Pusher): RealtimeTransport {
       // A string passes through the SDK unchanged, so the size checked is the size sent.
       await pusher.trigger(toPusherChannel(channel), event.type, data);
     },
+    // Closes the connections pusher-js signed in as this user (user authentication at /api/pusher/auth);
+    // pusher-js reconnects and every private channel is authorized again.
+    async endUserConnections(userId) {
+      await pusher.terminateUserConnections(userId);
+    },
   };
 }
 

@@ -155,6 +155,13 @@ async function stream(req: IncomingMessage, res: ServerResponse, headers: Header
   const subscription = hub.subscribe({
     channels,
     maxBuffered: MAX_BUFFERED_EVENTS,
+    owner: session ? { userId: session.user.id, sessionId: session.id } : undefined,
+    // Signed out, session revoked or a membership removed: stop at once; the reconnect is authorized afresh.
+    onEnd() {
+      if (closed) return;
+      res.write(control("realtime.rotate", {}));
+      res.end();
+    },
     send(event) {
       // The channel's audience shrank: end the stream so the client reconnects and access is checked again.
       if (event.type === ACCESS_NARROWED_EVENT) {

@@ -1,5 +1,7 @@
 import "server-only";
 import http from "node:http";
+import { env } from "@/server/env";
+import { markClientAddressEntry, stampClientAddress } from "@/server/http/client-ip";
 import { listen, type Listening } from "@/server/http/listen";
 import { logger } from "@/server/logging/logger";
 import { realtimeHub, type Hub } from "./hub";
@@ -15,9 +17,12 @@ export type RealtimeServer = Listening;
  * the CPU per publish and memory per stream; decision 006). A load balancer routes
  * `/api/realtime` on the app's own host here, so the session cookie and CSP are unchanged.
  */
-export async function startRealtimeServer(opts: { port: number; host?: string; hub?: Hub }): Promise<RealtimeServer> {
+export async function startRealtimeServer(opts: { port: number; host?: string; hub?: Hub; trustedProxyHops?: number }): Promise<RealtimeServer> {
+  const hops = opts.trustedProxyHops ?? env.TRUSTED_PROXY_HOPS;
   const hub = opts.hub ?? realtimeHub();
+  markClientAddressEntry();
   const server = http.createServer((req, res) => {
+    stampClientAddress(req, hops);
     const path = (req.url ?? "/").split("?")[0];
     if (path === REALTIME_PATH) return void handleRealtimeStream(req, res, hub);
     if (path === "/healthz") {

@@ -22,6 +22,8 @@ export type StoredRealtimeEvent = {
 export interface RealtimeTransport {
   name: string;
   deliver(channel: string, event: StoredRealtimeEvent): Promise<void>;
+  /** Closes every connection the user holds on this transport (they reconnect and are authorized again). */
+  endUserConnections?(userId: string): Promise<void>;
 }
 
 const globalForTransports = globalThis as unknown as { groundworkRealtimeTransports?: Map<string, RealtimeTransport> };

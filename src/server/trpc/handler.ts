@@ -2,6 +2,7 @@ import "server-only";
 import superjson from "superjson";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { outageError } from "@/server/db/errors";
 import { AppError } from "@/server/errors";
 import { isCrossSiteRequest } from "@/server/http/csrf";
 import { readBodyCapped } from "@/server/http/read-body";
@@ -36,10 +37,15 @@ export const handleTrpcRequest = withRequest(async (req, { requestId }) => {
     createContext: ({ resHeaders }) => createTrpcContext({ headers: req.headers, requestId, resHeaders }),
     responseMeta({ errors }) {
       const retryAfter = errors.map((e) => (e.cause instanceof AppError ? e.cause.retryAfterSeconds : undefined)).find(Boolean);
+      // An outage before any procedure ran (the session lookup in createContext) is still a 503.
+      const outage = errors.map((e) => outageError(e.cause)).find(Boolean);
+      if (outage) return { status: 503, headers: new Headers({ "Retry-After": String(outage.retryAfterSeconds) }) };
       return retryAfter ? { headers: new Headers({ "Retry-After": String(retryAfter) }) } : {};
     },
     onError({ error, path, type }) {
-      if (getHTTPStatusCodeFromError(error) < 500) {
+      if (outageError(error.cause)) {
+        logger.warn({ path, type, err: error.cause }, "procedure refused: database unavailable");
+      } else if (getHTTPStatusCodeFromError(error) < 500) {
         logger.info({ path, type, code: error.code, message: error.message }, "procedure rejected");
       } else {
         logger.error({ path, type, code: error.code, err: error.cause ?? error }, "procedure failed");

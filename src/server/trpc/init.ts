@@ -2,6 +2,7 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+import { outageError } from "@/server/db/errors";
 import { AppError } from "@/server/errors";
 import { currentRequestContext, runWithRequestContext } from "@/server/logging/context";
 import type { TrpcContext } from "./context";
@@ -14,7 +15,7 @@ export type ErrorData = {
 };
 
 function describeError(error: TRPCError): Omit<ErrorData, "requestId"> {
-  const cause = error.cause;
+  const cause = outageError(error.cause) ?? error.cause;
   if (cause instanceof AppError) {
     return {
       userMessage: cause.userMessage,
@@ -49,7 +50,12 @@ const t = initTRPC.context<TrpcContext>().create({
       ...shape,
       // Never leak internals (SQL, stack) through the message of an unexpected error.
       message: error.code === "INTERNAL_SERVER_ERROR" ? described.userMessage : shape.message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, requestId, ...described } satisfies ErrorData & Record<string, unknown>,
+      data: {
+        ...(outageError(error.cause) ? { code: "SERVICE_UNAVAILABLE" as const, httpStatus: 503 } : { code: shape.data.code, httpStatus: shape.data.httpStatus }),
+        path: shape.data.path,
+        requestId,
+        ...described,
+      } satisfies ErrorData & Record<string, unknown>,
     };
   },
 });
@@ -57,8 +63,8 @@ const t = initTRPC.context<TrpcContext>().create({
 /** Maps the one error type operations throw onto tRPC's codes (and so HTTP statuses). */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
+  const cause = result.ok ? null : result.error.cause instanceof AppError ? result.error.cause : outageError(result.error.cause);
+  if (cause) {
     throw new TRPCError({ code: cause.code, message: cause.userMessage, cause });
   }
   return result;

@@ -1,5 +1,6 @@
 import "server-only";
 import { apiKeysRouter } from "@/features/api-keys/server/router";
+import { billingRouter, staffBillingRouter } from "@/features/billing/server/router";
 import { authRouter } from "@/features/auth/server/router";
 import { sessionsRouter } from "@/features/auth/server/sessions-router";
 import { twoFactorRouter } from "@/features/auth/server/two-factor-router";
@@ -28,6 +29,8 @@ export const appRouter = router({
   exports: exportsRouter,
   feedback: feedbackRouter,
   apiKeys: apiKeysRouter,
+  billing: billingRouter,
+  staffBilling: staffBillingRouter,
   flags: flagsRouter,
   previews: previewsRouter,
 });

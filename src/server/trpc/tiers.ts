@@ -5,6 +5,7 @@ import { clientIp } from "@/server/http/client-ip";
 import { consumeRateLimit, type RateLimitRule } from "@/server/rate-limit/consume";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { text } from "@/lib/text";
 import { memberships, workspaces, type WorkspaceRole } from "@/server/db/schema";
 import { baseProcedure, middleware } from "./init";
 
@@ -46,7 +47,7 @@ export function workspaceProcedure(minimum: WorkspaceRole) {
 }
 
 export const workspaceInput = z.object({
-  workspaceSlug: z.string({ error: "Workspace is required" }).min(1, "Workspace is required").max(40, "Workspace slug is too long"),
+  workspaceSlug: text("Workspace", { required: "Workspace is required" }).min(1, "Workspace is required").max(40, "Workspace slug is too long"),
 });
 
 /**

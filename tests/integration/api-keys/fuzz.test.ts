@@ -15,6 +15,7 @@ import { db } from "@/server/db/client";
 import { workspaces } from "@/server/db/schema";
 import { actorFor, api, issueKey, makeApiWorld } from "../../support/api";
 import { fuzzTargets } from "../../support/fuzz-targets";
+import { encodeHostile, HOSTILE_NUMBERS, HOSTILE_STRINGS, hostileVariant } from "../../support/hostile-input";
 
 afterAll(async () => {
   usageRecorder().stop();
@@ -27,13 +28,13 @@ const random = createRandom(20261201);
 const pick = <T>(items: readonly T[]): T => random.pick(items);
 const chance = (p: number) => random.next() < p;
 
-const NASTY = ["", " ", "0", "-1", "1e309", "null", "undefined", "NaN", "%00", "%E2%80%AE", "../../etc/passwd", "' or 1=1 --", "<script>", "🦄", "a".repeat(5000), "00000000-0000-0000-0000-000000000000", "019b8b30-cdb7-7430-95b5-a8e1f38bb465"];
+const NASTY = [...HOSTILE_STRINGS, "1e309", "null", "undefined", "NaN", "%00", "%E2%80%AE", "../../etc/passwd", "' or 1=1 --", "<script>", "🦄", "a".repeat(5000), "00000000-0000-0000-0000-000000000000", "019b8b30-cdb7-7430-95b5-a8e1f38bb465"];
 
 function randomJson(depth = 0): unknown {
   const kind = random.int(0, depth > 2 ? 4 : 7);
   switch (kind) {
     case 0: return null;
-    case 1: return random.int(-1e6, 1e6) * (chance(0.1) ? 1e300 : 1);
+    case 1: return chance(0.2) ? pick(HOSTILE_NUMBERS) : random.int(-1e6, 1e6) * (chance(0.1) ? 1e300 : 1);
     case 2: return pick(NASTY);
     case 3: return chance(0.5);
     case 4: return random.next();
@@ -56,7 +57,7 @@ it("10,000 random requests: no 5xx, every error in the envelope", { timeout: 300
   const targets = await fuzzTargets(w);
   expect(targets.map((t) => `${t.method} ${t.path}`).sort()).toEqual(API_ENDPOINTS.map((e) => `${e.method} ${e.path}`).sort());
 
-  const keys = [full.secret, full.secret, full.secret, narrow.secret, other.secret, revoked.secret, generateApiKey("live"), "gw_live_" + "A".repeat(36), pick(NASTY)];
+  const keys = [full.secret, full.secret, full.secret, narrow.secret, other.secret, revoked.secret, generateApiKey("live"), "gw_live_" + "A".repeat(36), pick(NASTY.filter((v) => /^[\x20-\xff]*$/.test(v)))]; // a header carries bytes only
   const failures: string[] = [];
   const statuses = new Map<number, number>();
   const servedByTarget = new Map<string, number>();
@@ -67,9 +68,9 @@ it("10,000 random requests: no 5xx, every error in the envelope", { timeout: 300
     const method = chance(0.85) ? target.method : pick(["GET", "POST", "PUT", "PATCH", "DELETE"] as const);
     const roll = random.next();
     let path = target.path.replace(/\{(\w+)\}/g, (_, name: string) =>
-      roll < 0.65 ? target.validParams[name]! : roll < 0.75 ? target.foreignParams[name]! : encodeURIComponent(pick(NASTY).slice(0, 200)),
+      roll < 0.65 ? target.validParams[name]! : roll < 0.75 ? target.foreignParams[name]! : encodeHostile(pick(NASTY).slice(0, 200)),
     );
-    if (chance(0.05)) path = `/v1/${encodeURIComponent(pick(NASTY).slice(0, 50))}`;
+    if (chance(0.05)) path = `/v1/${encodeHostile(pick(NASTY).slice(0, 50))}`;
     const query = new URLSearchParams();
     for (let i = random.int(0, 3); i > 0; i--) query.set(pick([...target.queryNames, "limit", "cursor", "x"]), chance(0.5) ? String(random.int(-5, 200)) : pick(NASTY).slice(0, 300));
     const headers: Record<string, string> = {};
@@ -80,7 +81,12 @@ it("10,000 random requests: no 5xx, every error in the envelope", { timeout: 300
     let rawBody: string | undefined;
     if (method !== "GET" && method !== "DELETE" && chance(0.9)) {
       const kind = random.next();
-      rawBody = kind < 0.6 ? JSON.stringify(chance(0.5) ? target.validBody ?? randomJson() : randomJson()) : kind < 0.8 ? "{not json" : kind < 0.85 ? "x".repeat(70_000) : "\u0000\u00ff";
+      rawBody =
+        kind < 0.6 ? JSON.stringify(chance(0.5) ? target.validBody ?? randomJson() : randomJson())
+        : kind < 0.7 ? hostileVariant(target.validBody ?? {}, random)
+        : kind < 0.8 ? "{not json"
+        : kind < 0.85 ? "x".repeat(70_000)
+        : "\u0000\u00ff";
       headers["content-type"] = chance(0.9) ? "application/json" : pick(["text/plain", "application/x-www-form-urlencoded", "application/json; charset=utf-16"]);
     }
     const qs = query.toString();

@@ -3,21 +3,26 @@
  * the API (valid, mistyped, revoked), not in SQL logging. Every line at debug level is searched
  * for the secrets, their random parts and their stored hashes.
  */
-import { vi, afterAll, expect, it } from "vitest";
+import { vi, afterAll, describe, expect, it } from "vitest";
 
 vi.hoisted(() => {
   process.env.LOG_LEVEL = "debug";
   process.env.LOG_SQL = "1";
 });
 
-import { eq } from "drizzle-orm";
+import { TRPCError } from "@trpc/server";
+import { eq, sql as dsql } from "drizzle-orm";
+import { redirect } from "next/navigation";
 import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
-import { db } from "@/server/db/client";
+import { db, sql } from "@/server/db/client";
+import { createNotifyListener } from "@/server/db/notify-listener";
+import { runWithRequestContext } from "@/server/logging/context";
+import { logger } from "@/server/logging/logger";
 import { apiKeys } from "@/server/db/schema";
 import { api, makeApiWorld } from "../../support/api";
 import { readJson, trpcMutation, trpcQuery } from "../../support/http";
-import { captureLogs } from "../../support/logs";
+import { captureLogs, collectLogs } from "../../support/logs";
 import { signedInHeaders } from "../../support/sessions";
 
 afterAll(async () => {
@@ -61,4 +66,72 @@ it("no log line contains a key, its random part or its hash", async () => {
     expect(text).not.toContain(secret.slice(8, 38));
   }
   expect(text).not.toContain(row!.secretHash);
+});
+
+describe("database errors", () => {
+  it("a failed query's bound values never reach the logs: not from drizzle's message, Postgres's message or its detail", async () => {
+    const secretish = `sess_${crypto.randomUUID().replaceAll("-", "")}`;
+    const address = "ip:198.51.100.77";
+    const { lines } = await captureLogs(async () => {
+      // drizzle: "Failed query: …\nparams: <secretish>", Postgres: invalid input syntax … "<secretish>".
+      const bad = await db.execute(dsql`select ${secretish}::uuid`).catch((e: unknown) => e);
+      logger.error({ err: bad }, "query failed");
+      // postgres.js directly: a unique violation whose detail repeats the key.
+      await sql`insert into rate_limit_buckets (key, window_started_at, hits) values (${address}, now(), 1)`;
+      const dup = await sql`insert into rate_limit_buckets (key, window_started_at, hits) values (${address}, now(), 1)`.catch((e: unknown) => e);
+      logger.error({ err: dup }, "insert failed");
+    });
+    const errors = lines.filter((l) => l.level === "error");
+    expect(errors).toHaveLength(2);
+    // The lines still say what went wrong.
+    expect(JSON.stringify(errors[0])).toContain("invalid input syntax for type uuid");
+    expect(JSON.stringify(errors[1])).toContain("duplicate key value violates unique constraint");
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain(secretish);
+    expect(text).not.toContain("198.51.100.77");
+  });
+});
+
+describe("context", () => {
+  it("a LISTEN reconnect logs as its own background task, not as the request that first opened it", async () => {
+    const applicationName = `gw-log-context-${process.pid}`;
+    const listener = createNotifyListener({ databaseUrl: process.env.DATABASE_URL!, channel: "log_context_probe", applicationName, onNotify: () => {} });
+    const logs = collectLogs();
+    try {
+      await runWithRequestContext({ requestId: "request-that-opened-it" }, () => listener.ready());
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${applicationName}`;
+      await expect.poll(() => logs.lines.find((l) => l.msg === "LISTEN connection closed; reconnecting"), { timeout: 10_000 }).toBeDefined();
+      const line = logs.lines.find((l) => l.msg === "LISTEN connection closed; reconnecting")!;
+      expect(line.requestId).toBeUndefined();
+      expect(line.task).toBe("listen:log_context_probe");
+      await expect.poll(() => listener.live(), { timeout: 15_000 }).toBe(true);
+    } finally {
+      logs.stop();
+      await listener.stop();
+    }
+  });
+});
+
+describe("render errors", () => {
+  it("a redirect or a signed-out query during a render is info, a real failure is an error", async () => {
+    process.env.NEXT_RUNTIME = "nodejs";
+    const { onRequestError } = await import("@/instrumentation");
+    const request = { path: "/app", method: "GET", headers: { "x-request-id": "render-test" } };
+    const context = { routerKind: "App Router", routePath: "/(signed-in)/app", routeType: "render", renderSource: "react-server-components", revalidateReason: undefined } as const;
+    const redirected = (() => {
+      try {
+        redirect("/sign-in?next=%2Fapp");
+      } catch (error) {
+        return error;
+      }
+    })();
+    const { lines } = await captureLogs(async () => {
+      await onRequestError(redirected, request, context);
+      await onRequestError(new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." }), request, context);
+      await onRequestError(new Error("a real bug"), request, context);
+    });
+    const rendered = lines.filter((l) => l.path === "/app");
+    expect(rendered.map((l) => l.level)).toEqual(["info", "info", "error"]);
+    expect(rendered[2]).toMatchObject({ msg: "render failed", requestId: "render-test" });
+  });
 });

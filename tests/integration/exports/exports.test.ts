@@ -6,6 +6,12 @@ import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET as download } from "@/app/api/exports/[id]/download/route";
 import { inlineExportsSettled } from "@/features/exports/server/build-data-export-inline";
+import { failDataExport } from "@/features/exports/server/fail-data-export";
+import { INTERRUPTED_MESSAGE, STALE_RUNNING_SECONDS } from "@/features/exports/server/fail-stale-exports";
+import { runExportStep } from "@/features/exports/server/run-export-step";
+import { startDataExport } from "@/features/exports/server/start-data-export";
+import { EXPORT_STEPS } from "@/features/exports/server/steps";
+import { SCHEDULED_WORK } from "@/features/jobs/server/scheduled-work";
 import { db } from "@/server/db/client";
 import { seal } from "@/server/auth/secret-box";
 import { generateToken, hashToken } from "@/server/auth/tokens";
@@ -137,13 +143,41 @@ describe("export my data", () => {
     await expect(caller.exports.request()).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
   });
 
-  it("an export stuck in flight for 15 minutes no longer blocks a new one", async () => {
+  it("an export whose process died mid-way (running 36%, no progress for a minute) is failed with a message, and a new one starts at once", async () => {
     const user = await newUser();
     const caller = await callerFor(user);
-    const [stale] = await db.insert(dataExports).values({ userId: user.id, status: "running", createdAt: new Date(Date.now() - 16 * 60_000) }).returning();
+    // The real first steps, then the process is killed: nothing reports progress any more.
+    const [row] = await db.insert(dataExports).values({ userId: user.id }).returning();
+    await startDataExport(db, row!.id);
+    for (const step of EXPORT_STEPS.slice(0, 2)) await runExportStep(db, { exportId: row!.id, userId: user.id, step: step.name });
+    expect(await caller.exports.get({ id: row!.id })).toMatchObject({ status: "running", progress: 36 });
+    // Still inside the minute: it may just be slow, so it still blocks.
+    await expect(caller.exports.request()).rejects.toMatchObject({ code: "CONFLICT" });
+    await db.update(dataExports).set({ heartbeatAt: new Date(Date.now() - (STALE_RUNNING_SECONDS + 1) * 1000) }).where(eq(dataExports.id, row!.id));
+
     const { done } = await exportDone(caller);
     expect(done.status).toBe("done");
-    const [row] = await db.select().from(dataExports).where(eq(dataExports.id, stale!.id));
-    expect(row).toMatchObject({ status: "failed", error: expect.stringMatching(/stopped/) });
+    expect(await caller.exports.get({ id: row!.id })).toMatchObject({ status: "failed", error: INTERRUPTED_MESSAGE });
+    const failedEvent = (await db.select().from(realtimeEvents).where(eq(realtimeEvents.channel, `user:${user.id}`))).find(
+      (e) => e.type === "export.progress" && (e.payload as { id: string; status: string }).id === row!.id && (e.payload as { status: string }).status === "failed",
+    );
+    expect(failedEvent).toBeDefined();
+  });
+
+  it("the every-minute cron fails a dead export even when nobody asks again, and its late runner cannot bring it back", async () => {
+    const user = await newUser();
+    const caller = await callerFor(user);
+    const [running] = await db.insert(dataExports).values({ userId: user.id }).returning();
+    await startDataExport(db, running!.id);
+    const minuteLater = new Date(Date.now() + (STALE_RUNNING_SECONDS + 1) * 1000);
+    const sweep = SCHEDULED_WORK.flatMap((w) => w.steps).find((s) => s.name === "fail-stale-exports")!;
+    expect(await sweep.run(db, minuteLater)).toEqual({ failed: 1 });
+    expect(await caller.exports.get({ id: running!.id })).toMatchObject({ status: "failed", error: INTERRUPTED_MESSAGE });
+    // The old runner wakes up (a job server retrying it after the app came back): it must stop.
+    await expect(runExportStep(db, { exportId: running!.id, userId: user.id, step: EXPORT_STEPS[0]!.name })).rejects.toThrow(/no longer in flight/);
+    expect(await caller.exports.get({ id: running!.id })).toMatchObject({ status: "failed" });
+    // And the job's failure handler, retried, is a no-op rather than an error.
+    await expect(failDataExport(db, running!.id)).resolves.toBeUndefined();
+    expect(await caller.exports.get({ id: running!.id })).toMatchObject({ error: INTERRUPTED_MESSAGE });
   });
 });

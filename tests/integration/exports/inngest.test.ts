@@ -16,12 +16,17 @@ const devPort = await vi.hoisted(async () => {
 
 import { startInngestDevServer } from "../../../tools/inngest-dev";
 import { GET, POST, PUT } from "@/app/api/inngest/route";
+import { INTERRUPTED_MESSAGE, STALE_QUEUED_SECONDS } from "@/features/exports/server/fail-stale-exports";
+import { SCHEDULED_WORK } from "@/features/jobs/server/scheduled-work";
+import { db } from "@/server/db/client";
 import { devServer } from "@/server/jobs/dev-server-api";
 import { callerFor, newUser } from "../workspaces/world";
 
 type Handler = (req: Request, ctx: unknown) => Promise<Response>;
 const routes = { GET, POST, PUT } as unknown as Record<string, Handler>;
 let app: http.Server;
+/** While true the app "is down": /api/inngest answers 503, as a crashed or restarting instance behind a proxy would. */
+let appDown = false;
 let dev: InngestDevServer;
 
 beforeAll(async () => {
@@ -31,6 +36,7 @@ beforeAll(async () => {
     const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
     const handler = url.pathname === "/api/inngest" ? routes[req.method ?? "GET"] : undefined;
     if (!handler) return void res.writeHead(404).end();
+    if (appDown) return void res.writeHead(503).end();
     const response = await handler(new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body: chunks.length ? Buffer.concat(chunks) : undefined }), {});
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
@@ -68,4 +74,26 @@ describe("build-data-export on Inngest", () => {
     const detail = await devServer.getRun(run!.id);
     expect(detail?.steps.map((s) => s.name)).toEqual(["start", "profile", "memberships", "security-log", "sessions", "notifications", "assemble"]);
   });
+
+  it("when the app was down for every retry, and for both tries of the failure handler, the cron still fails the export with a message and a new one works", async () => {
+    const caller = await callerFor(await newUser());
+    appDown = true;
+    let queued;
+    try {
+      queued = await caller.exports.request();
+      const run = async (fn: string) => (await devServer.listRuns({ limit: 50 })).find((r) => r.functionId === fn && JSON.stringify(r.event).includes(queued!.id));
+      await expect.poll(async () => (await run("groundwork-build-data-export"))?.status, { timeout: 30_000 }).toBe("failed");
+      // The SDK gives a failure handler one retry; the app was down for both.
+      await expect.poll(async () => (await run("groundwork-build-data-export-failure"))?.status, { timeout: 30_000 }).toBe("failed");
+    } finally {
+      appDown = false;
+    }
+    expect(await caller.exports.get({ id: queued.id })).toMatchObject({ status: "queued" });
+
+    const sweep = SCHEDULED_WORK.flatMap((w) => w.steps).find((s) => s.name === "fail-stale-exports")!;
+    await sweep.run(db, new Date(Date.now() + (STALE_QUEUED_SECONDS + 1) * 1000));
+    expect(await caller.exports.get({ id: queued.id })).toMatchObject({ status: "failed", error: INTERRUPTED_MESSAGE });
+    const again = await caller.exports.request();
+    await expect.poll(async () => (await caller.exports.get({ id: again.id })).status, { timeout: 30_000 }).toBe("done");
+  }, 90_000);
 });

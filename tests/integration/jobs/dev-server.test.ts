@@ -88,7 +88,7 @@ const runsOf = async (fn: string) => (await devServer.listRuns({ limit: 100 })).
 describe("background work on the local Inngest dev server", () => {
   it("syncs the app's functions and registers the cron heartbeats", async () => {
     const heartbeats = await db.select().from(jobHeartbeats);
-    expect(heartbeats.map((h) => h.name).sort()).toEqual(["relay-outbox", "retention-cleanup"]);
+    expect(heartbeats.map((h) => h.name).sort()).toEqual(["billing-reconcile", "billing-usage", "relay-outbox", "retention-cleanup"]);
     expect(heartbeats.every((h) => h.lastBeatAt === null)).toBe(true);
   });
 

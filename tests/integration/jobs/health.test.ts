@@ -29,7 +29,7 @@ beforeEach(async () => {
 describe("/api/health: background jobs", () => {
   it("is healthy right after deploy: schedules registered at sync but never run yet", async () => {
     await registerHeartbeats(db, Object.values(SCHEDULES));
-    expect(await check()).toEqual({ status: 200, jobs: { ok: true, detail: expect.stringMatching(/2 schedule\(s\) on time/) } });
+    expect(await check()).toEqual({ status: 200, jobs: { ok: true, detail: expect.stringMatching(/4 schedule\(s\) on time/) } });
   });
 
   it("is 503 when a cron's heartbeat is older than twice its interval", async () => {

@@ -33,16 +33,18 @@ describe("the inline scheduler (no Inngest)", () => {
     expect(await runDueSchedules(db)).toEqual([
       { name: "relay-outbox", outcome: "ran" },
       { name: "retention-cleanup", outcome: "ran" },
+      { name: "billing-reconcile", outcome: "ran" },
+      { name: "billing-usage", outcome: "ran" },
     ]);
     expect((await sql`select 1 from sessions where id = 'inline-expired'`).length).toBe(0);
     const after = await beats();
     expect(after["relay-outbox"]).toBeInstanceOf(Date);
     expect(after["retention-cleanup"]).toBeInstanceOf(Date);
 
-    expect((await runDueSchedules(db)).map((r) => r.outcome)).toEqual(["not_due", "not_due"]);
-    // A minute later only the every-minute sweep is due again.
+    expect((await runDueSchedules(db)).map((r) => r.outcome)).toEqual(["not_due", "not_due", "not_due", "not_due"]);
+    // A minute later only the every-minute crons (outbox sweep, billing reconciler) are due again.
     const later = () => new Date(Date.now() + 61_000);
-    expect((await runDueSchedules(db, later)).map((r) => r.outcome)).toEqual(["ran", "not_due"]);
+    expect((await runDueSchedules(db, later)).map((r) => r.outcome)).toEqual(["ran", "not_due", "ran", "not_due"]);
   });
 
   it("runs a due schedule in one process only when several tick at once", async () => {

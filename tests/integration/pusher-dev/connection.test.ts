@@ -57,12 +57,12 @@ describe("pusher-dev: connections", () => {
     const { ws, frames } = await rawSocket(h, `/app/${APP.key}?protocol=7`);
     ws.send(JSON.stringify({ event: "pusher:subscribe", data: { channel: "lobby" } }));
     ws.send(JSON.stringify({ event: "client-hello", channel: "lobby", data: {} }));
-    ws.send(JSON.stringify({ event: "pusher:signin", data: { auth: "x", user_data: "{}" } }));
+    ws.send(JSON.stringify({ event: "pusher:watchlist", data: {} }));
     ws.send(JSON.stringify({ event: "pusher:subscribe", data: { channel: "private-encrypted-x", auth: "x" } }));
     await until(() => frames.length >= 5);
     const errors = frames.filter((f) => f.event === "pusher:error").map((f) => f.data as { code: number | null; message: string });
     expect(errors[0]).toMatchObject({ code: 4301, message: expect.stringMatching(/only allowed on private and presence/) });
-    expect(errors[1]!.message).toMatch(/does not support the event 'pusher:signin'/);
+    expect(errors[1]!.message).toMatch(/does not support the event 'pusher:watchlist'/);
     expect(errors[2]!.message).toMatch(/does not support encrypted channels/);
     ws.close();
   });

@@ -3,7 +3,7 @@
  * and pusher-js clients whose channel authorization calls the real /api/pusher/auth handler
  * with a session cookie (what the browser's ajax authorizer sends).
  */
-import PusherClient, { type Channel, type ChannelAuthorizationHandler } from "pusher-js";
+import PusherClient, { type Channel, type ChannelAuthorizationHandler, type UserAuthenticationHandler } from "pusher-js";
 import { POST } from "@/app/api/pusher/auth/route";
 
 export const PUSHER_APP = { appId: "app-test", key: "app-test-key", secret: "app-test-secret" };
@@ -29,7 +29,17 @@ export function routeAuthorizer(headers: Record<string, string>): ChannelAuthori
   };
 }
 
-export async function connect(port: number, headers: Record<string, string>, clients: PusherClient[]): Promise<PusherClient> {
+/** pusher-js's user authentication (`signin()`), answered by the same route (no channel_name). */
+export function routeUserAuthenticator(headers: Record<string, string>): UserAuthenticationHandler {
+  return ({ socketId }, callback) => {
+    void callAuthRoute({ socket_id: socketId }, headers).then(async (response) => {
+      if (response.ok) callback(null, (await response.json()) as { auth: string; user_data: string });
+      else callback(Object.assign(new Error(`auth route answered ${response.status}`), { status: response.status }), null);
+    });
+  };
+}
+
+export async function connect(port: number, headers: Record<string, string>, clients: PusherClient[], opts: { signIn?: boolean } = {}): Promise<PusherClient> {
   const client = new PusherClient(PUSHER_APP.key, {
     cluster: "local",
     wsHost: "127.0.0.1",
@@ -37,7 +47,9 @@ export async function connect(port: number, headers: Record<string, string>, cli
     forceTLS: false,
     enabledTransports: ["ws"],
     channelAuthorization: { customHandler: routeAuthorizer(headers) },
+    userAuthentication: { customHandler: routeUserAuthenticator(headers) } as never,
   });
+  if (opts.signIn) client.signin();
   clients.push(client);
   await new Promise<void>((resolve) => client.connection.bind("connected", () => resolve()));
   return client;

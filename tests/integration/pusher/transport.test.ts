@@ -22,6 +22,7 @@ import { createFeedbackBoard, createUser, createWorkspaceWithMembers } from "@/s
 import { boardChannel, toPusherChannel, userChannel, workspaceChannel } from "@/server/realtime/channels";
 import { publish } from "@/server/realtime/publish";
 import { createPusherTransport, pusherServerFromEnv, registerPusherTransportFromEnv } from "@/server/realtime/pusher-transport";
+import { callerWithHeaders } from "../../support/callers";
 import { signedInHeaders } from "../../support/sessions";
 import { startPusherDevServer, type PusherDevServer } from "../../../tools/pusher-dev/server";
 import { PUSHER_APP, callAuthRoute, connect, nextEvent, subscribed } from "./harness";
@@ -57,6 +58,39 @@ describe("publishing through the Pusher transport", () => {
     const [workspaceEvent, userEvent] = await received;
     expect(workspaceEvent).toEqual({ id: stored.id, data: { itemId: "i-1" }, clientMutationId: "m-1", channel: workspaceChannel(workspace.id) });
     expect(userEvent).toMatchObject({ data: null, clientMutationId: null, channel: userChannel(member.id) });
+  });
+
+  it("removing a member or signing out terminates their signed-in pusher-js connection; the reconnect is refused the workspace", async () => {
+    const random = createRandom(707);
+    const [owner, member] = [await createUser(db, random), await createUser(db, random)];
+    const workspace = await createWorkspaceWithMembers(db, random, { owner, members: [{ user: member, role: "member" }] });
+    const headers = await signedInHeaders(member.id, { twoFactorVerified: true });
+    const client = await connect(port, headers, clients, { signIn: true });
+    await vi.waitFor(() => expect((client.user as unknown as { user_data: { id: string } | null }).user_data?.id).toBe(member.id));
+    const channel = await subscribed(client, toPusherChannel(workspaceChannel(workspace.id)));
+    const refusals: string[] = [];
+    channel.bind("pusher:subscription_error", (error: { error: string }) => refusals.push(error.error));
+    const heard: string[] = [];
+    channel.bind("members.changed", () => heard.push("members.changed"));
+    channel.bind("later", () => heard.push("later"));
+
+    const ownerCaller = await callerWithHeaders(await signedInHeaders(owner.id, { twoFactorVerified: true }));
+    const slug = (await db.query.workspaces.findFirst({ where: (w, { eq }) => eq(w.id, workspace.id) }))!.slug;
+    await ownerCaller.workspaces.removeMember({ workspaceSlug: slug, userId: member.id });
+    await vi.waitFor(() => expect(refusals).toEqual(["auth route answered 403"]), { timeout: 5_000 });
+    await publish(workspaceChannel(workspace.id), { type: "later", data: {} });
+    // Another channel still works on the same (reconnected) client: only the workspace was lost.
+    const mine = await subscribed(client, toPusherChannel(userChannel(member.id)));
+    const notice = nextEvent(mine, "notice");
+    await publish(userChannel(member.id), { type: "notice", data: null });
+    await notice;
+    expect(heard).not.toContain("later");
+
+    // Signing out: the connection is terminated, and without a session nothing private is signed again.
+    await vi.waitFor(() => expect((client.user as unknown as { user_data: { id: string } | null }).user_data?.id).toBe(member.id));
+    const mineRefused = new Promise<string>((resolve) => mine.bind("pusher:subscription_error", (error: { error: string }) => resolve(error.error)));
+    await (await callerWithHeaders(headers)).auth.signOut();
+    expect(await mineRefused).toBe("auth route answered 401");
   });
 
   it("refuses to send more than Pusher's 10 KB, saying so", async () => {
@@ -97,8 +131,11 @@ describe("/api/pusher/auth", () => {
     expect((await badSocket.json()).error.message).toMatch(/^socket_id /);
     const badChannel = await callAuthRoute({ socket_id: "1.2", channel_name: "private-no spaces" }, headers);
     expect((await badChannel.json()).error.message).toMatch(/^channel_name /);
-    const missing = await callAuthRoute({ socket_id: "1.2" }, headers);
-    expect((await missing.json()).error.message).toBe("channel_name is required.");
+    // Without channel_name it is pusher-js's user authentication: signed in only, as the session's user.
+    const userAuth = await callAuthRoute({ socket_id: "1.2" }, headers);
+    expect(userAuth.status).toBe(200);
+    expect(JSON.parse(((await userAuth.json()) as { user_data: string }).user_data)).toEqual({ id: me.id });
+    expect((await callAuthRoute({ socket_id: "1.2" })).status).toBe(401);
 
     expect((await callAuthRoute({ socket_id: "1.2", channel_name: channel })).status).toBe(401);
     expect((await callAuthRoute({ socket_id: "1.2", channel_name: channel }, { ...headers, cookie: "gw_session=not-a-token" })).status).toBe(401);

@@ -18,12 +18,17 @@ export async function callerFor(user: { id: string } | null, extraHeaders: Recor
   return callerWithHeaders({ ...(user ? await signedInHeaders(user.id) : {}), ...extraHeaders });
 }
 
-/** One workspace with an owner, an admin and a member, plus an outsider who belongs elsewhere. */
+/**
+ * One workspace with an owner, an admin and a member, plus an outsider who belongs elsewhere.
+ * On Team with room to spare: these tests are about access, not plan limits (tests/integration/billing).
+ */
 export async function makeWorld(name = "Acme Labs") {
   const [owner, admin, member, outsider] = [await newUser(), await newUser(), await newUser(), await newUser()];
   const workspace = await createWorkspaceWithMembers(db, nextRandom(), {
     owner,
     name,
+    plan: "team",
+    seats: 50,
     members: [
       { user: admin, role: "admin" },
       { user: member, role: "member" },

@@ -3,13 +3,12 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ChangeEmailForm } from "@/features/auth/ui/change-email-form";
 import { ChangePasswordForm } from "@/features/auth/ui/change-password-form";
-import { getViewer } from "@/trpc/server";
+import { requireViewer } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
-  // The layout already redirected signed-out visitors; this is the same cached context.
-  const viewer = (await getViewer())!;
+  const viewer = await requireViewer();
   return (
     <div className="flex flex-col gap-6">
       <div>

@@ -5,6 +5,7 @@ import { invalidateUserSessions } from "@/server/auth/session";
 import type { Db } from "@/server/db/client";
 import { transactionWithEffects } from "@/server/db/transaction";
 import { AppError } from "@/server/errors";
+import { endLiveConnections } from "@/server/realtime/end-connections";
 import type { ChangePasswordInput } from "../schemas";
 import { passwordChangedNotice } from "./emails";
 import { assertAcceptablePassword, limitPasswordChecks } from "./policy";
@@ -26,6 +27,7 @@ export async function changePassword(input: ChangePasswordInput, actor: UserActo
   return transactionWithEffects(db, async (tx, effects) => {
     await updatePasswordHash(tx, account.id, passwordHash);
     const otherSessionsSignedOut = await invalidateUserSessions(tx, account.id, { except: actor.sessionId });
+    await endLiveConnections({ userId: account.id, exceptSessionId: actor.sessionId }, tx);
     await recordSecurityEvent(tx, {
       userId: account.id,
       type: "password_changed",

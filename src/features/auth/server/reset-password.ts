@@ -5,6 +5,7 @@ import { createSession, invalidateUserSessions } from "@/server/auth/session";
 import type { Db } from "@/server/db/client";
 import { transactionWithEffects } from "@/server/db/transaction";
 import { clearRateLimit } from "@/server/rate-limit/consume";
+import { endLiveConnections } from "@/server/realtime/end-connections";
 import type { ResetPasswordInput, TokenFailure } from "../schemas";
 import { passwordChangedNotice } from "./emails";
 import { assertAcceptablePassword, SIGN_IN_FAILURES, type SessionGrant } from "./policy";
@@ -31,6 +32,7 @@ export async function resetPassword(input: ResetPasswordInput, actor: RequestMet
 
     await updatePasswordHash(tx, account.id, passwordHash);
     await invalidateUserSessions(tx, account.id);
+    await endLiveConnections({ userId: account.id }, tx);
     await retireAuthTokens(tx, account.id, ["reset_password"], now);
     // The link reached this inbox, which proves the address as well as a verification link would.
     await markEmailVerified(tx, account.id, account.email, now);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 import { dataExports } from "@/server/db/schema";
 
@@ -44,15 +44,38 @@ export async function selectExportFile(db: DbOrTx, userId: string, id: string) {
   return row ?? null;
 }
 
+/** Updates an export that is still in flight; `null` once it is done or failed (a superseded runner writes nothing). */
 export async function updateExport(db: DbOrTx, id: string, values: Partial<typeof dataExports.$inferInsert>) {
-  const [row] = await db.update(dataExports).set(values).where(eq(dataExports.id, id)).returning(exportColumns);
+  const [row] = await db
+    .update(dataExports)
+    .set({ ...values, heartbeatAt: sql`now()` })
+    .where(and(eq(dataExports.id, id), inArray(dataExports.status, ["queued", "running"])))
+    .returning(exportColumns);
   return row ?? null;
 }
 
-/** An in-flight export older than `before` lost its runner (a crash, a deploy): fail it so a new one can start. */
-export async function failStaleExports(db: DbOrTx, userId: string, before: Date) {
-  await db
+/**
+ * In-flight exports whose runner is gone (a crash, a kill -9, a deploy, a job server that spent
+ * its retries while the app was down): running with no progress report since `runningBefore`,
+ * or queued and never started since `queuedBefore`. They are failed with a message saying
+ * what happened, which also lets a new one start (the one-in-flight index). `userId` limits it
+ * to one user (the request path); without it the sweep covers everyone. Returns the ids.
+ */
+const lastSign = sql`coalesce(${dataExports.heartbeatAt}, ${dataExports.createdAt})`;
+
+export async function failStaleExports(db: DbOrTx, opts: { userId?: string; runningBefore: Date; queuedBefore: Date; message: string }) {
+  const rows = await db
     .update(dataExports)
-    .set({ status: "failed", error: "The export stopped before it finished. Request a new one." })
-    .where(and(eq(dataExports.userId, userId), inArray(dataExports.status, ["queued", "running"]), lt(dataExports.createdAt, before)));
+    .set({ status: "failed", step: null, error: opts.message })
+    .where(
+      and(
+        opts.userId ? eq(dataExports.userId, opts.userId) : undefined,
+        or(
+          and(eq(dataExports.status, "running"), sql`${lastSign} < ${opts.runningBefore.toISOString()}::timestamptz`),
+          and(eq(dataExports.status, "queued"), sql`${lastSign} < ${opts.queuedBefore.toISOString()}::timestamptz`),
+        ),
+      ),
+    )
+    .returning({ id: dataExports.id, userId: dataExports.userId, status: dataExports.status, progress: dataExports.progress, step: dataExports.step });
+  return rows;
 }

@@ -2,12 +2,11 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import type { DataExport } from "../schemas";
-import { failStaleExports, insertExport } from "./queries";
+import { failStaleExports } from "./fail-stale-exports";
+import { insertExport } from "./queries";
 import { toDataExport } from "./to-dto";
 
 const UNIQUE_VIOLATION = "23505";
-/** Far longer than any real build; past it the runner is gone and the row only blocks new requests. */
-const STALE_AFTER_MS = 15 * 60 * 1000;
 
 /**
  * Queues an export of the viewer's data. One at a time: the database refuses a second
@@ -15,7 +14,8 @@ const STALE_AFTER_MS = 15 * 60 * 1000;
  * build (`buildDataExportLater`) once this returns.
  */
 export async function requestDataExport(actor: { userId: string }, db: Db, now = new Date()): Promise<DataExport> {
-  await failStaleExports(db, actor.userId, new Date(now.getTime() - STALE_AFTER_MS));
+  // One whose runner died (no progress for a minute) no longer blocks this request.
+  await failStaleExports(db, now, actor.userId);
   try {
     return toDataExport(await insertExport(db, actor.userId), now);
   } catch (error) {

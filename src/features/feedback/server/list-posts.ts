@@ -3,11 +3,14 @@ import type { z } from "zod";
 import type { DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { getFlag, type FlagSubject } from "@/server/flags/flags";
-import type { listPostsInput, listPostsOutput } from "../schemas";
+import type { listPostsInput, listPostsOutput, PostSort } from "../schemas";
 import { loadBoard, requireModerator, type Viewer } from "./access";
 import { decodeCursor, encodeCursor, postCursor } from "./cursor";
 import { countPosts, cursorOf, selectPostsPage, type PostFilters } from "./post-queries";
 import { toPostSummary } from "./to-dto";
+
+/** What a posts cursor is bound to: the same board, sort and filters, or it is refused. */
+export const postListQuery = (sort: PostSort, f: PostFilters) => ({ list: "posts", sort, boardId: f.boardId, workspaceId: f.workspaceId, held: f.held, status: f.status ?? null, tag: f.tag ?? null, q: f.q || null });
 
 /**
  * A keyset page of a board's posts. Three or four queries whatever the page size: the board
@@ -26,14 +29,15 @@ export async function listPosts(
     throw new AppError("BAD_REQUEST", { userMessage: "sort: Trending isn't available here; sort by top or new.", fieldErrors: { sort: ["Trending isn't available here; sort by top or new"] } });
   }
   if (input.held) requireModerator(access);
-  const cursor = decodeCursor(input.cursor, postCursor);
   const filters: PostFilters = { boardId: input.boardId, workspaceId: input.workspaceId, held: input.held, status: input.status, tag: input.tag, q: input.q || null };
+  const query = postListQuery(input.sort, filters);
+  const cursor = decodeCursor(input.cursor, postCursor, query);
   const rows = await selectPostsPage(db, filters, { sort: input.sort, cursor, limit: input.limit, viewerId: viewer?.userId ?? null });
   const page = rows.slice(0, input.limit);
   const total = await countPosts(db, filters);
   return {
     items: page.map(toPostSummary),
-    nextCursor: rows.length > input.limit ? encodeCursor(cursorOf(input.sort, page.at(-1)!)) : null,
+    nextCursor: rows.length > input.limit ? encodeCursor(cursorOf(input.sort, page.at(-1)!), query) : null,
     total,
   };
 }

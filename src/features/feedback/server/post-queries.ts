@@ -30,7 +30,7 @@ export function postFilters(f: PostFilters): SQL {
   )!;
 }
 
-export type Cursor = { pinned: boolean; key: number | null; id: string };
+export type Cursor = { sort: PostSort; pinned: boolean; key: number | null; id: string };
 const SORT_KEY = { new: null, top: feedbackPosts.voteCount, trending: feedbackPosts.trending } as const;
 
 /** Pinned first, then the sort key, then id: one row comparison the matching index serves. */
@@ -80,7 +80,7 @@ export function selectPostsPage(db: DbOrTx, f: PostFilters, opts: { sort: PostSo
 }
 
 export function cursorOf(sort: PostSort, row: SummaryRow): Cursor {
-  return { pinned: row.pinned, key: sort === "top" ? row.voteCount : sort === "trending" ? row.trending : null, id: row.id };
+  return { sort, pinned: row.pinned, key: sort === "top" ? row.voteCount : sort === "trending" ? row.trending : null, id: row.id };
 }
 
 /**

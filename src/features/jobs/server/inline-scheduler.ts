@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
+import { runInBackground } from "@/server/logging/context";
 import { logger } from "@/server/logging/logger";
 import { registerHeartbeats } from "./register-heartbeats";
 import { runDueSchedules } from "./run-due-schedules";
@@ -14,6 +15,10 @@ const TICK_MS = 30_000;
  * Returns a function that stops the timer.
  */
 export function startInlineScheduler(db: Db, tickMs = TICK_MS): () => void {
+  return runInBackground("inline-scheduler", () => start(db, tickMs));
+}
+
+function start(db: Db, tickMs: number): () => void {
   let busy = false;
   const tick = async () => {
     if (busy) return;

@@ -37,3 +37,5 @@ function scheduledFunction({ schedule, steps }: (typeof SCHEDULED_WORK)[number])
 const workFor = (schedule: Schedule) => SCHEDULED_WORK.find((w) => w.schedule === schedule)!;
 export const relayOutboxSweep = scheduledFunction(workFor(SCHEDULES.relayOutbox));
 export const retentionCleanup = scheduledFunction(workFor(SCHEDULES.retentionCleanup));
+export const billingReconcile = scheduledFunction(workFor(SCHEDULES.billingReconcile));
+export const billingUsage = scheduledFunction(workFor(SCHEDULES.billingUsage));

@@ -57,6 +57,8 @@ export function StatusPanel() {
             ok={data.checks.database.ok}
             detail={data.checks.database.latencyMs === null ? data.checks.database.detail : `${data.checks.database.latencyMs} ms`}
           />
+          <CheckRow name="Connection pool" ok={data.checks.pool.ok} detail={data.checks.pool.detail} />
+          <CheckRow name="Live events (LISTEN)" ok={data.checks.listeners.ok} detail={data.checks.listeners.detail} />
           <CheckRow name="Migrations" ok={data.checks.migrations.ok} detail={data.checks.migrations.detail} />
           <CheckRow name="Background jobs" ok={data.checks.jobs.ok} detail={data.checks.jobs.detail} />
         </dl>
@@ -71,9 +73,9 @@ export function StatusPanelSkeleton() {
       <Card>
         <CardHeaderSkeleton />
         <CardContent className="flex flex-col gap-4">
-          <Skeleton className="h-5 w-full" />
-          <Skeleton className="h-5 w-full" />
-          <Skeleton className="h-5 w-full" />
+          {Array.from({ length: 5 }, (_, i) => (
+            <Skeleton key={i} className="h-5 w-full" />
+          ))}
         </CardContent>
       </Card>
     </LoadingRegion>

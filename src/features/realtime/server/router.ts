@@ -11,7 +11,7 @@ export const realtimeRouter = router({
   config: publicProcedure
     .input(z.void())
     .output(realtimeConfig)
-    .query(() => getRealtimeConfig()),
+    .query(({ ctx }) => getRealtimeConfig(ctx.viewer)),
 
   /** The live channel of a workspace the viewer belongs to (clients know slugs, channels use ids). */
   workspaceChannel: workspaceProcedure("member")

@@ -33,7 +33,12 @@ export async function createPusherClient(config: PusherClientConfig, onState: (s
     // Without this pusher-js falls back to Pusher's own sockjs hosts, which a self-hosted server isn't.
     enabledTransports: ["ws", "wss"],
     channelAuthorization: { endpoint: "/api/pusher/auth", transport: "ajax" },
+    userAuthentication: { endpoint: "/api/pusher/auth", transport: "ajax" },
   });
+  // Signed in, the connection is signed in as the user too: signing out, a revoked session or a
+  // removed membership then ends it at once (terminate_connections), and pusher-js reconnects
+  // with every channel authorized again.
+  if (config.signIn) client.signin();
   client.connection.bind("state_change", ({ current }: { current: string }) => onState(STATE[current] ?? "reconnecting"));
   return client;
 }

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/server/audit";
 import { hashToken } from "@/server/auth/tokens";
 import type { DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { enforceLimit } from "@/features/billing/server/enforce-limit";
 import type { tokenInput } from "../schemas";
 import type { UserActor } from "./actor";
 import { claimInvite, selectInviteByTokenHash } from "./invite-queries";
@@ -24,6 +25,9 @@ export async function acceptInvite(input: z.output<typeof tokenInput>, actor: Us
   let joined = false;
   const result = await db.transaction(async (tx) => {
     const claimed = await claimInvite(tx, invite.id);
+    if (claimed && !(await selectMembership(tx, invite.workspaceId, actor.userId))) {
+      await enforceLimit(tx, invite.workspaceId, "members", { joiningByInvite: true });
+    }
     if (claimed) {
       const role = claimed.role === "admin" ? "admin" : "member";
       // Someone already in the workspace keeps their role: an invite never demotes.

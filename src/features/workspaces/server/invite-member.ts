@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/server/audit";
 import type { Db } from "@/server/db/client";
 import { transactionWithEffects } from "@/server/db/transaction";
 import { AppError } from "@/server/errors";
+import { enforceLimit } from "@/features/billing/server/enforce-limit";
 import { notify } from "@/features/notifications/server/notify";
 import type { inviteInput } from "../schemas";
 import { auditFields, type WorkspaceActor } from "./actor";
@@ -31,6 +32,7 @@ export async function inviteMember(
       });
     }
     const existing = await selectPendingInviteByEmail(tx, actor.workspace.id, input.email);
+    if (!existing) await enforceLimit(tx, actor.workspace.id, "members");
     const values = { tokenHash, expiresAt, invitedBy: actor.userId, role: input.role };
     const inviteId = existing ? (await renewInvite(tx, actor.workspace.id, existing.id, values))!.id : (await insertInvite(tx, { ...values, workspaceId: actor.workspace.id, email: input.email })).id;
     await recordAuditEvent(tx, {

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAuditEvent } from "@/server/audit";
 import type { DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { endLiveConnections } from "@/server/realtime/end-connections";
 import { auditFields, type WorkspaceActor } from "./actor";
 import { publishMembersChanged } from "./members-changed";
 import { keepingAnOwner } from "./owner-invariant";
@@ -27,5 +28,7 @@ export async function leaveWorkspace(_input: unknown, actor: WorkspaceActor, db:
     `You're the last owner of ${actor.workspace.name}. Transfer ownership to another member first, or delete the workspace.`,
   );
   await publishMembersChanged(actor.workspace.id, db);
+  // Their open streams and Pusher connections hold this workspace's channels: end them now, not at the next reconnect.
+  await endLiveConnections({ userId: actor.userId }, db);
   return result;
 }

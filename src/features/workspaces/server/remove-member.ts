@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { recordAuditEvent } from "@/server/audit";
 import type { DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { endLiveConnections } from "@/server/realtime/end-connections";
 import type { memberTargetInput } from "../schemas";
 import { auditFields, type WorkspaceActor } from "./actor";
 import { publishMembersChanged } from "./members-changed";
@@ -30,5 +31,7 @@ export async function removeMember(input: z.output<typeof memberTargetInput>, ac
     }),
   );
   await publishMembersChanged(actor.workspace.id, db);
+  // Their open streams and Pusher connections hold this workspace's channels: end them now, not at the next reconnect.
+  await endLiveConnections({ userId: input.userId }, db);
   return result;
 }

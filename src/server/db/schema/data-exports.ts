@@ -25,6 +25,8 @@ export const dataExports = pgTable(
     size: integer("size"),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }),
     error: text("error"),
+    /** Set by every progress report: an in-flight export whose heartbeat stops lost its runner. */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
   (t) => [

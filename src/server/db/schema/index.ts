@@ -9,6 +9,7 @@ export * from "./notifications";
 export * from "./data-exports";
 export * from "./feedback";
 export * from "./api-keys";
+export * from "./billing";
 export * from "./flags";
 export * from "./staff-audit";
 export * from "./previews";

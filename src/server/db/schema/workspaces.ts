@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamps } from "./columns";
 import { PLAN_IDS } from "@/lib/plans";
 import { users } from "./users";
@@ -14,13 +14,20 @@ export const workspaces = pgTable(
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     personal: boolean("personal").notNull().default(false),
-    /** Billing plan (quotas in src/lib/plans.ts); billing will change it, until then everyone is on free. */
+    /**
+     * The effective plan (src/lib/plans.ts): what the subscription's status allows, written only by
+     * billing's sync. Entitlement checks read it (and `seats`) from rows they load anyway; a change
+     * NOTIFYs the API key caches (migration 0009).
+     */
     plan: text("plan", { enum: PLAN_IDS }).notNull().default("free"),
+    /** Paid seats (Team); null on plans not priced per seat. */
+    seats: integer("seats"),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex("workspaces_slug_unique").on(t.slug),
-    check("workspaces_plan_valid", sql`${t.plan} in ('free', 'pro')`),
+    check("workspaces_plan_valid", sql`${t.plan} in ('free', 'pro', 'team')`),
+    check("workspaces_seats_positive", sql`${t.seats} is null or ${t.seats} > 0`),
     check("workspaces_slug_format", sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$'`),
   ],
 );

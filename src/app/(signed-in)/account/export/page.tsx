@@ -4,13 +4,12 @@ import { EXPORT_PROGRESS_EVENT } from "@/features/exports/schemas";
 import { ExportPanel, ExportPanelSkeleton } from "@/features/exports/ui/export-panel";
 import { LiveQuerySync } from "@/features/realtime/ui/live-query-sync";
 import { userChannel } from "@/server/realtime/channels";
-import { getViewer, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { requireViewer, HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Export my data" };
 
 export default async function ExportPage() {
-  // The layout already redirected signed-out visitors; this is the same cached context.
-  const viewer = (await getViewer())!;
+  const viewer = await requireViewer();
   prefetch(trpc.exports.list.queryOptions());
   return (
     <HydrateClient>

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { nextSecurityLogCursor, SECURITY_LOG_PAGE_SIZE } from "@/features/auth/schemas";
 import { SecurityLog, SecurityLogSkeleton } from "@/features/auth/ui/security-log";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient, prefetch, requireViewer, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Security log" };
 
-export default function SecurityLogPage() {
+export default async function SecurityLogPage() {
+  await requireViewer();
   prefetch(trpc.auth.securityLog.infiniteQueryOptions({ limit: SECURITY_LOG_PAGE_SIZE }, { getNextPageParam: nextSecurityLogCursor }));
   return (
     <HydrateClient>

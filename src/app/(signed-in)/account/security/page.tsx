@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { TwoFactorPanel, TwoFactorPanelSkeleton } from "@/features/auth/ui/two-factor-panel";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient, prefetch, requireViewer, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Security" };
 
-export default function SecurityPage() {
+export default async function SecurityPage() {
+  await requireViewer();
   prefetch(trpc.twoFactor.status.queryOptions());
   return (
     <HydrateClient>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SessionsList, SessionsListSkeleton } from "@/features/auth/ui/sessions-list";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient, prefetch, requireViewer, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Sessions" };
 
-export default function SessionsPage() {
+export default async function SessionsPage() {
+  await requireViewer();
   prefetch(trpc.sessions.list.queryOptions());
   return (
     <HydrateClient>

@@ -6,14 +6,14 @@ import { nextOutboxCursor, outboxQueryInput, runsQueryInput } from "@/features/j
 import { OutboxList, OutboxListSkeleton } from "@/features/jobs/ui/outbox-list";
 import { RunsList, RunsListSkeleton } from "@/features/jobs/ui/runs-list";
 import { devServerUrl } from "@/server/jobs/dev-server-api";
-import { getViewer, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient, prefetch, requireViewer, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Jobs" };
 
 /** Staff only (support and up); anyone else gets a 404, so the page isn't advertised. */
 export default async function JobsPage() {
-  const viewer = await getViewer();
-  if (!viewer?.staffRole) notFound();
+  const viewer = await requireViewer();
+  if (!viewer.staffRole) notFound();
   prefetch(trpc.jobs.overview.queryOptions());
   prefetch(trpc.jobs.outbox.infiniteQueryOptions(outboxQueryInput("dead_lettered"), { getNextPageParam: nextOutboxCursor }));
   if (devServerUrl()) prefetch(trpc.jobs.runs.queryOptions(runsQueryInput(null)));

@@ -23,6 +23,7 @@ export default async function WorkspaceLayout({ children, params }: WorkspacePar
           {manages ? <NavLink href={`${base}/settings`}>Settings</NavLink> : null}
           {manages ? <NavLink href={`${base}/audit`}>Audit log</NavLink> : null}
           {manages ? <NavLink href={`${base}/api-keys`}>API keys</NavLink> : null}
+          {manages && !workspace.personal ? <NavLink href={`${base}/billing`}>Billing</NavLink> : null}
         </nav>
       </div>
       {children}

@@ -2,7 +2,7 @@ import "server-only";
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getQueryClient, trpc } from "@/trpc/server";
+import { getQueryClient, requireViewer, trpc } from "@/trpc/server";
 
 /**
  * The workspace named in the URL, as the viewer sees it; not a member (or not a slug at all)
@@ -10,6 +10,7 @@ import { getQueryClient, trpc } from "@/trpc/server";
  * client, so pages that hydrate it don't ask again.
  */
 export const loadWorkspace = cache(async (workspaceSlug: string) => {
+  await requireViewer();
   try {
     // No retries: a 404 is an answer, not a hiccup.
     return await getQueryClient().fetchQuery({ ...trpc.workspaces.get.queryOptions({ workspaceSlug }), retry: false });

@@ -13,10 +13,13 @@ import { fromPusherChannel } from "@/server/realtime/channels";
 import { PUSHER_AUTH_RATE_LIMIT, authorizePusherSubscription } from "@/server/realtime/pusher-auth";
 import { pusherServerFromEnv } from "@/server/realtime/pusher-transport";
 
-/** What pusher-js's ajax channel authorizer POSTs, form-encoded. */
+/**
+ * What pusher-js's ajax authorizers POST, form-encoded: channel authorization sends
+ * `channel_name`; user authentication (`signin()`) sends only `socket_id`.
+ */
 const authRequest = z.object({
   socket_id: z.string({ error: "is required" }).regex(/^\d{1,20}\.\d{1,20}$/, "must be a Pusher socket id such as 1234.5678"),
-  channel_name: z.string({ error: "is required" }).regex(/^[A-Za-z0-9_\-=@,.;]{1,200}$/, "must be a Pusher channel name"),
+  channel_name: z.string({ error: "must be text" }).regex(/^[A-Za-z0-9_\-=@,.;]{1,200}$/, "must be a Pusher channel name").optional(),
 });
 
 const MAX_BODY_BYTES = 4 * 1024;
@@ -27,7 +30,11 @@ function reply(status: number, body: unknown, headers: Record<string, string> = 
 const failure = (status: number, code: string, message: string, requestId: string, headers?: Record<string, string>) =>
   reply(status, { error: { code, message, request_id: requestId } }, headers);
 
-/** pusher-js's channel authorization endpoint: signs a subscription the viewer may make. */
+/**
+ * pusher-js's channel authorization endpoint (signs a subscription the viewer may make) and its
+ * user authentication endpoint (signs the connection in as the viewer, so ending their session
+ * or membership can terminate it: `endLiveConnections`).
+ */
 export const POST = withRequest(async (req, { requestId }) => {
   if (isCrossSiteRequest(req)) return failure(403, "FORBIDDEN", "This request came from another site and was refused.", requestId);
   const pusher = pusherServerFromEnv();
@@ -51,12 +58,16 @@ export const POST = withRequest(async (req, { requestId }) => {
     return failure(400, "BAD_REQUEST", `${issue.path.join(".")} ${issue.message}.`, requestId);
   }
 
+  const refreshed: Record<string, string> = signedIn?.refreshed && token ? { "set-cookie": sessionCookie(token, signedIn.expiresAt) } : {};
+  if (parsed.data.channel_name === undefined) {
+    if (!signedIn) return failure(401, "UNAUTHORIZED", "Sign in to receive live updates.", requestId);
+    return reply(200, pusher.authenticateUser(parsed.data.socket_id, { id: signedIn.user.id }), refreshed);
+  }
   // Signed-out visitors may only subscribe to public boards' channels (canSubscribe decides which).
   const channel = fromPusherChannel(parsed.data.channel_name);
   if (!signedIn && !(channel && mayBeAnonymous([channel]))) return failure(401, "UNAUTHORIZED", "Sign in to receive live updates.", requestId);
   const subscriber = signedIn ? { userId: signedIn.user.id, staffRole: signedIn.user.staffRole } : null;
   const outcome = await authorizePusherSubscription(pusher, subscriber, { socketId: parsed.data.socket_id, pusherChannel: parsed.data.channel_name }, db);
   if (outcome.kind === "refused") return failure(403, "FORBIDDEN", outcome.reason, requestId);
-  const refreshed: Record<string, string> = signedIn?.refreshed && token ? { "set-cookie": sessionCookie(token, signedIn.expiresAt) } : {};
   return reply(200, outcome.body, refreshed);
 });

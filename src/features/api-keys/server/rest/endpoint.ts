@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { ApiKeyScope } from "@/lib/api-scopes";
 import { PLANS } from "@/lib/plans";
 import { db as defaultDb, type Db } from "@/server/db/client";
+import { outageError } from "@/server/db/errors";
+import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { clientIp } from "@/server/http/client-ip";
 import { readBodyCapped } from "@/server/http/read-body";
@@ -159,7 +161,7 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
         apiError(
           429,
           "quota_exceeded",
-          `${key.workspace.name} has used all ${quota.limit.toLocaleString("en-US")} API requests of the ${quota.planName} plan this month. To keep going, an owner of the workspace can upgrade it to the Pro plan (${PLANS.pro.monthlyApiRequests.toLocaleString("en-US")} requests a month); otherwise requests resume on ${quota.resetAt.toISOString().slice(0, 10)}.`,
+          `${key.workspace.name} has used all ${quota.limit.toLocaleString("en-US")} API requests of the ${quota.planName} plan this month. To keep going, an owner of the workspace can upgrade it to the Pro plan (${PLANS.pro.monthlyApiRequests.toLocaleString("en-US")} requests a month, then billed per 1,000) at ${new URL(`/w/${key.workspace.slug}/billing`, env.APP_URL).toString()}; otherwise requests resume on ${quota.resetAt.toISOString().slice(0, 10)}.`,
           requestId,
           { details: { plan: key.workspace.plan, used: quota.used, limit: quota.limit, resets_at: quota.resetAt.toISOString() }, headers: { "Retry-After": String(retryAfter) } },
         ),
@@ -194,7 +196,8 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
       let result: unknown;
       try {
         result = await def.handle({ params: params.data, query: query.data, body, key, viewer, db });
-      } catch (error) {
+      } catch (caught) {
+        const error = outageError(caught) ?? caught;
         if (error instanceof AppError) {
           if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
           const response = appErrorResponse(error, requestId);
@@ -230,13 +233,20 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
     const result = await run();
     return withHeaders(Response.json(result.body, { status: result.status }));
   } catch (error) {
-    logger.error({ err: error, route: `${def.method} ${def.path}` }, "api endpoint failed");
-    return finish(internalError(requestId));
+    return finish(failure(error, `${def.method} ${def.path}`, requestId, "api endpoint failed"));
   }
 }
 
-const internalError = (requestId: string) =>
-  apiError(500, "internal_error", "Something went wrong on our side. Retry later; if it keeps happening, quote the request id.", requestId);
+/** An outage is a 503 with Retry-After (logged as a warning); anything else the envelope's 500, logged as an error. */
+function failure(error: unknown, route: string, requestId: string, what: string): Response {
+  const outage = outageError(error);
+  if (outage) {
+    logger.warn({ err: error, route }, `${what}: database unavailable`);
+    return appErrorResponse(outage, requestId);
+  }
+  logger.error({ err: error, route }, what);
+  return apiError(500, "internal_error", "Something went wrong on our side. Retry later; if it keeps happening, quote the request id.", requestId);
+}
 
 /** A Next route handler for one endpoint; unexpected errors become the envelope's 500 with the request id. */
 export function routeHandler(def: Endpoint) {
@@ -244,8 +254,7 @@ export function routeHandler(def: Endpoint) {
     try {
       return await serveEndpoint(def, req, (await ctx.params) ?? {}, ctx.requestId);
     } catch (error) {
-      logger.error({ err: error, route: `${def.method} ${def.path}` }, "api request failed before its key was known");
-      return internalError(ctx.requestId);
+      return failure(error, `${def.method} ${def.path}`, ctx.requestId, "api request failed before its key was known");
     }
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { PLANS } from "@/lib/plans";
+import { PLAN_IDS, PLANS } from "@/lib/plans";
 import { apiKeyScope } from "../../schemas";
 import { endpoint } from "./endpoint";
 
@@ -15,7 +15,7 @@ export const meResponse = z.object({
       rateLimitPerMinute: z.number().int(),
       expiresAt: z.date().nullable(),
     }),
-    workspace: z.object({ id: z.uuid(), slug: z.string(), name: z.string(), plan: z.enum(["free", "pro"]) }),
+    workspace: z.object({ id: z.uuid(), slug: z.string(), name: z.string(), plan: z.enum(PLAN_IDS) }),
     actingAs: z.object({ userId: z.uuid(), displayName: z.string(), role: z.enum(["owner", "admin", "member"]) }),
   });
 

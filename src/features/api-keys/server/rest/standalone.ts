@@ -2,6 +2,7 @@ import "server-only";
 import http from "node:http";
 import { Readable } from "node:stream";
 import { env } from "@/server/env";
+import { markClientAddressEntry, stampClientAddress } from "@/server/http/client-ip";
 import { listen, type Listening } from "@/server/http/listen";
 import { requestIdFrom } from "@/server/http/request-id";
 import { logger } from "@/server/logging/logger";
@@ -33,9 +34,14 @@ export type ApiServer = Listening;
  * per-request pipeline, which on its own costs more than the whole API path (decision 022).
  * A load balancer routes `/api/v1` of the app's host here.
  */
-export async function startApiServer(opts: { port: number; host?: string }): Promise<ApiServer> {
+export async function startApiServer(opts: { port: number; host?: string; trustedProxyHops?: number }): Promise<ApiServer> {
+  const hops = opts.trustedProxyHops ?? env.TRUSTED_PROXY_HOPS;
   const routes = routesFromRegistry();
-  const server = http.createServer((req, res) => void serve(routes, req, res));
+  markClientAddressEntry();
+  const server = http.createServer((req, res) => {
+    stampClientAddress(req, hops);
+    void serve(routes, req, res);
+  });
   server.keepAliveTimeout = 5_000;
   const listening = await listen(server, opts.port, opts.host);
   logger.info({ port: listening.port }, "api server listening");

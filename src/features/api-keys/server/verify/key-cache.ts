@@ -1,7 +1,7 @@
 import "server-only";
 import type { ApiKeyScope } from "@/lib/api-scopes";
 import type { PlanId } from "@/lib/plans";
-import { env } from "@/server/env";
+import { directDatabaseUrl } from "@/server/env";
 import { createNotifyListener, type NotifyListener } from "@/server/db/notify-listener";
 import type { WorkspaceRole } from "@/server/db/schema";
 
@@ -89,7 +89,7 @@ const globalForCache = globalThis as unknown as { groundworkApiKeyCache?: KeyCac
 /** This process's cache; its LISTEN connection opens on first use. */
 export function apiKeyCache(): KeyCache {
   if (!globalForCache.groundworkApiKeyCache) {
-    const cache = createKeyCache({ databaseUrl: env.DATABASE_URL });
+    const cache = createKeyCache({ databaseUrl: directDatabaseUrl() });
     globalForCache.groundworkApiKeyCache = cache;
     cache.listener.ready().catch(() => {});
   }

@@ -36,7 +36,8 @@ export function createQuota(opts: { db?: DbOrTx; recorder?: UsageRecorder } = {}
         cache.set(key, entry);
       }
       const used = entry.requests + recorder.pendingBillable(workspaceId, period);
-      return { allowed: used < plan.monthlyApiRequests, used, limit: plan.monthlyApiRequests, resetAt: nextBillingPeriodStart(now), planName: plan.name };
+      // Free stops at its included requests; paid plans keep serving and bill the overage.
+      return { allowed: plan.overageCentsPer1000 !== null || used < plan.monthlyApiRequests, used, limit: plan.monthlyApiRequests, resetAt: nextBillingPeriodStart(now), planName: plan.name };
     },
     forget: () => cache.clear(),
   };

@@ -127,7 +127,7 @@ export function createUsageRecorder(opts: { db?: DbOrTx; intervalMs?: number } =
     }
   }
 
-  const flusher = periodicFlush(flushOnce, opts.intervalMs ?? 1000);
+  const flusher = periodicFlush(flushOnce, opts.intervalMs ?? 1000, "api-usage-recorder");
 
   return {
     record,

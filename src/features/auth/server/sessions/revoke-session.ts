@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { recordSecurityEvent } from "@/server/audit";
 import type { DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { endLiveConnections } from "@/server/realtime/end-connections";
 import type { revokeSessionInput, revokeSessionOutput } from "../../sessions-schemas";
 import type { SessionActor } from "../session-actor";
 import { describeDevice } from "./describe-device";
@@ -14,7 +15,7 @@ export async function revokeSession(
   actor: SessionActor,
   db: DbOrTx,
 ): Promise<z.infer<typeof revokeSessionOutput>> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const revoked = await deleteUserSessionByPublicId(tx, actor.userId, input.id);
     if (!revoked) {
       throw new AppError("NOT_FOUND", { userMessage: "That session doesn't exist any more; it may have been signed out already." });
@@ -27,6 +28,8 @@ export async function revokeSession(
       ip: actor.ip,
       userAgent: actor.userAgent,
     });
-    return { signedOut: revoked.id === actor.sessionId };
+    return { signedOut: revoked.id === actor.sessionId, sessionId: revoked.id };
   });
+  await endLiveConnections({ userId: actor.userId, sessionId: result.sessionId }, db);
+  return { signedOut: result.signedOut };
 }

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { LiveQuerySync } from "@/features/realtime/ui/live-query-sync";
 import { MembersPanel, MembersSkeleton } from "@/features/workspaces/ui/members-panel";
-import { getQueryClient, getViewer, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { getQueryClient, requireViewer, HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { loadWorkspace, type WorkspaceParams } from "../load-workspace";
 
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: WorkspaceParams) {
   const workspace = await loadWorkspace((await params).workspace);
-  const viewer = (await getViewer())!;
+  const viewer = await requireViewer();
   prefetch(trpc.workspaces.members.queryOptions({ workspaceSlug: workspace.slug }));
   const { channel } = await getQueryClient().fetchQuery(trpc.realtime.workspaceChannel.queryOptions({ workspaceSlug: workspace.slug }));
   // Another admin's change (or someone accepting an invite) shows up here without a reload.

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SettingsPanel, SettingsSkeleton } from "@/features/workspaces/ui/settings-panel";
-import { getViewer, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { requireViewer, HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { AdminsOnly } from "../admins-only";
 import { loadWorkspace, type WorkspaceParams } from "../load-workspace";
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage({ params }: WorkspaceParams) {
   const workspace = await loadWorkspace((await params).workspace);
   if (workspace.role === "member") return <AdminsOnly what="Settings" workspaceName={workspace.name} />;
-  const viewer = (await getViewer())!;
+  const viewer = await requireViewer();
   if (workspace.role === "owner") prefetch(trpc.workspaces.members.queryOptions({ workspaceSlug: workspace.slug }));
   return (
     <HydrateClient>

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { StaffBilling } from "@/features/billing/ui/staff-billing";
+import { getViewer } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Billing (staff)" };
+
+/** Staff only (support and up, read-only); staff admins may also grant a credit. Others get a 404. */
+export default async function StaffBillingPage() {
+  const viewer = await getViewer();
+  if (!viewer?.staffRole) notFound();
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Billing</h1>
+        <p className="text-sm text-muted-foreground">A workspace&apos;s subscription, intents and webhook ledger, read-only.</p>
+      </div>
+      <StaffBilling canGrant={viewer.staffRole === "admin"} />
+    </div>
+  );
+}

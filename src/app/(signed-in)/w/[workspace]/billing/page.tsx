@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { BILLING_EVENTS } from "@/features/billing/schemas";
+import { BillingPanel, BillingSkeleton } from "@/features/billing/ui/billing-panel";
+import { LiveQuerySync } from "@/features/realtime/ui/live-query-sync";
+import { getQueryClient, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { AdminsOnly } from "../admins-only";
+import { loadWorkspace, type WorkspaceParams } from "../load-workspace";
+
+export const metadata: Metadata = { title: "Billing" };
+
+export default async function BillingPage({ params, searchParams }: WorkspaceParams & { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const workspace = await loadWorkspace((await params).workspace);
+  if (workspace.role === "member") return <AdminsOnly what="Billing settings" workspaceName={workspace.name} />;
+  const workspaceSlug = workspace.slug;
+  const checkoutParam = (await searchParams).checkout;
+  const checkout = checkoutParam === "success" || checkoutParam === "canceled" ? checkoutParam : null;
+  prefetch(trpc.billing.overview.queryOptions({ workspaceSlug }));
+  const { channel } = await getQueryClient().fetchQuery(trpc.realtime.workspaceChannel.queryOptions({ workspaceSlug }));
+  // The webhook's sync publishes billing.updated: the plan flips here without a reload.
+  const changed = [trpc.billing.overview.queryKey({ workspaceSlug }), trpc.billing.invoices.queryKey({ workspaceSlug })];
+  return (
+    <HydrateClient>
+      <LiveQuerySync channels={[channel]} invalidate={{ [BILLING_EVENTS.updated]: changed }} />
+      <Suspense fallback={<BillingSkeleton />}>
+        <BillingPanel workspaceSlug={workspaceSlug} checkout={checkout} />
+      </Suspense>
+    </HydrateClient>
+  );
+}

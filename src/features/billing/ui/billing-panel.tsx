@@ -1,0 +1,148 @@
+"use client";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
+import { isPaidPlan, PLANS, type BillingInterval, type PaidPlanId } from "@/lib/plans";
+import { useTRPC } from "@/trpc/client";
+import { ChangePlanDialog } from "./change-plan-dialog";
+import { InvoicesCard } from "./invoices-card";
+import { IntervalToggle, PlanCards } from "./plan-cards";
+import { UsageChart } from "./usage-chart";
+import { useCancelResume, useGoToGateway } from "./use-billing-mutations";
+
+const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+const STATUS_TEXT: Record<string, string> = { active: "Active", trialing: "Trial", past_due: "Payment failed", unpaid: "Unpaid", canceled: "Canceled", incomplete: "Incomplete", incomplete_expired: "Expired", paused: "Paused" };
+
+export function BillingPanel({ workspaceSlug, checkout }: { workspaceSlug: string; checkout: "success" | "canceled" | null }) {
+  const trpc = useTRPC();
+  // The webhook usually flips the page over the live channel; if it lands in the gap between the
+  // page's render and the channel's subscription, polling while confirming catches it.
+  const { data: o } = useSuspenseQuery(
+    trpc.billing.overview.queryOptions({ workspaceSlug }, { refetchInterval: (q) => (checkout === "success" && !q.state.data?.subscription ? 2_000 : false) }),
+  );
+  const sub = o.subscription;
+  const [interval, setInterval] = useState<BillingInterval>(sub?.interval ?? "month");
+  const [changing, setChanging] = useState<PaidPlanId | null>(null);
+  const gateway = useGoToGateway(workspaceSlug);
+  const { cancel, resume } = useCancelResume(workspaceSlug);
+  const confirming = checkout === "success" && !sub;
+
+  return (
+    <div className="flex flex-col gap-6">
+      {confirming ? (
+        <p role="status" data-testid="checkout-confirming" className="rounded-lg border border-primary/40 bg-primary/5 p-4 text-sm">
+          Confirming your payment… this page updates by itself as soon as the payment provider tells us.
+        </p>
+      ) : null}
+      {checkout === "canceled" && !sub ? <p role="status" className="rounded-lg border border-border p-4 text-sm">Checkout was canceled; nothing was charged.</p> : null}
+      {sub && (sub.status === "past_due" || sub.status === "unpaid") ? (
+        <p role="alert" className="rounded-lg border border-destructive/50 bg-destructive/5 p-4 text-sm">
+          The last payment failed. Pay the open invoice below or update the card{sub.graceEndsAt ? ` by ${date.format(sub.graceEndsAt)}` : ""} to keep the {PLANS[sub.plan].name} plan.
+        </p>
+      ) : null}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Current plan</CardTitle>
+          <CardDescription>{o.canManage ? "Owners can change the plan, seats and payment method." : "Only owners can change billing; you can look."}</CardDescription>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-4">
+          <dl className="grid gap-4 sm:grid-cols-4">
+            <Stat label="Plan" value={PLANS[o.plan].name} testId="current-plan" />
+            <Stat label="Status" value={sub ? STATUS_TEXT[sub.status] ?? sub.status : "Free"} testId="subscription-status" />
+            <Stat label="Members" value={`${o.counts.members} / ${o.limits.members ?? "∞"}`} testId="seats" />
+            <Stat label="Boards" value={`${o.counts.boards} / ${o.limits.boards ?? "∞"}`} />
+          </dl>
+          {sub ? (
+            <p className="text-sm text-muted-foreground" data-testid="renewal">
+              {sub.cancelAtPeriodEnd ? "Ends" : "Renews"} {sub.currentPeriodEnd ? date.format(sub.currentPeriodEnd) : "at the end of the period"} · {sub.interval === "month" ? "monthly" : "yearly"}
+              {PLANS[sub.plan].perSeat ? ` · ${sub.seats} seat${sub.seats === 1 ? "" : "s"}` : ""}
+              {sub.paymentMethod ? ` · ${sub.paymentMethod.brand} ending ${sub.paymentMethod.last4}` : ""}
+            </p>
+          ) : null}
+          {o.pendingChange ? <p role="status" className="text-sm">A change is being applied{o.pendingChange.error ? ` (retrying: ${o.pendingChange.error})` : ""}…</p> : null}
+          {o.canManage && sub ? (
+            <div className="flex flex-wrap gap-2">
+              <Button variant="outline" disabled={gateway.portal.isPending} onClick={() => gateway.portal.mutate({ workspaceSlug })}>
+                {gateway.portal.isPending ? "Opening…" : "Payment method & invoices"}
+              </Button>
+              {sub.cancelAtPeriodEnd ? (
+                <Button onClick={() => resume.mutate({ workspaceSlug })} disabled={resume.isPending}>Resume subscription</Button>
+              ) : (
+                <Button variant="outline" onClick={() => cancel.mutate({ workspaceSlug })} disabled={cancel.isPending}>Cancel at period end</Button>
+              )}
+            </div>
+          ) : null}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>API usage this month</CardTitle>
+          <CardDescription>
+            {o.usage.requests.toLocaleString("en-US")} of {o.usage.included.toLocaleString("en-US")} included requests
+            {o.usage.overageCentsPer1000 === null ? "; past that, requests are refused until next month." : `; past that, $${(o.usage.overageCentsPer1000 / 100).toFixed(2)} per 1,000.`}
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <UsageChart usage={o.usage} />
+        </CardContent>
+      </Card>
+
+      <section className="flex flex-col gap-4" aria-labelledby="plans-heading">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="plans-heading" className="text-lg font-semibold">Plans</h2>
+          <IntervalToggle value={interval} onChange={setInterval} />
+        </div>
+        <PlanCards
+          interval={interval}
+          current={o.plan}
+          action={(plan) => {
+            if (!o.canManage || !isPaidPlan(plan)) return null;
+            if (sub && sub.plan === plan && sub.interval === interval && !PLANS[plan].perSeat) return null;
+            if (!sub) {
+              return (
+                <Button className="w-full" disabled={gateway.checkout.isPending} onClick={() => gateway.checkout.mutate({ workspaceSlug, plan, interval, seats: PLANS[plan].perSeat ? Math.max(o.counts.members, 1) : 1 })}>
+                  {gateway.checkout.isPending ? "Opening checkout…" : `Upgrade to ${PLANS[plan].name}`}
+                </Button>
+              );
+            }
+            return (
+              <Button className="w-full" variant="outline" onClick={() => setChanging(plan)}>
+                {sub.plan === plan ? "Change seats" : `Switch to ${PLANS[plan].name}`}
+              </Button>
+            );
+          }}
+        />
+      </section>
+      {changing && sub ? (
+        <ChangePlanDialog key={`${changing}-${interval}`} workspaceSlug={workspaceSlug} plan={changing} interval={interval} seats={sub.plan === changing ? sub.seats : Math.max(o.counts.members, 1)} open onOpenChange={(open) => !open && setChanging(null)} />
+      ) : null}
+
+      <InvoicesCard workspaceSlug={workspaceSlug} />
+    </div>
+  );
+}
+
+function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <dt className="text-xs text-muted-foreground">{label}</dt>
+      <dd className="text-lg font-semibold" data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
+export function BillingSkeleton() {
+  return (
+    <LoadingRegion label="Loading billing">
+      <div aria-hidden="true" className="flex flex-col gap-6">
+        <div className="rounded-xl border border-border bg-card p-6"><Skeleton className="mb-4 h-5 w-40" /><div className="grid gap-4 sm:grid-cols-4">{Array.from({ length: 4 }, (_, i) => <Skeleton key={i} className="h-10" />)}</div></div>
+        <div className="rounded-xl border border-border bg-card p-6"><Skeleton className="mb-4 h-5 w-56" /><Skeleton className="h-36 w-full" /></div>
+        <div className="grid gap-4 md:grid-cols-3">{Array.from({ length: 3 }, (_, i) => <Skeleton key={i} className="h-64 rounded-xl" />)}</div>
+      </div>
+    </LoadingRegion>
+  );
+}

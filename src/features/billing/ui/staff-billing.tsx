@@ -1,0 +1,109 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { toast } from "@/components/ui/toast-store";
+import { formatCents, PLANS } from "@/lib/plans";
+import { describeClientError } from "@/trpc/errors";
+import { useTRPC } from "@/trpc/client";
+
+const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** Support's read-only view of a workspace's billing, and (staff admins) a credit through an intent. */
+export function StaffBilling({ canGrant }: { canGrant: boolean }) {
+  const trpc = useTRPC();
+  const [slug, setSlug] = useState("");
+  const [query, setQuery] = useState<string | null>(null);
+  const view = useQuery({ ...trpc.staffBilling.workspace.queryOptions({ workspaceSlug: query ?? "" }), enabled: query !== null, retry: false });
+  return (
+    <div className="flex flex-col gap-6">
+      <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => (e.preventDefault(), setQuery(slug.trim()))}>
+        <div className="flex flex-col gap-2">
+          <Label htmlFor="staff-billing-slug">Workspace slug</Label>
+          <Input id="staff-billing-slug" value={slug} onChange={(e) => setSlug(e.target.value)} placeholder="acme-labs" required />
+        </div>
+        <Button type="submit">Look up</Button>
+      </form>
+      {query === null ? null : view.isPending ? (
+        <div aria-busy="true"><span className="sr-only">Loading billing…</span><SkeletonRows rows={4} /></div>
+      ) : view.error ? (
+        <p role="alert" className="text-sm text-destructive">{describeClientError(view.error).message}</p>
+      ) : (
+        <>
+          <Card>
+            <CardHeader>
+              <CardTitle>{view.data.workspace.name}</CardTitle>
+              <CardDescription>
+                Plan {PLANS[view.data.workspace.plan].name}
+                {view.data.subscription ? ` · ${view.data.subscription.status} · ${view.data.subscription.seats} seat(s) · ${view.data.subscription.interval}ly` : " · no subscription"}
+                {view.data.customerId ? ` · customer ${view.data.customerId}` : ""}
+              </CardDescription>
+            </CardHeader>
+            {canGrant && view.data.customerId ? (
+              <CardContent>
+                <GrantCredit workspaceSlug={view.data.workspace.slug} />
+              </CardContent>
+            ) : null}
+          </Card>
+          <Table title="Intents" rows={view.data.intents.map((i) => [when.format(i.createdAt), i.kind, i.status, String(i.attempts), i.error ?? ""])} head={["Created", "Kind", "Status", "Attempts", "Error"]} />
+          <Table title="Webhook ledger" rows={view.data.webhookEvents.map((e) => [when.format(e.receivedAt), e.type, e.status, e.id, e.error ?? ""])} head={["Received", "Type", "Status", "Event", "Error"]} />
+          <Table title="Credits" rows={view.data.creditGrants.map((c) => [when.format(c.createdAt), formatCents(c.amountCents), c.reason, c.settled ? "applied" : "pending"])} head={["Granted", "Amount", "Reason", "State"]} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function GrantCredit({ workspaceSlug }: { workspaceSlug: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [dollars, setDollars] = useState("10");
+  const [reason, setReason] = useState("");
+  const grant = useMutation(
+    trpc.staffBilling.grantCredit.mutationOptions({
+      meta: { toast: false },
+      onSuccess: (r) => toast({ title: r.status === "succeeded" ? "Credit applied" : "Credit pending", description: r.message ?? "The next invoices draw from it.", variant: r.status === "failed" ? "error" : "success" }),
+      onError: (error) => toast({ title: "No credit granted", description: describeClientError(error).message, variant: "error" }),
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.staffBilling.workspace.queryKey({ workspaceSlug }) }),
+    }),
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    grant.mutate({ workspaceSlug, amountCents: Math.round(Number(dollars) * 100), reason });
+  };
+  return (
+    <form className="flex flex-wrap items-end gap-2" onSubmit={submit}>
+      <div className="flex flex-col gap-2">
+        <Label htmlFor="credit-amount">Credit (USD)</Label>
+        <Input id="credit-amount" type="number" min={1} max={1000} step="0.01" value={dollars} onChange={(e) => setDollars(e.target.value)} />
+      </div>
+      <div className="flex min-w-64 flex-1 flex-col gap-2">
+        <Label htmlFor="credit-reason">Reason</Label>
+        <Input id="credit-reason" value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} maxLength={200} />
+      </div>
+      <Button type="submit" disabled={grant.isPending}>{grant.isPending ? "Granting…" : "Grant credit"}</Button>
+    </form>
+  );
+}
+
+function Table({ title, head, rows }: { title: string; head: string[]; rows: string[][] }) {
+  return (
+    <Card>
+      <CardHeader><CardTitle>{title}</CardTitle></CardHeader>
+      <CardContent className="overflow-x-auto">
+        {rows.length === 0 ? (
+          <p className="text-sm text-muted-foreground">None.</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead><tr>{head.map((h) => <th key={h} className="py-1 pr-4 font-medium">{h}</th>)}</tr></thead>
+            <tbody>{rows.map((r, i) => <tr key={i} className="border-t border-border">{r.map((c, j) => <td key={j} className="py-1 pr-4 align-top">{c}</td>)}</tr>)}</tbody>
+          </table>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Removing a member, signing out and revoking a session end that user's open SSE streams at
+ * once (through NOTIFY, so in every process), not at the stream's next rotation 10–15 minutes
+ * later. Over real HTTP to `start:realtime`'s server.
+ */
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionCookieName } from "@/server/auth/cookies";
+import { createSession } from "@/server/auth/session";
+import { db } from "@/server/db/client";
+import { createFeedbackBoard } from "@/server/db/factories";
+import { boardChannel, workspaceChannel } from "@/server/realtime/channels";
+import { realtimeHub } from "@/server/realtime/hub";
+import { publish } from "@/server/realtime/publish";
+import { startRealtimeServer, type RealtimeServer } from "@/server/realtime/standalone";
+import { callerWithHeaders } from "../../support/callers";
+import { makeWorld, nextRandom } from "../workspaces/world";
+
+let server: RealtimeServer;
+beforeAll(async () => {
+  server = await startRealtimeServer({ port: 0 });
+});
+afterAll(async () => {
+  await server.stop();
+  await realtimeHub().stop();
+});
+
+async function sessionFor(userId: string) {
+  const { token, id } = await createSession(db, { userId, ip: "127.0.0.1", userAgent: "vitest", twoFactorVerified: true });
+  return { headers: { cookie: `${sessionCookieName()}=${token}` }, publicId: id.slice(0, 16) };
+}
+
+type Stream = { status: number; events: string[]; ended: Promise<void>; isEnded: () => boolean; close(): void };
+function openStream(channels: string[], headers: Record<string, string>): Promise<Stream> {
+  return new Promise((resolve, reject) => {
+    const events: string[] = [];
+    let ended = false;
+    const req = http.get(`${server.origin}/api/realtime?channels=${channels.join(",")}`, { headers }, (res) => {
+      res.setEncoding("utf8");
+      let ready!: () => void;
+      const isReady = new Promise<void>((r) => (ready = r));
+      const endedPromise = new Promise<void>((r) => res.once("close", () => ((ended = true), r())));
+      res.on("data", (chunk: string) => {
+        for (const m of chunk.matchAll(/^event: (.+)$|"type":"([^"]+)"/gm)) events.push(m[1] ?? m[2]!);
+        if (events.includes("realtime.ready")) ready();
+      });
+      if (res.statusCode !== 200) return resolve({ status: res.statusCode!, events, ended: endedPromise, isEnded: () => ended, close: () => req.destroy() });
+      void isReady.then(() => resolve({ status: 200, events, ended: endedPromise, isEnded: () => ended, close: () => req.destroy() }));
+    });
+    req.on("error", reject);
+  });
+}
+
+describe("ending a user's live connections", () => {
+  it("removing a member ends their streams on the workspace and its private board at once; a reconnect is refused", async () => {
+    const w = await makeWorld("Streams Co");
+    const board = await createFeedbackBoard(db, nextRandom(), { workspaceId: w.workspace.id, visibility: "private" });
+    const member = await sessionFor(w.member.id);
+    const channels = [workspaceChannel(w.workspace.id), boardChannel(board.id)];
+    const stream = await openStream(channels, member.headers);
+    const bystander = await openStream(channels, (await sessionFor(w.admin.id)).headers);
+
+    await w.as.owner.workspaces.removeMember({ workspaceSlug: w.workspace.slug, userId: w.member.id });
+    await stream.ended;
+    expect(stream.events).toContain("realtime.rotate");
+    const after = await publish(boardChannel(board.id), { type: "feedback.post-created", data: { secret: true } });
+    await expect.poll(() => bystander.events.includes("feedback.post-created")).toBe(true);
+    expect(stream.events).not.toContain("feedback.post-created");
+    expect(after.id).toBeTruthy();
+    expect(bystander.isEnded()).toBe(false);
+    expect((await openStream(channels, member.headers)).status).toBe(403);
+    bystander.close();
+  });
+
+  it("signing out ends that session's streams only; revoking a session ends its streams", async () => {
+    const w = await makeWorld("Sign Out Co");
+    const channel = [workspaceChannel(w.workspace.id)];
+    const [laptop, phone, tablet] = [await sessionFor(w.member.id), await sessionFor(w.member.id), await sessionFor(w.member.id)];
+    const [onLaptop, onPhone, onTablet] = [await openStream(channel, laptop.headers), await openStream(channel, phone.headers), await openStream(channel, tablet.headers)];
+
+    await (await callerWithHeaders(laptop.headers)).auth.signOut();
+    await onLaptop.ended;
+    await (await callerWithHeaders(phone.headers)).sessions.revoke({ id: tablet.publicId });
+    await onTablet.ended;
+
+    await publish(channel[0]!, { type: "members.changed", data: {} });
+    await expect.poll(() => onPhone.events.includes("members.changed")).toBe(true);
+    expect(onPhone.isEnded()).toBe(false);
+    expect((await openStream(channel, laptop.headers)).status).toBe(401);
+    expect((await openStream(channel, tablet.headers)).status).toBe(401);
+    onPhone.close();
+  });
+});
