@@ -21,7 +21,7 @@ import { countLivePreviews, usedPorts } from "./queries";
 export async function createPreview(input: z.infer<typeof createPreviewInput>, actor: PreviewActor, db: Db) {
   const config = previewConfig();
   if (!inngestMode()) {
-    throw new AppError("SERVICE_UNAVAILABLE", { userMessage: "Previews run as background jobs, and this deployment has no Inngest. `npm run dev` starts a local one; production sets INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY." });
+    throw new AppError("PRECONDITION_FAILED", { userMessage: "Previews run as background jobs, and this deployment has no Inngest. `npm run dev` starts a local one; production sets INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY." });
   }
   const resolved = await resolveRef(config.repoPath, input.ref);
   if (!resolved) throw new AppError("BAD_REQUEST", { userMessage: `No branch or commit "${input.ref}" in the repository.`, fieldErrors: { ref: [`No branch or commit "${input.ref}" in the repository`] } });
