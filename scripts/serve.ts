@@ -9,6 +9,9 @@
  *   --port N        HTTP port (default $PORT or 3000)
  *   --log-file F    also append the server's output to F
  *   --db-url-file F write the database URL to F (e2e fixtures create users and sessions)
+ *   --inngest       start the local Inngest dev server with --prod too (e2e of previews, which
+ *                   run only as Inngest functions; pair it with NODE_ENV=test, since env.ts refuses
+ *                   INNGEST_DEV in production)
  *   --stripe-dev-url-file F  write the local Stripe gateway's URL to F (e2e drives its test controls)
  *   --pusher        realtime over Pusher: start the local Pusher-protocol server (tools/pusher-dev)
  *                   on a free loopback port with generated app id/key/secret, give Next its
@@ -39,6 +42,7 @@ const { values: args } = parseArgs({
     "log-file": { type: "string" },
     "db-url-file": { type: "string" },
     pusher: { type: "boolean", default: false },
+    inngest: { type: "boolean", default: false },
     "stripe-dev-url-file": { type: "string" },
   },
 });
@@ -68,7 +72,7 @@ function portIsFree(port: number): Promise<boolean> {
 
 const INNGEST_KEYS = ["INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL"] as const;
 let inngestDev: InngestDevServer | null = null;
-if (!args.prod && INNGEST_KEYS.every((k) => !process.env[k])) {
+if ((!args.prod || args.inngest) && INNGEST_KEYS.every((k) => !process.env[k])) {
   const sayInngest = (line: string) => console.log(`\x1b[35m[inngest-dev]\x1b[0m ${line}`);
   // The Inngest Dev Server's usual port when it is free, else any free one. Probed first: a
   // failed listen would leave the dev server's engine polling.

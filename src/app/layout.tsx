@@ -3,6 +3,8 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { buildInfo } from "@/lib/build-info";
 import { SiteFooter } from "@/components/ui/site-footer";
+import { currentPreview } from "@/features/previews/server/current-preview";
+import { PreviewBanner } from "@/features/previews/ui/preview-banner";
 import { SkipLink } from "@/components/ui/skip-link";
 import { ThemeScript } from "@/components/ui/theme-script";
 import { ThemeSync } from "@/components/ui/theme-sync";
@@ -31,6 +33,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
   // Reading the per-request CSP nonce makes every page render per request (see src/proxy.ts).
   const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const preview = currentPreview();
   return (
     // The head script sets the theme class before React hydrates, hence suppressHydrationWarning.
     <html lang="en" suppressHydrationWarning>
@@ -39,6 +42,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
       </head>
       <body className="flex min-h-dvh flex-col">
         <SkipLink />
+        {preview ? <PreviewBanner preview={preview} /> : null}
         <ThemeSync />
         <div className="flex flex-1 flex-col">{children}</div>
         <SiteFooter />

@@ -67,6 +67,22 @@ export const env = createEnv({
     REALTIME_HOST: z.string().min(1).default("0.0.0.0"),
     API_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
     API_HOST: z.string().min(1).default("0.0.0.0"),
+    PREVIEW_DRIVER: z.enum(["local", "github"]).default("local"),
+    PREVIEW_REPO_PATH: z.string().min(1).optional(),
+    PREVIEW_ROOT: z.string().min(1).default(".data/previews"),
+    PREVIEW_MAX_CONCURRENT: z.coerce.number().int().min(1).max(50).default(3),
+    PREVIEW_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(24),
+    PREVIEW_PORT_BASE: z.coerce.number().int().min(1024).max(65000).default(4100),
+    PREVIEW_HOST: z.string().min(1).default("127.0.0.1"),
+    PREVIEW_INSTALL_CACHE: z.enum(["0", "1", "true", "false"]).default("1").transform((v) => v === "1" || v === "true"),
+    PREVIEW_BRANCH: z.string().min(1).optional(),
+    PREVIEW_COMMIT: z.string().min(1).optional(),
+    PREVIEW_EXPIRES_AT: z.iso.datetime({ offset: true }).optional(),
+    PREVIEW_GITHUB_TOKEN: z.string().min(1).optional(),
+    PREVIEW_GITHUB_REPO: z.string().regex(/^[\w.-]+\/[\w.-]+$/, "must be owner/name").optional(),
+    PREVIEW_GITHUB_API_URL: z.url().optional(),
+    PREVIEW_GITHUB_WORKFLOW: z.string().min(1).default("preview.yml"),
+    PREVIEW_CALLBACK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     FLAG_EVALUATION_SAMPLE_RATE: z.coerce.number().gt(0, "must be above 0").max(1, "must be at most 1").default(0.1),
     TRUSTED_PROXY_HOPS: trustedProxyHopsSchema,
   },
@@ -159,6 +175,7 @@ export function stripeMode(): StripeMode | null {
 export const smtpEnv = () => integration("SMTP", ["SMTP_URL", "MAIL_FROM"]);
 export const pusherEnv = () => integration("Pusher", ["PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET"]);
 export const inngestEnv = () => integration("Inngest Cloud", ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"]);
+export const previewGithubEnv = () => integration("Preview GitHub driver", ["PREVIEW_GITHUB_TOKEN", "PREVIEW_GITHUB_REPO", "PREVIEW_CALLBACK_SECRET"]);
 
 export type InngestMode = { kind: "dev"; url: string | null } | { kind: "cloud"; baseUrl: string | null };
 

@@ -4,7 +4,8 @@ const DEMO_ID = "019b78c9-0a80-721d-92e8-b77ac77988cf";
 import { count, eq } from "drizzle-orm";
 import { db } from "@/server/db/client";
 import { migrateDatabase } from "@/server/db/migrate";
-import { diagnosticPings, memberships, users, workspaces } from "@/server/db/schema";
+import { apiUsagePeriods, diagnosticPings, memberships, users, workspaces } from "@/server/db/schema";
+import { billingPeriodStart, PLANS } from "@/lib/plans";
 import { FACTORY_PASSWORD } from "@/server/db/factories";
 import { verifyPassword } from "@/server/auth/password";
 import { DEMO_LOGINS, seedDatabase } from "@/server/db/seed";
@@ -18,7 +19,7 @@ it("seeds the same rows every time, and a second seed adds nothing", async () =>
   const first = await seedDatabase(db);
   const ids = (await db.select({ id: diagnosticPings.id }).from(diagnosticPings).orderBy(diagnosticPings.id)).map((r) => r.id);
   const second = await seedDatabase(db);
-  expect(first.inserted).toEqual({ diagnosticPings: 5, users: 2, workspaces: 2, memberships: 3, feedbackBoards: 1, feedbackPosts: 4 });
+  expect(first.inserted).toEqual({ diagnosticPings: 5, users: 5, workspaces: 3, memberships: 5, feedbackBoards: 1, feedbackPosts: 4 });
   expect(second.inserted).toEqual({ diagnosticPings: 0, users: 0, workspaces: 0, memberships: 0, feedbackBoards: 0, feedbackPosts: 0 });
   const [{ n }] = (await db.select({ n: count() }).from(diagnosticPings)) as [{ n: number }];
   expect(n).toBe(5);
@@ -45,8 +46,14 @@ it("seeds the demo logins it prints: a verified owner of a personal workspace, a
     { name: "Demo workspace", personal: true, role: "owner", userId: demo.id },
     // The operator's own workspace runs Groundwork's feedback board; support staff moderate it.
     { name: "Groundwork", personal: false, role: "admin", userId: support.id },
+    { name: "Groundwork", personal: false, role: "member", userId: rows.find((u) => u.email === "member@groundwork.test")!.id },
     { name: "Groundwork", personal: false, role: "owner", userId: demo.id },
+    { name: "Quota Labs", personal: false, role: "owner", userId: rows.find((u) => u.email === "quota@groundwork.test")!.id },
   ]);
+  // The over-quota character's workspace is at its free plan's limit this period.
+  const [usage] = await db.select().from(apiUsagePeriods);
+  expect(usage).toMatchObject({ periodStart: billingPeriodStart(new Date()), requests: PLANS.free.monthlyApiRequests });
+  expect(rows.find((u) => u.email === "product@groundwork.test")!.staffRole).toBe("product");
   // Fixed seed: the same account ids on every machine.
   expect(demo.id).toBe(DEMO_ID);
 });

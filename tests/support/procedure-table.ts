@@ -184,5 +184,13 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   // Staff: read-only view for support and up; credits for staff admins (the table's staff user).
   "staffBilling.workspace": { allow: ["staff"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
   "staffBilling.grantCredit": { allow: ["staff"], input: (f) => ({ workspaceSlug: f.workspace.slug, amountCents: 500, reason: "Apology for downtime" }) },
+  // Previews: product and admin staff (the table's staff user is an admin; tests/integration/previews
+  // refuses support staff). Malformed ids are parsed after the staff check: 400 for staff, 401/403 for others.
+  "previews.list": { allow: ["staff"], input: () => undefined },
+  "previews.branches": { allow: ["staff"], input: () => undefined },
+  "previews.create": { allow: ["staff"], input: () => ({ ref: "-not a ref" }) },
+  "previews.extend": { allow: ["staff"], input: () => ({ previewId: "not-an-id", hours: 1 }) },
+  "previews.destroy": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
+  "previews.retry": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
 };
 

@@ -2,22 +2,20 @@
 import { createRandom } from "@/lib/random";
 import type { DbOrTx } from "./client";
 import { buildFeedbackPost, buildPing, buildUser, FACTORY_PASSWORD, seededId } from "./factories";
+import { seedExtraCharacters, SEEDED_CHARACTERS } from "./seed-characters";
 import { diagnosticPings, feedbackBoards, feedbackPosts, feedbackTags, memberships, users, workspaces } from "./schema";
 
 export const SEED = 20_261_124;
 
 const DEMO_AT = new Date(Date.UTC(2026, 0, 1, 9));
 
-const DEMO_ACCOUNTS = [
-  { email: "demo@groundwork.test", displayName: "Demo User", staffRole: null, role: "user, owner of “Demo workspace”" },
-  { email: "support@groundwork.test", displayName: "Sam Support", staffRole: "support", role: "staff: support" },
-] as const;
+const DEMO_ACCOUNTS = SEEDED_CHARACTERS.slice(0, 2);
 
-/** Printed by `npm run dev`; the seeder creates exactly these accounts. */
-export const DEMO_LOGINS: Array<{ email: string; password: string; role: string }> = DEMO_ACCOUNTS.map((a) => ({
+/** Printed by `npm run dev`; the seeder creates exactly these accounts (the seeded characters). */
+export const DEMO_LOGINS: Array<{ email: string; password: string; role: string }> = SEEDED_CHARACTERS.map((a) => ({
   email: a.email,
   password: FACTORY_PASSWORD,
-  role: a.role,
+  role: a.description,
 }));
 
 /** The operator's own workspace, whose public board is Groundwork's feedback board (the app's "Feedback" menu item). */
@@ -56,12 +54,13 @@ export async function seedDatabase(db: DbOrTx): Promise<SeedReport> {
       .onConflictDoNothing()
       .returning({ userId: memberships.userId });
     const operator = await seedOperatorBoard(tx, accounts[0]!.id, accounts[1]!.id);
+    const characters = await seedExtraCharacters(tx, undefined, operator.workspaceId);
     return {
       inserted: {
         diagnosticPings: insertedPings.length,
-        users: insertedUsers.length,
-        workspaces: insertedWorkspaces.length + operator.workspaces,
-        memberships: insertedMemberships.length + operator.memberships,
+        users: insertedUsers.length + characters.users,
+        workspaces: insertedWorkspaces.length + operator.workspaces + characters.workspaces,
+        memberships: insertedMemberships.length + operator.memberships + characters.memberships,
         feedbackBoards: operator.boards,
         feedbackPosts: operator.posts,
       },
@@ -90,5 +89,5 @@ async function seedOperatorBoard(tx: DbOrTx, ownerId: string, supportId: string)
   const b = await tx.insert(feedbackBoards).values(board).onConflictDoNothing().returning({ id: feedbackBoards.id });
   await tx.insert(feedbackTags).values(tags).onConflictDoNothing();
   const p = await tx.insert(feedbackPosts).values(posts).onConflictDoNothing().returning({ id: feedbackPosts.id });
-  return { workspaces: w.length, memberships: m.length, boards: b.length, posts: p.length };
+  return { workspaceId: workspace.id, workspaces: w.length, memberships: m.length, boards: b.length, posts: p.length };
 }

@@ -27,3 +27,15 @@ export const gracePeriodEnded = eventType("billing/grace.ended", { schema: z.obj
 /** Outbox `kind` → the event the relay sends for it. A new kind without an event fails typecheck. */
 export const OUTBOX_EVENTS = { email: emailRequested } as const;
 export type OutboxKind = keyof typeof OUTBOX_EVENTS;
+
+/** Run (or resume) a preview's pipeline; `fromStep` names the step a retry starts at. Event id = preview id + attempt. */
+export const previewRequested = eventType("app/preview.requested", { schema: z.object({ previewId: z.uuid(), fromStep: z.string().optional() }) });
+
+/** A preview's time to live moved; the sleeping pipeline wakes and sleeps again until the new expiry. */
+export const previewExtended = eventType("app/preview.extended", { schema: z.object({ previewId: z.uuid() }) });
+
+/** "Destroy now": cancels the preview's sleeping pipeline; `teardown-preview` tears it down. */
+export const previewDestroyRequested = eventType("app/preview.destroy-requested", { schema: z.object({ previewId: z.uuid() }) });
+
+/** The GitHub workflow reported its end (callback): the pipeline's wait ends. Event id = preview id + outcome. */
+export const previewReported = eventType("app/preview.reported", { schema: z.object({ previewId: z.uuid(), outcome: z.enum(["ready", "failed"]) }) });

@@ -7,6 +7,7 @@ import { twoFactorRouter } from "@/features/auth/server/two-factor-router";
 import { exportsRouter } from "@/features/exports/server/router";
 import { feedbackRouter } from "@/features/feedback/server/router";
 import { flagsRouter } from "@/features/flags/server/router";
+import { previewsRouter } from "@/features/previews/server/router";
 import { jobsRouter } from "@/features/jobs/server/router";
 import { notificationsRouter } from "@/features/notifications/server/router";
 import { observabilityRouter } from "@/features/observability/server/router";
@@ -31,6 +32,7 @@ export const appRouter = router({
   billing: billingRouter,
   staffBilling: staffBillingRouter,
   flags: flagsRouter,
+  previews: previewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,10 @@ import { safeRedirectPath } from "@/features/auth/schemas";
 import { AuthCard } from "@/features/auth/ui/auth-card";
 import { SignInForm } from "@/features/auth/ui/sign-in-form";
 import { getViewer } from "@/trpc/server";
+import { currentPreview } from "@/features/previews/server/current-preview";
+import { CharacterSignIn } from "@/features/previews/ui/character-sign-in";
+import { FACTORY_PASSWORD } from "@/server/db/factories";
+import { SEEDED_CHARACTERS } from "@/server/db/seed-characters";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -26,6 +30,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       }
     >
       <SignInForm next={next} />
+      {/* Previews only (the driver sets PREVIEW_COMMIT): their accounts are the seeded characters. */}
+      {currentPreview() ? <CharacterSignIn characters={SEEDED_CHARACTERS.map(({ key, email, displayName, description }) => ({ key, email, displayName, description }))} password={FACTORY_PASSWORD} next={next} /> : null}
     </AuthCard>
   );
 }

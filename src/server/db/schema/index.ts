@@ -12,3 +12,4 @@ export * from "./api-keys";
 export * from "./billing";
 export * from "./flags";
 export * from "./staff-audit";
+export * from "./previews";

@@ -1,0 +1,130 @@
+/**
+ * A product staff member previews a branch of a fixture repository from the console, watches
+ * it reach "ready" live, opens it and destroys it; nothing of it is left. Previews run only as
+ * Inngest functions, so this spec starts its own server (port E2E_PORT + 2) with the local
+ * Inngest dev server (`serve.ts --inngest`, NODE_ENV=test) and the fixture repository
+ * (tests/integration/previews/fixture-repo.ts: the same scripts contract as this app, built in
+ * seconds instead of minutes).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { hermeticEnv } from "../src/lib/env-keys";
+import { makeFixtureRepo } from "../tests/integration/previews/fixture-repo";
+import { expect, test } from "./support/fixtures";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
+const BASE = `http://127.0.0.1:${PORT}`;
+const dbUrlFile = path.resolve(`.data/e2e-previews-${PORT}.dburl`);
+const log = path.resolve(`.data/e2e-previews-${PORT}.log`);
+let server: ChildProcess;
+let fixture: ReturnType<typeof makeFixtureRepo>;
+
+test.use({ baseURL: BASE, dbUrlFile });
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  fixture = makeFixtureRepo();
+  fs.mkdirSync(path.dirname(log), { recursive: true });
+  fs.rmSync(log, { force: true });
+  const out = fs.openSync(log, "a");
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--prod", "--ephemeral", "--hermetic", "--inngest", "--port", String(PORT), "--db-url-file", dbUrlFile], {
+    env: hermeticEnv({
+      NODE_ENV: "test",
+      APP_URL: BASE,
+      LOG_LEVEL: "warn",
+      PREVIEW_REPO_PATH: fixture.repo,
+      PREVIEW_ROOT: fixture.root,
+      PREVIEW_PORT_BASE: String(PORT + 500),
+    }),
+    stdio: ["ignore", out, out],
+  });
+  await expect
+    .poll(async () => {
+      const synced = fs.existsSync(log) && fs.readFileSync(log, "utf8").includes("Synced");
+      return synced && (await fetch(`${BASE}/api/health`).then((r) => r.status).catch(() => 0));
+    }, { timeout: 200_000, intervals: [1_000] })
+    .toBe(200);
+});
+
+test.afterAll(async () => {
+  // A preview's server is detached from ours: stop any a failed test left running.
+  if (fs.existsSync(dbUrlFile)) {
+    const client = postgres(fs.readFileSync(dbUrlFile, "utf8").trim(), { max: 1, onnotice: () => {} });
+    const rows = await client<{ pid: number }[]>`select pid from previews where pid is not null`.catch(() => []);
+    for (const { pid } of rows) {
+      try {
+        process.kill(-pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+    await client.end();
+  }
+  server?.kill("SIGTERM");
+  await new Promise((resolve) => server?.once("exit", resolve));
+  fixture?.remove();
+});
+
+test("product staff create a preview of a branch, watch it reach ready, open it and destroy it; nothing is left", async ({ page, db, makeUser, signInAs, context }) => {
+  test.setTimeout(180_000);
+  const staff = await makeUser({ staffRole: "product" });
+  await signInAs(context, staff.id);
+  await page.goto("/admin/previews");
+  await expect(page.getByRole("heading", { name: "Previews", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("branch-list")).toContainText("broken-build");
+
+  await page.getByRole("button", { name: "Preview main" }).click();
+  await expect(page.getByLabel("Branch or commit")).toHaveValue("main");
+  await page.getByRole("button", { name: "Create preview" }).click();
+
+  const card = page.getByTestId("preview-card").first();
+  await expect(card).toContainText("main");
+  // Live: the steps tick off and the bar fills without a reload.
+  await expect(card).toHaveAttribute("data-state", "ready", { timeout: 90_000 });
+  await expect(card.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+  for (const step of ["checkout", "install", "database", "migrate", "seed", "build", "start", "health", "smoke"]) {
+    await expect(card.locator(`[data-step="${step}"]`)).toHaveAttribute("data-status", "done");
+  }
+  const previewId = (await card.getAttribute("data-preview-id"))!;
+
+  const opened = page.waitForEvent("popup");
+  await card.getByTestId("preview-url").click();
+  const preview = await opened;
+  await expect(preview.locator("body")).toContainText("Preview of main");
+  const url = preview.url();
+  await preview.close();
+
+  await card.getByRole("button", { name: "Destroy now" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Destroy", exact: true }).click();
+  await expect(card).toHaveAttribute("data-state", "destroyed", { timeout: 60_000 });
+
+  // Nothing left: the process (its port answers nothing), the database, the worktree.
+  await expect.poll(() => fetch(url).then(() => "answering", () => "gone")).toBe("gone");
+  const databases = await db.execute(sql`select datname from pg_database where datname = ${`gw_preview_${previewId.replace(/-/g, "")}`}`);
+  expect(databases).toHaveLength(0);
+  expect(fs.existsSync(path.join(fixture.root, previewId))).toBe(false);
+});
+
+test("the console works at 360 px and refuses support staff", async ({ page, makeUser, signInAs, context }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const staff = await makeUser({ staffRole: "product" });
+  await signInAs(context, staff.id);
+  await page.goto("/admin/previews");
+  await expect(page.getByRole("button", { name: "Create preview" })).toBeVisible();
+  // The console's own content fits (the shared site header is not this page's; see the report).
+  const overflow = await page.evaluate(() => {
+    const main = document.querySelector("main")!;
+    return main.scrollWidth - main.clientWidth;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
+
+  await context.clearCookies();
+  const support = await makeUser({ staffRole: "support" });
+  await signInAs(context, support.id);
+  const response = await page.goto("/admin/previews");
+  expect(response?.status()).toBe(404);
+});

@@ -1,0 +1,72 @@
+/**
+ * A tiny git repository with the scripts contract a preview needs (db:migrate, db:seed, build,
+ * start, smoke; start serves /api/health on $PORT), so the pipeline runs in seconds. No
+ * dependencies: `npm ci` has nothing to fetch. Branch "broken-build" fails its build until a file
+ * named `allow-build` exists in the previews root (two levels above the worktree).
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const PACKAGE = {
+  name: "preview-fixture",
+  version: "1.0.0",
+  private: true,
+  scripts: {
+    "db:migrate": `node -e "console.log('migrating', new URL(process.env.DATABASE_URL).pathname)"`,
+    "db:seed": `node -e "console.log('seeding the characters')"`,
+    build: "node build.js",
+    start: "node server.js",
+    smoke: "node smoke.js",
+  },
+};
+const LOCK = { name: "preview-fixture", version: "1.0.0", lockfileVersion: 3, requires: true, packages: { "": { name: "preview-fixture", version: "1.0.0" } } };
+
+const BUILD = `const fs = require("fs");
+console.log("building commit", process.env.GIT_COMMIT);
+fs.writeFileSync("built.txt", process.env.GIT_COMMIT || "");
+console.log("built");
+`;
+const BROKEN_BUILD = `const fs = require("fs"), path = require("path");
+console.log("building commit", process.env.GIT_COMMIT);
+if (!fs.existsSync(path.resolve("..", "..", "allow-build"))) { console.error("error: the build is broken (no allow-build file)"); process.exit(1); }
+fs.writeFileSync("built.txt", process.env.GIT_COMMIT || "");
+console.log("built");
+`;
+const SERVER = `const http = require("http"), fs = require("fs");
+const commit = fs.readFileSync("built.txt", "utf8");
+http.createServer((req, res) => {
+  if (req.url === "/api/health") return res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+  res.writeHead(200, { "content-type": "text/html" }).end('<meta name="groundwork-commit" content="' + commit + '"><p>Preview of ' + (process.env.PREVIEW_BRANCH || "a commit") + '</p>');
+}).listen(Number(process.env.PORT), () => console.log("listening on", process.env.PORT));
+`;
+const SMOKE = `const url = process.argv[process.argv.indexOf("--url") + 1];
+fetch(url + "/api/health").then((r) => { console.log("health", r.status); process.exit(r.status === 200 ? 0 : 1); });
+`;
+
+export function makeFixtureRepo(): { repo: string; root: string; remove(): void } {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), "gw-preview-fixture-"));
+  const repo = path.join(base, "repo");
+  const root = path.join(base, "previews");
+  fs.mkdirSync(repo);
+  fs.mkdirSync(root);
+  const git = (...args: string[]) => execFileSync("git", ["-C", repo, "-c", "user.email=fixture@example.test", "-c", "user.name=Fixture", ...args], { stdio: "pipe" });
+  const write = (name: string, text: string) => fs.writeFileSync(path.join(repo, name), text);
+  git("init", "-q", "-b", "main");
+  write("package.json", JSON.stringify(PACKAGE, null, 2));
+  write("package-lock.json", JSON.stringify(LOCK, null, 2));
+  write("build.js", BUILD);
+  write("server.js", SERVER);
+  write("smoke.js", SMOKE);
+  fs.mkdirSync(path.join(repo, "drizzle"));
+  write("drizzle/0000_init.sql", "-- the fixture's migrations folder: previews with the same one share a template database\n");
+  write(".gitignore", "node_modules\nbuilt.txt\n");
+  git("add", "-A");
+  git("commit", "-q", "-m", "Fixture app");
+  git("checkout", "-q", "-b", "broken-build");
+  write("build.js", BROKEN_BUILD);
+  git("commit", "-q", "-am", "Break the build");
+  git("checkout", "-q", "main");
+  return { repo, root, remove: () => fs.rmSync(base, { recursive: true, force: true }) };
+}
