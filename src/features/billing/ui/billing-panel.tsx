@@ -27,6 +27,9 @@ export function BillingPanel({ workspaceSlug, checkout }: { workspaceSlug: strin
   const [changing, setChanging] = useState<PaidPlanId | null>(null);
   const gateway = useGoToGateway(workspaceSlug);
   const { cancel, resume } = useCancelResume(workspaceSlug);
+  // Until the server has answered one, the other waits: a Resume sent while the Cancel is still on
+  // its way would find nothing to resume, and the Cancel would then land last.
+  const switching = cancel.isPending || resume.isPending;
   const confirming = checkout === "success" && !sub;
 
   return (
@@ -69,9 +72,9 @@ export function BillingPanel({ workspaceSlug, checkout }: { workspaceSlug: strin
                 {gateway.portal.isPending ? "Opening…" : "Payment method & invoices"}
               </Button>
               {sub.cancelAtPeriodEnd ? (
-                <Button onClick={() => resume.mutate({ workspaceSlug })} disabled={resume.isPending}>Resume subscription</Button>
+                <Button onClick={() => resume.mutate({ workspaceSlug })} disabled={switching}>Resume subscription</Button>
               ) : (
-                <Button variant="outline" onClick={() => cancel.mutate({ workspaceSlug })} disabled={cancel.isPending}>Cancel at period end</Button>
+                <Button variant="outline" onClick={() => cancel.mutate({ workspaceSlug })} disabled={switching}>Cancel at period end</Button>
               )}
             </div>
           ) : null}
