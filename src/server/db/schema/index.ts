@@ -13,3 +13,5 @@ export * from "./billing";
 export * from "./flags";
 export * from "./staff-audit";
 export * from "./previews";
+export * from "./support";
+export * from "./security-rules";
