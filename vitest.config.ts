@@ -19,6 +19,9 @@ export default defineConfig({
     // Bounds for a shared CI machine; tests wait for conditions, these only end a broken wait.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll's own default gives up after 1 s, which a busy machine overruns (a billing
+    // lifecycle test failed that way under stress-ng); a poll ends when its condition holds.
+    expect: { poll: { timeout: 30_000 } },
     // No .env: every variable a test needs is set in tests/support/setup-file.ts.
     env: {},
   },

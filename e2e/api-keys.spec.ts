@@ -52,7 +52,7 @@ test("an admin creates a key, copies it, calls the API, sees the call in the req
   await expect(async () => {
     await page.reload();
     await expect(page.getByTestId("request-log-row").filter({ hasText: "/api/v1/me" })).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 10_000 });
+  }).toPass({ timeout: 60_000 });
   const logRow = page.getByTestId("request-log-row").filter({ hasText: "/api/v1/me" });
   await expect(logRow).toContainText("GET");
   await expect(logRow).toContainText("200");

@@ -68,7 +68,7 @@ describe("build-data-export on Inngest", () => {
 
     // The row is done inside the last step; the run completes when that step's response lands.
     const exportRun = async () => (await devServer.listRuns({ limit: 20 })).find((r) => r.functionId === "groundwork-build-data-export");
-    await expect.poll(async () => (await exportRun())?.status, { timeout: 5_000 }).toBe("completed");
+    await expect.poll(async () => (await exportRun())?.status, { timeout: 30_000 }).toBe("completed");
     const run = await exportRun();
     expect(run).toMatchObject({ status: "completed", event: { id: queued.id, name: "app/export.requested", data: { exportId: queued.id } } });
     const detail = await devServer.getRun(run!.id);

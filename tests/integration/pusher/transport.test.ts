@@ -66,7 +66,7 @@ describe("publishing through the Pusher transport", () => {
     const workspace = await createWorkspaceWithMembers(db, random, { owner, members: [{ user: member, role: "member" }] });
     const headers = await signedInHeaders(member.id, { twoFactorVerified: true });
     const client = await connect(port, headers, clients, { signIn: true });
-    await vi.waitFor(() => expect((client.user as unknown as { user_data: { id: string } | null }).user_data?.id).toBe(member.id));
+    await vi.waitFor(() => expect((client.user as unknown as { user_data: { id: string } | null }).user_data?.id).toBe(member.id), { timeout: 30_000 });
     const channel = await subscribed(client, toPusherChannel(workspaceChannel(workspace.id)));
     const refusals: string[] = [];
     channel.bind("pusher:subscription_error", (error: { error: string }) => refusals.push(error.error));
@@ -77,7 +77,7 @@ describe("publishing through the Pusher transport", () => {
     const ownerCaller = await callerWithHeaders(await signedInHeaders(owner.id, { twoFactorVerified: true }));
     const slug = (await db.query.workspaces.findFirst({ where: (w, { eq }) => eq(w.id, workspace.id) }))!.slug;
     await ownerCaller.workspaces.removeMember({ workspaceSlug: slug, userId: member.id });
-    await vi.waitFor(() => expect(refusals).toEqual(["auth route answered 403"]), { timeout: 5_000 });
+    await vi.waitFor(() => expect(refusals).toEqual(["auth route answered 403"]), { timeout: 30_000 });
     await publish(workspaceChannel(workspace.id), { type: "later", data: {} });
     // Another channel still works on the same (reconnected) client: only the workspace was lost.
     const mine = await subscribed(client, toPusherChannel(userChannel(member.id)));
@@ -87,7 +87,7 @@ describe("publishing through the Pusher transport", () => {
     expect(heard).not.toContain("later");
 
     // Signing out: the connection is terminated, and without a session nothing private is signed again.
-    await vi.waitFor(() => expect((client.user as unknown as { user_data: { id: string } | null }).user_data?.id).toBe(member.id));
+    await vi.waitFor(() => expect((client.user as unknown as { user_data: { id: string } | null }).user_data?.id).toBe(member.id), { timeout: 30_000 });
     const mineRefused = new Promise<string>((resolve) => mine.bind("pusher:subscription_error", (error: { error: string }) => resolve(error.error)));
     await (await callerWithHeaders(headers)).auth.signOut();
     expect(await mineRefused).toBe("auth route answered 401");
