@@ -13,3 +13,4 @@ export * from "./billing";
 export * from "./flags";
 export * from "./staff-audit";
 export * from "./previews";
+export * from "./account-deletions";
