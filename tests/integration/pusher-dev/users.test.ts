@@ -20,7 +20,7 @@ const signingUser =
 async function signedIn(id: string, allowed: { channels: boolean; session?: boolean } = { channels: true }, opts: { reconnect?: boolean } = { reconnect: true }): Promise<PusherClient> {
   const client = await connectClient(h, {
     userAuthentication: {
-      customHandler: (params, callback) => (allowed.session === false ? callback(new Error("signed out"), null) : signingUser(id)(params, callback)),
+      customHandler: ((params, callback) => (allowed.session === false ? callback(new Error("signed out"), null) : signingUser(id)(params, callback))) satisfies UserAuthenticationHandler,
     } as never,
     channelAuthorization: {
       customHandler: ({ socketId, channelName }, callback) =>
