@@ -13,3 +13,6 @@ export * from "./billing";
 export * from "./flags";
 export * from "./staff-audit";
 export * from "./previews";
+export * from "./impersonation";
+export * from "./support";
+export * from "./security-rules";

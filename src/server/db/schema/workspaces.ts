@@ -22,6 +22,8 @@ export const workspaces = pgTable(
     plan: text("plan", { enum: PLAN_IDS }).notNull().default("free"),
     /** Paid seats (Team); null on plans not priced per seat. */
     seats: integer("seats"),
+    /** "Allow support to access this workspace": when false, impersonating staff can't open it. */
+    allowSupportAccess: boolean("allow_support_access").notNull().default(true),
     ...timestamps(),
   },
   (t) => [
