@@ -192,5 +192,10 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "previews.extend": { allow: ["staff"], input: () => ({ previewId: "not-an-id", hours: 1 }) },
   "previews.destroy": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
   "previews.retry": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
+  // Security rules: any staff member (tests/integration/security-rules refuses non-staff and proves each rule).
+  // A repeated add is a CONFLICT (past authorization); a malformed id is a 400 for staff.
+  "securityRules.list": { allow: ["staff"], input: () => undefined },
+  "securityRules.add": { allow: ["staff"], input: () => ({ kind: "reserved_slug", value: "authz-reserved" }) },
+  "securityRules.remove": { allow: ["staff"], input: () => ({ id: "not-an-id" }) },
 };
 
