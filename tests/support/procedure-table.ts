@@ -192,6 +192,11 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "previews.extend": { allow: ["staff"], input: () => ({ previewId: "not-an-id", hours: 1 }) },
   "previews.destroy": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
   "previews.retry": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
+  // Admin console: staff only. Admin mode is not authorization: a staff write without it is a
+  // PRECONDITION_FAILED (past the role check); tests/integration/admin proves the refusal.
+  "admin.adminMode": { allow: ["staff"], input: () => undefined },
+  "admin.enterAdminMode": { allow: ["staff"], input: () => ({ password: "not the password" }) },
+  "admin.exitAdminMode": { allow: ["staff"], input: () => undefined },
   // Security rules: any staff member (tests/integration/security-rules refuses non-staff and proves each rule).
   // A repeated add is a CONFLICT (past authorization); a malformed id is a 400 for staff.
   "securityRules.list": { allow: ["staff"], input: () => undefined },

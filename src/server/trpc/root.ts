@@ -1,4 +1,5 @@
 import "server-only";
+import { adminRouter } from "@/features/admin/server/router";
 import { apiKeysRouter } from "@/features/api-keys/server/router";
 import { billingRouter, staffBillingRouter } from "@/features/billing/server/router";
 import { authRouter } from "@/features/auth/server/router";
@@ -34,6 +35,7 @@ export const appRouter = router({
   staffBilling: staffBillingRouter,
   flags: flagsRouter,
   previews: previewsRouter,
+  admin: adminRouter,
   securityRules: securityRulesRouter,
 });
 

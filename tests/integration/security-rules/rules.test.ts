@@ -81,10 +81,10 @@ describe("reserved workspace slugs and names", () => {
     const w = await makeWorld("Rename Co");
     expect(fieldErrorsOf(await rejection(w.as.owner.workspaces.rename({ workspaceSlug: w.workspace.slug, name: "groundwork support" }))).name?.[0]).toMatch(/reserved/);
 
-    await as.securityRules.add({ kind: "reserved_slug", value: "slug-stepper-s-workspace" });
+    await as.securityRules.add({ kind: "reserved_slug", value: "slug-steppers-workspace" });
     const { res, body } = await signUp("personal-slug@example.com", undefined, "Slug Stepper");
     expect(res.status).toBe(200);
-    expect(body.result.data).toMatchObject({ redirectTo: "/w/slug-stepper-s-workspace-2" });
+    expect(body.result.data).toMatchObject({ redirectTo: "/w/slug-steppers-workspace-2" });
   });
 
   it("refuses a slug that isn't one, naming the field", async () => {

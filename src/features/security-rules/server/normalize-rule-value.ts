@@ -1,5 +1,5 @@
 import "server-only";
-import { slugify } from "@/features/workspaces/server/slugs";
+import { workspaceSlugFrom } from "@/features/workspaces/server/slugs";
 import { AppError } from "@/server/errors";
 import type { SecurityRuleKind } from "@/server/db/schema";
 import { normalizeDomain, normalizeIpRange, normalizeReservedName } from "@/server/security-rules/values";
@@ -10,7 +10,7 @@ const invalid = (message: string) => new AppError("BAD_REQUEST", { userMessage: 
 export function normalizeRuleValue(kind: SecurityRuleKind, raw: string): string {
   switch (kind) {
     case "reserved_slug": {
-      const slug = slugify(raw);
+      const slug = workspaceSlugFrom(raw);
       if (slug !== raw.trim().toLowerCase()) throw invalid(`A slug is lower-case letters, digits and dashes, like “${slug}”.`);
       return slug;
     }

@@ -16,3 +16,4 @@ export * from "./previews";
 export * from "./impersonation";
 export * from "./support";
 export * from "./security-rules";
+export * from "./account-deletions";
