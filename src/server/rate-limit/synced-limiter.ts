@@ -112,7 +112,7 @@ export function createSyncedLimiter(opts: { db?: DbOrTx; intervalMs?: number } =
       const key = `${rule.name}:${subject}`;
       const windowMs = rule.windowSeconds * 1000;
       const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
-      let entry = entries.get(key);
+      const entry = entries.get(key);
       if (!entry || entry.windowStart < windowStart) {
         const fresh: Entry = { windowStart, windowMs, shared: 0, sending: 1, unsynced: 0, touched: false, activeAt: Date.now(), ready: null };
         fresh.ready = upsert([{ key, start: windowStart, delta: 1 }])
