@@ -225,5 +225,10 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "impersonation.stop": { allow: everyone, input: () => undefined, impersonated: { read: true, write: true } },
   "impersonation.workspaceSupportAccess": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
   "impersonation.setWorkspaceSupportAccess": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, allow: true }) },
+  // Admin console: staff only. Admin mode is not authorization: a staff write without it is a
+  // PRECONDITION_FAILED (past the role check); tests/integration/admin proves the refusal.
+  "admin.adminMode": { allow: ["staff"], input: () => undefined },
+  "admin.enterAdminMode": { allow: ["staff"], input: () => ({ password: "not the password" }) },
+  "admin.exitAdminMode": { allow: ["staff"], input: () => undefined },
 };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text, workspaceSlugField } from "@/lib/text";
+import { adminModeStatus, enterAdminModeInput } from "@/features/admin/schemas";
 
 /** 15 minutes, server-side; one extension of the same length. */
 export const IMPERSONATION_TTL_MS = 15 * 60 * 1000;
@@ -8,8 +9,14 @@ const reason = (label: string) =>
   text(label, { required: `${label} is required` }).trim().min(5, "Say why, in at least 5 characters").max(300, "At most 300 characters");
 
 export const startImpersonationInput = z.object({ userId: z.uuid({ error: "Choose a user by id" }), reason: reason("Reason") });
-export const extendImpersonationInput = z.object({ reason: reason("Reason") });
-export const enableWriteModeInput = z.object({ reason: reason("Reason") });
+/**
+ * Extending and write mode re-require admin mode. While impersonating, the staff member can't
+ * reach the admin console's own prompt (they are the user here), so these take the password
+ * (and code) themselves when admin mode has lapsed.
+ */
+const reauth = enterAdminModeInput.partial().shape;
+export const extendImpersonationInput = z.object({ reason: reason("Reason"), ...reauth });
+export const enableWriteModeInput = z.object({ reason: reason("Reason"), ...reauth });
 
 export const impersonationStatus = z.object({
   user: z.object({ id: z.uuid(), displayName: z.string(), email: z.string() }),
@@ -18,6 +25,8 @@ export const impersonationStatus = z.object({
   reason: z.string(),
   expiresAt: z.date(),
   extended: z.boolean(),
+  /** The staff member's admin mode (their own session): extend and write mode need it. */
+  adminMode: adminModeStatus,
 });
 export type ImpersonationStatus = z.infer<typeof impersonationStatus>;
 

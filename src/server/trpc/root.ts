@@ -1,4 +1,5 @@
 import "server-only";
+import { adminRouter } from "@/features/admin/server/router";
 import { apiKeysRouter } from "@/features/api-keys/server/router";
 import { billingRouter, staffBillingRouter } from "@/features/billing/server/router";
 import { authRouter } from "@/features/auth/server/router";
@@ -35,6 +36,7 @@ export const appRouter = router({
   flags: flagsRouter,
   previews: previewsRouter,
   impersonation: impersonationRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

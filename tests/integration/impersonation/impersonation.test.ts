@@ -4,10 +4,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 vi.hoisted(() => {
   process.env.LOG_LEVEL = "info";
 });
+import { endAdminMode } from "@/server/auth/admin-mode";
 import { db } from "@/server/db/client";
+import { FACTORY_PASSWORD } from "@/server/db/factories";
 import { devMailbox, impersonationSessions, securityEvents, staffAuditLog } from "@/server/db/schema";
 import { captureLogs } from "../../support/logs";
-import { call, makeWorld, startOverHttp } from "./world";
+import { call, makeWorld, sessionIdOf, startOverHttp } from "./world";
 
 afterEach(() => vi.useRealTimers());
 
@@ -41,6 +43,16 @@ describe("impersonation", () => {
     const { lines } = await captureLogs(() => call("workspaces.mine", undefined, headers, "query"));
     const request = lines.find((l) => l.msg === "request");
     expect(request).toMatchObject({ userId: w.user.id, impersonatorId: w.staff.id });
+  });
+
+  it("needs admin mode to start; non-staff can't start at all", async () => {
+    const w = await makeWorld();
+    const without = await startOverHttp(w.staff.id, w.user.id, "Ticket 42: their board looks empty", { adminMode: false });
+    expect(without.res.status).toBe(412);
+    expect(without.body.error?.data).toMatchObject({ reason: "admin_mode_required" });
+    expect(without.res.headers.getSetCookie().join()).not.toMatch(/gw_impersonation/);
+    const byUser = await startOverHttp(w.user.id, w.staff.id);
+    expect(byUser.res.status).toBe(403);
   });
 
   it("refuses a reason that is missing or too short by field, and staff accounts as targets", async () => {
@@ -102,6 +114,21 @@ describe("impersonation", () => {
     expect((await me(second.headers))?.id).toBe(w.user.id);
     vi.setSystemTime(t0 + 40 * 60_000);
     expect((await me(second.headers))?.id).toBe(w.staff.id);
+  });
+
+  it("write mode re-requires admin mode: without it 412, a wrong password is a field error, the right one switches", async () => {
+    const w = await makeWorld();
+    const { headers, staffHeaders } = await startOverHttp(w.staff.id, w.user.id);
+    await endAdminMode(db, sessionIdOf(staffHeaders));
+    const status = (await call("impersonation.current", undefined, headers, "query")).body.result?.data as { adminMode: { active: boolean }; mode: string };
+    expect(status).toMatchObject({ mode: "read", adminMode: { active: false } });
+    const reason = "Ticket 42: vote as they asked";
+    expect((await call("impersonation.enableWrite", { reason }, headers, "mutation")).status).toBe(412);
+    const wrong = await call("impersonation.enableWrite", { reason, password: "not the password" }, headers, "mutation");
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error?.data.fieldErrors?.password?.[0]).toBe("That password isn't right.");
+    expect((await call("impersonation.enableWrite", { reason, password: FACTORY_PASSWORD }, headers, "mutation")).status).toBe(200);
+    expect((await call("impersonation.current", undefined, headers, "query")).body.result?.data).toMatchObject({ mode: "write", adminMode: { active: true } });
   });
 
   it("Stop ends it, clears the cookie and returns to the user's admin page; the staff session carries on", async () => {

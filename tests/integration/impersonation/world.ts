@@ -1,4 +1,6 @@
 import { createRandom } from "@/lib/random";
+import { grantAdminMode } from "@/server/auth/admin-mode";
+import { hashToken } from "@/server/auth/tokens";
 import { db } from "@/server/db/client";
 import { createFeedbackBoard, createFeedbackPost, createUser, createWorkspaceWithMembers } from "@/server/db/factories";
 import { readJson, trpcMutation, trpcQuery, type TrpcErrorBody } from "../../support/http";
@@ -19,9 +21,16 @@ export async function makeWorld() {
 
 const cookiePairs = (setCookies: string[]) => setCookies.map((c) => c.split(";")[0]!);
 
-/** Starts an impersonation over HTTP, as the admin console does; returns the browser's cookies afterwards. */
-export async function startOverHttp(staffId: string, userId: string, reason = "Ticket 42: their board looks empty") {
+/** The session id behind a `signedInHeaders` cookie (ids are the token's hash). */
+export const sessionIdOf = (headers: Record<string, string>) => hashToken(headers.cookie!.split(";")[0]!.split("=")[1]!);
+
+/**
+ * Starts an impersonation over HTTP, as the admin console does (in admin mode unless told
+ * otherwise); returns the browser's cookies afterwards.
+ */
+export async function startOverHttp(staffId: string, userId: string, reason = "Ticket 42: their board looks empty", opts: { adminMode?: boolean } = {}) {
   const staffHeaders = await signedInHeaders(staffId, { twoFactorVerified: true });
+  if (opts.adminMode !== false) await grantAdminMode(db, sessionIdOf(staffHeaders));
   const res = await trpcMutation("impersonation.start", { userId, reason }, staffHeaders);
   const body = await readJson<{ result?: { data: { redirectTo: string; expiresAt: Date } } } & Partial<TrpcErrorBody>>(res);
   const cookie = [staffHeaders.cookie, ...cookiePairs(res.headers.getSetCookie())].join("; ");

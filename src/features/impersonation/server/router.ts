@@ -6,7 +6,8 @@ import { AppError } from "@/server/errors";
 import type { RateLimitRule } from "@/server/rate-limit/consume";
 import type { TrpcContext } from "@/server/trpc/context";
 import { router } from "@/server/trpc/init";
-import { publicProcedure, rateLimit, staffProcedure, workspaceProcedure } from "@/server/trpc/tiers";
+import { adminWriteProcedure, publicProcedure, rateLimit, workspaceProcedure } from "@/server/trpc/tiers";
+import { getAdminMode } from "@/features/admin/server/admin-mode";
 import { workspaceActorFrom } from "@/features/workspaces/server/actor";
 import {
   enableWriteModeInput,
@@ -49,11 +50,12 @@ function setCookie(ctx: TrpcContext, value: string) {
 }
 
 export const impersonationRouter = router({
-  /** The banner's state: null when nobody is being impersonated. Costs no query (the context has it). */
-  current: publicProcedure.output(impersonationStatus.nullable()).query(({ ctx }) => {
+  /** The banner's state: null when nobody is being impersonated (then it costs no query). */
+  current: publicProcedure.output(impersonationStatus.nullable()).query(async ({ ctx }) => {
     const imp = ctx.impersonation;
     if (!imp || !ctx.viewer) return null;
     return {
+      adminMode: await getAdminMode({ userId: imp.impersonator.id, sessionId: imp.staffSessionId }, ctx.db),
       user: { id: ctx.viewer.userId, displayName: ctx.viewer.displayName, email: ctx.viewer.email },
       impersonator: { displayName: imp.impersonator.displayName },
       mode: imp.mode,
@@ -63,7 +65,8 @@ export const impersonationRouter = router({
     };
   }),
 
-  start: staffProcedure("support")
+  /** Needs admin mode (password re-entered within 15 minutes), like every staff write. */
+  start: adminWriteProcedure("support")
     .use(rateLimit(IMPERSONATION_CHANGES))
     .input(startImpersonationInput)
     .output(startImpersonationOutput)

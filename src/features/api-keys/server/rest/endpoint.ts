@@ -192,6 +192,9 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
     }
 
     const viewer: UserActor = { userId: key.creator.userId, displayName: key.creator.displayName, impersonatorId: null, ip: ip === "unknown" ? null : ip };
+    const route = `${def.method} ${def.path}`;
+    // Every outcome of an operation that began is an answer (a 500 included), so that an
+    // Idempotency-Key stores it as Stripe does; only what happens before it may throw.
     const run = async (): Promise<StoredResponse> => {
       let result: unknown;
       try {
@@ -208,10 +211,14 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
           const fields = fieldErrors(error);
           return { status: 422, body: await apiError(422, "validation_failed", firstProblem(fields), requestId, { details: { fields } }).json() };
         }
-        throw error;
+        return internalError(error, route, requestId, "api endpoint failed");
       }
-      // A response that fails its own schema is our bug: it stays a 500 and is logged.
-      return { status: def.successStatus, body: JSON.parse(JSON.stringify(def.response.parse(result))) };
+      try {
+        return { status: def.successStatus, body: JSON.parse(JSON.stringify(def.response.parse(result))) };
+      } catch (error) {
+        // A response that fails its own schema is our bug.
+        return internalError(error, route, requestId, "api endpoint answered outside its response schema");
+      }
     };
 
     const idempotencyKey = req.headers.get("idempotency-key");
@@ -245,7 +252,14 @@ function failure(error: unknown, route: string, requestId: string, what: string)
     return appErrorResponse(outage, requestId);
   }
   logger.error({ err: error, route }, what);
-  return apiError(500, "internal_error", "Something went wrong on our side. Retry later; if it keeps happening, quote the request id.", requestId);
+  return apiError(500, "internal_error", INTERNAL_MESSAGE, requestId);
+}
+
+const INTERNAL_MESSAGE = "Something went wrong on our side. Retry later; if it keeps happening, quote the request id.";
+
+async function internalError(error: unknown, route: string, requestId: string, what: string): Promise<StoredResponse> {
+  logger.error({ err: error, route }, what);
+  return { status: 500, body: await apiError(500, "internal_error", INTERNAL_MESSAGE, requestId).json() };
 }
 
 /** A Next route handler for one endpoint; unexpected errors become the envelope's 500 with the request id. */

@@ -46,11 +46,11 @@ export function useForm<Field extends string, T>(formId: string, schema: z.ZodTy
       try {
         navigating = (await action(parsed.data)) === true;
       } catch (error) {
-        const { message, fieldErrors, requestId } = describeClientError(error);
+        const { message, fieldErrors } = describeClientError(error);
         const byField = firstErrors(fieldErrors ?? {});
         setErrors(byField);
         const shownOnAField = Object.keys(byField).some((name) => name in values);
-        if (!shownOnAField) setFormError(requestId ? `${message} (error id ${requestId})` : message);
+        if (!shownOnAField) setFormError(message);
         setAttempt((n) => n + 1);
       } finally {
         if (!navigating) setPending(false);
