@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NEVER_WHILE_IMPERSONATING } from "@/server/auth/impersonation-policy";
 import { IMPERSONATION_WRITE_REFUSED, carriesImpersonation, refusesWhileImpersonating } from "@/server/http/impersonation-writes";
+import { withRequest } from "@/server/http/with-request";
 import { appRouter } from "@/server/trpc/root";
 import { impersonatingHeaders } from "../../support/impersonation";
 import { call, makeWorld } from "./world";
@@ -56,5 +57,18 @@ describe("non-tRPC writes while impersonating (the proxy's rule)", () => {
     expect(carriesImpersonation(["__Host-gw_session", "__Host-gw_impersonation"])).toBe(true);
     expect(carriesImpersonation(["gw_session"])).toBe(false);
     expect(IMPERSONATION_WRITE_REFUSED).toMatch(/impersonating/);
+  });
+
+  it("route handlers (withRequest) answer such a write with 403 and the message, before the handler runs", async () => {
+    let ran = 0;
+    const handler = withRequest(async () => (ran++, new Response("ok")));
+    const post = (cookie: string) => handler(new Request("http://localhost:3000/api/unsubscribe", { method: "POST", headers: { cookie } }), {});
+    const refused = await post("gw_session=abc; gw_impersonation=def");
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(IMPERSONATION_WRITE_REFUSED);
+    expect(ran).toBe(0);
+    expect((await post("gw_session=abc")).status).toBe(200);
+    expect((await handler(new Request("http://localhost:3000/api/health", { headers: { cookie: "gw_impersonation=def" } }), {})).status).toBe(200);
+    expect(ran).toBe(2);
   });
 });
