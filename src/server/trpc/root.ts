@@ -14,6 +14,7 @@ import { jobsRouter } from "@/features/jobs/server/router";
 import { notificationsRouter } from "@/features/notifications/server/router";
 import { observabilityRouter } from "@/features/observability/server/router";
 import { realtimeRouter } from "@/features/realtime/server/router";
+import { securityRulesRouter } from "@/features/security-rules/server/router";
 import { workspacesRouter } from "@/features/workspaces/server/router";
 import { staffRouter } from "@/features/workspaces/server/staff-router";
 import { createCallerFactory, router } from "./init";
@@ -37,6 +38,7 @@ export const appRouter = router({
   previews: previewsRouter,
   impersonation: impersonationRouter,
   admin: adminRouter,
+  securityRules: securityRulesRouter,
 });
 
 export type AppRouter = typeof appRouter;
