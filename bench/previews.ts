@@ -7,7 +7,8 @@
  *   cached: node_modules hardlinked from the cache, database cloned from the migrated template
  * Prints per-step seconds and the totals. Asserts nothing. Each preview is destroyed after.
  *
- * Run: node --conditions=react-server --import tsx bench/previews.ts   (npm run bench:previews)
+ * Run: node --conditions=react-server --import tsx bench/previews.ts   (npm run bench:previews;
+ *      BENCH_PREVIEW_PORT=N starts the previews from port N, on a machine whose ports are shared)
  */
 import { spawnSync } from "node:child_process";
 import os from "node:os";
@@ -54,7 +55,7 @@ Object.assign(
     INNGEST_DEV: "http://127.0.0.1:9", // createPreview refuses without Inngest; nothing is sent here
     PREVIEW_ROOT: process.env.BENCH_PREVIEW_ROOT!,
     PREVIEW_REPO_PATH: process.cwd(),
-    PREVIEW_PORT_BASE: String(await findFreePort()),
+    PREVIEW_PORT_BASE: process.env.BENCH_PREVIEW_PORT ?? String(await findFreePort()),
   }),
 );
 const { db } = await import("../src/server/db/client");

@@ -43,9 +43,10 @@ test("commit: the page says which build it runs", async () => {
 
 test(`sign in as ${email}`, async () => {
   await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  // exact: a preview's sign-in page also has "Sign in as <character>" buttons.
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
 });
 

@@ -9,10 +9,12 @@ export class AppError extends Error {
   readonly userMessage: string;
   readonly fieldErrors?: Record<string, string[]>;
   readonly retryAfterSeconds?: number;
+  /** A machine-readable refinement of `code` the client acts on (e.g. "admin_mode_required"). */
+  readonly reason?: string;
 
   constructor(
     code: AppErrorCode,
-    opts: { userMessage: string; cause?: unknown; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number },
+    opts: { userMessage: string; cause?: unknown; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number; reason?: string },
   ) {
     super(opts.userMessage, { cause: opts.cause });
     this.name = "AppError";
@@ -20,6 +22,7 @@ export class AppError extends Error {
     this.userMessage = opts.userMessage;
     this.fieldErrors = opts.fieldErrors;
     this.retryAfterSeconds = opts.retryAfterSeconds;
+    this.reason = opts.reason;
   }
 }
 

@@ -22,8 +22,7 @@ function getQueryClient() {
   browserQueryClient ??= makeQueryClient({
     onMutationError(error, meta) {
       if (meta?.toast === false) return;
-      const { message, requestId } = describeClientError(error);
-      toast({ title: "That didn't work", description: requestId ? `${message} (error id ${requestId})` : message, variant: "error" });
+      toast({ title: "That didn't work", description: describeClientError(error).message, variant: "error" });
     },
   });
   return browserQueryClient;

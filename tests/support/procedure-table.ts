@@ -119,6 +119,10 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "notifications.unreadCount": { allow: signedIn, input: () => undefined },
   "notifications.markRead": { allow: signedIn, input: () => ({ id: "not-an-id" }) },
   "notifications.markAllRead": { allow: signedIn, input: () => ({}) },
+  "notifications.preferences": { allow: signedIn, input: () => undefined },
+  "notifications.updatePreferences": { allow: signedIn, input: () => ({ feedbackStatusEmail: false }) },
+  // The signed token is the authorization: anyone holding the link may use it, signed in or not.
+  "notifications.unsubscribe": { allow: everyone, input: () => ({ token: "not-a-token" }) },
   "exports.request": { allow: signedIn, input: () => undefined },
   "exports.list": { allow: signedIn, input: () => undefined },
   "exports.get": { allow: signedIn, input: () => ({ id: "not-an-id" }) },
@@ -192,5 +196,15 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "previews.extend": { allow: ["staff"], input: () => ({ previewId: "not-an-id", hours: 1 }) },
   "previews.destroy": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
   "previews.retry": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
+  // Admin console: staff only. Admin mode is not authorization: a staff write without it is a
+  // PRECONDITION_FAILED (past the role check); tests/integration/admin proves the refusal.
+  "admin.adminMode": { allow: ["staff"], input: () => undefined },
+  "admin.enterAdminMode": { allow: ["staff"], input: () => ({ password: "not the password" }) },
+  "admin.exitAdminMode": { allow: ["staff"], input: () => undefined },
+  // Security rules: any staff member (tests/integration/security-rules refuses non-staff and proves each rule).
+  // A repeated add is a CONFLICT (past authorization); a malformed id is a 400 for staff.
+  "securityRules.list": { allow: ["staff"], input: () => undefined },
+  "securityRules.add": { allow: ["staff"], input: () => ({ kind: "reserved_slug", value: "authz-reserved" }) },
+  "securityRules.remove": { allow: ["staff"], input: () => ({ id: "not-an-id" }) },
 };
 

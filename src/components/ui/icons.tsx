@@ -142,3 +142,11 @@ export function MenuIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function UpvoteIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 4 4.5 12.5H9V20h6v-7.5h4.5L12 4Z" />
+    </Icon>
+  );
+}

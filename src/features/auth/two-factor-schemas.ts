@@ -25,7 +25,7 @@ const totpCode = z
   .transform((raw) => raw.replace(/\s+/g, ""))
   .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app"));
 
-const secondFactorCode = z
+export const secondFactorCode = z
   .string({ error: "Enter a code" })
   .max(64, SECOND_FACTOR_FORMAT_MESSAGE)
   .refine((raw) => classifySecondFactorCode(raw) !== null, SECOND_FACTOR_FORMAT_MESSAGE);

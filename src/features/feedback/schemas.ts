@@ -34,10 +34,10 @@ export const postSort = z.enum(["top", "new", "trending"], { error: "Sort must b
 export type PostSort = z.infer<typeof postSort>;
 const workspaceId = idSchema;
 const clientMutationId = z.uuid({ error: "Must be a valid id" }).nullish();
-const slug = text("Slug")
+const slug = text("Address")
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "Slug must be 1–40 lowercase letters, digits or dashes, not starting or ending with a dash");
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "Address must be 1–40 lowercase letters, digits or dashes, not starting or ending with a dash");
 const tagSlug = text("Tag").trim().toLowerCase().regex(/^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/, "Tags are 1–32 lowercase letters, digits or dashes");
 const limit = (max: number, fallback: number) =>
   z.number({ error: "Limit must be a number" }).int("Limit must be a whole number").min(1, "Limit must be at least 1").max(max, `Limit must be at most ${max}`).default(fallback);

@@ -7,7 +7,8 @@ import { devMailbox, outbox } from "@/server/db/schema";
 import { logger } from "@/server/logging/logger";
 import type { EmailContent } from "./render";
 
-export type EmailPayload = EmailContent & { to: string };
+/** `headers`: extra headers such as List-Unsubscribe, sent as given. */
+export type EmailPayload = EmailContent & { to: string; headers?: Record<string, string> };
 
 /** Writes an email to the outbox inside the caller's transaction; send it after commit. */
 export async function enqueueEmail(tx: DbOrTx, email: EmailPayload): Promise<string> {
@@ -41,9 +42,9 @@ export async function deliverEmails(db: Db, ids: string[]): Promise<DeliveryResu
     try {
       const transport = smtp();
       if (transport) {
-        await transport.sendMail({ from: smtpEnv()!.MAIL_FROM, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: `<${row.id}@groundwork>` });
+        await transport.sendMail({ from: smtpEnv()!.MAIL_FROM, to: email.to, subject: email.subject, text: email.text, html: email.html, headers: email.headers, messageId: `<${row.id}@groundwork>` });
       } else {
-        await db.insert(devMailbox).values({ outboxId: row.id, to: email.to, subject: email.subject, text: email.text, html: email.html }).onConflictDoNothing();
+        await db.insert(devMailbox).values({ outboxId: row.id, to: email.to, subject: email.subject, text: email.text, html: email.html, headers: email.headers ?? {} }).onConflictDoNothing();
       }
       await db.update(outbox).set({ sentAt: new Date(), attempts: sql`${outbox.attempts} + 1`, deadLetteredAt: null }).where(eq(outbox.id, row.id));
       result.delivered.push(row.id);

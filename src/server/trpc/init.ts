@@ -12,6 +12,8 @@ export type ErrorData = {
   fieldErrors: Record<string, string[]> | null;
   requestId: string | null;
   retryAfterSeconds: number | null;
+  /** AppError's `reason`: what the client should do about it (e.g. ask for admin mode). */
+  reason: string | null;
 };
 
 function describeError(error: TRPCError): Omit<ErrorData, "requestId"> {
@@ -21,6 +23,7 @@ function describeError(error: TRPCError): Omit<ErrorData, "requestId"> {
       userMessage: cause.userMessage,
       fieldErrors: cause.fieldErrors ?? null,
       retryAfterSeconds: cause.retryAfterSeconds ?? null,
+      reason: cause.reason ?? null,
     };
   }
   if (cause instanceof ZodError) {
@@ -30,15 +33,15 @@ function describeError(error: TRPCError): Omit<ErrorData, "requestId"> {
     const userMessage = first
       ? `${first[0]}: ${first[1][0]}`
       : (formErrors[0] ?? "The request is not valid.");
-    return { userMessage, fieldErrors: { ...fieldErrors, ...(formErrors.length ? { _: formErrors } : {}) }, retryAfterSeconds: null };
+    return { userMessage, fieldErrors: { ...fieldErrors, ...(formErrors.length ? { _: formErrors } : {}) }, retryAfterSeconds: null, reason: null };
   }
   if (error.code === "PARSE_ERROR" || cause instanceof SyntaxError) {
-    return { userMessage: "The request body is not valid JSON.", fieldErrors: null, retryAfterSeconds: null };
+    return { userMessage: "The request body is not valid JSON.", fieldErrors: null, retryAfterSeconds: null, reason: null };
   }
   if (error.code === "INTERNAL_SERVER_ERROR") {
-    return { userMessage: "Something went wrong on our side. Try again; if it keeps happening, quote the error id.", fieldErrors: null, retryAfterSeconds: null };
+    return { userMessage: "Something went wrong on our side. Try again; if it keeps happening, quote the error id.", fieldErrors: null, retryAfterSeconds: null, reason: null };
   }
-  return { userMessage: error.message, fieldErrors: null, retryAfterSeconds: null };
+  return { userMessage: error.message, fieldErrors: null, retryAfterSeconds: null, reason: null };
 }
 
 const t = initTRPC.context<TrpcContext>().create({

@@ -1,4 +1,5 @@
 import "server-only";
+import { adminRouter } from "@/features/admin/server/router";
 import { apiKeysRouter } from "@/features/api-keys/server/router";
 import { billingRouter, staffBillingRouter } from "@/features/billing/server/router";
 import { authRouter } from "@/features/auth/server/router";
@@ -12,6 +13,7 @@ import { jobsRouter } from "@/features/jobs/server/router";
 import { notificationsRouter } from "@/features/notifications/server/router";
 import { observabilityRouter } from "@/features/observability/server/router";
 import { realtimeRouter } from "@/features/realtime/server/router";
+import { securityRulesRouter } from "@/features/security-rules/server/router";
 import { workspacesRouter } from "@/features/workspaces/server/router";
 import { staffRouter } from "@/features/workspaces/server/staff-router";
 import { createCallerFactory, router } from "./init";
@@ -33,6 +35,8 @@ export const appRouter = router({
   staffBilling: staffBillingRouter,
   flags: flagsRouter,
   previews: previewsRouter,
+  admin: adminRouter,
+  securityRules: securityRulesRouter,
 });
 
 export type AppRouter = typeof appRouter;

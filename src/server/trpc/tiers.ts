@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAdminMode } from "@/server/auth/admin-mode";
 import { AppError } from "@/server/errors";
 import { setRequestActor } from "@/server/logging/context";
 import { clientIp } from "@/server/http/client-ip";
@@ -74,6 +75,20 @@ export function staffProcedure(minimum: StaffRole) {
       throw new AppError("FORBIDDEN", { userMessage: "This needs staff access." });
     }
     return next({ ctx: { ...ctx, staffRole: role } });
+  });
+}
+
+/**
+ * A staff write: `staffProcedure(minimum)` plus admin mode (password re-entered within 15 minutes
+ * on this session). Without it the call fails PRECONDITION_FAILED with reason
+ * "admin_mode_required", which `withAdminMode` on the client answers with the password dialog.
+ * Never through impersonation: the session acting is then the user's, not the staff member's.
+ */
+export function adminWriteProcedure(minimum: StaffRole) {
+  return staffProcedure(minimum).use(async ({ ctx, next }) => {
+    if (ctx.viewer.impersonatorId) throw new AppError("FORBIDDEN", { userMessage: "Staff changes can't be made while impersonating. Stop impersonating first." });
+    await assertAdminMode(ctx.db, ctx.viewer.sessionId);
+    return next();
   });
 }
 

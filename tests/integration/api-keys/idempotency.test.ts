@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { requestFingerprint, runIdempotent } from "@/features/api-keys/server/rest/idempotency";
+import { requestFingerprint, runIdempotent } from "@/server/rest/idempotency";
 import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
 import { db } from "@/server/db/client";
@@ -41,29 +41,59 @@ describe("runIdempotent", () => {
     expect(await runIdempotent(db, { ...scope, fingerprint: requestFingerprint("POST", "/api/v1/things", { a: 2 }) }, async () => ({ status: 201, body: {} }))).toEqual({ kind: "mismatch" });
   });
 
-  it("a concurrent duplicate is refused while the first is in progress", async () => {
+  it("a duplicate waits for the first to finish and gets its response; past the wait it is refused", async () => {
     const scope = await scopeFor({ a: 1 });
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
     const first = runIdempotent(db, scope, async () => {
+      started();
       await gate;
       return { status: 201, body: { id: "only" } };
     });
-    await new Promise((r) => setTimeout(r, 50));
-    const duplicates = await Promise.all([1, 2, 3].map(() => runIdempotent(db, scope, async () => ({ status: 201, body: { id: "twice!" } }))));
-    expect(duplicates).toEqual([{ kind: "in_progress" }, { kind: "in_progress" }, { kind: "in_progress" }]);
+    await running;
+    // Nothing waits long: a duplicate told to wait 0 ms is refused at once.
+    expect(await runIdempotent(db, scope, async () => ({ status: 201, body: { id: "twice!" } }), { waitMs: 0 })).toEqual({ kind: "in_progress" });
+    const duplicates = [1, 2, 3].map(() => runIdempotent(db, scope, async () => ({ status: 201, body: { id: "twice!" } }), { waitMs: 60_000 }));
     release();
     expect(await first).toEqual({ kind: "fresh", response: { status: 201, body: { id: "only" } } });
-    expect(await runIdempotent(db, scope, async () => ({ status: 201, body: { id: "twice!" } }))).toMatchObject({ kind: "replayed", response: { body: { id: "only" } } });
+    for (const duplicate of await Promise.all(duplicates)) expect(duplicate).toEqual({ kind: "replayed", response: { status: 201, body: { id: "only" } } });
   });
 
-  it("doesn't store a 'try again' answer, so the retry runs", async () => {
+  it("stores a 500 of an operation that began (Stripe), and replays it", async () => {
     const scope = await scopeFor({ a: 1 });
-    await runIdempotent(db, scope, async () => ({ status: 429, body: { error: "slow down" } }));
-    expect(await runIdempotent(db, scope, async () => ({ status: 201, body: { ok: true } }))).toEqual({ kind: "fresh", response: { status: 201, body: { ok: true } } });
-    const failing = await scopeFor({ a: 1 }, "order-2");
+    let runs = 0;
+    const work = async () => ({ status: ++runs === 1 ? 500 : 201, body: { run: runs } });
+    expect(await runIdempotent(db, scope, work)).toEqual({ kind: "fresh", response: { status: 500, body: { run: 1 } } });
+    expect(await runIdempotent(db, scope, work)).toEqual({ kind: "replayed", response: { status: 500, body: { run: 1 } } });
+    expect(runs).toBe(1);
+  });
+
+  it("releases the key on 429, 503 and a throw, so the retry runs", async () => {
+    for (const status of [429, 503]) {
+      const scope = await scopeFor({ a: 1 }, `order-${status}`);
+      await runIdempotent(db, scope, async () => ({ status, body: { error: "try again" } }));
+      expect(await runIdempotent(db, scope, async () => ({ status: 201, body: { ok: true } }))).toEqual({ kind: "fresh", response: { status: 201, body: { ok: true } } });
+    }
+    const failing = await scopeFor({ a: 1 }, "order-thrown");
     await expect(runIdempotent(db, failing, async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(await db.select().from(apiIdempotencyKeys).where(eq(apiIdempotencyKeys.apiKeyId, failing.apiKeyId))).toEqual([]);
+  });
+
+  it("a release the database refused is retried in the background: the key is not left in progress", async () => {
+    const scope = await scopeFor({ a: 1 });
+    // The outage that failed the request also fails the release: deletes are refused until `up`.
+    let up = false;
+    const refused = () => Promise.reject(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }));
+    const flaky = new Proxy(db, {
+      get: (target, prop, receiver) => (prop === "delete" && !up ? () => ({ where: refused }) : Reflect.get(target, prop, receiver)),
+    });
+    expect(await runIdempotent(flaky, scope, async () => ({ status: 503, body: { error: "unavailable" } }))).toMatchObject({ kind: "fresh", response: { status: 503 } });
+    expect(await runIdempotent(db, scope, async () => ({ status: 201, body: {} }), { waitMs: 0 })).toEqual({ kind: "in_progress" });
+    up = true;
+    // The client's retry: waits (well under the 60 s stale-lock time) for the release, then runs.
+    expect(await runIdempotent(db, scope, async () => ({ status: 201, body: { ok: "retried" } }), { waitMs: 30_000 })).toEqual({ kind: "fresh", response: { status: 201, body: { ok: "retried" } } });
   });
 
   it("keys are scoped per API key, and expire after 24 hours", async () => {

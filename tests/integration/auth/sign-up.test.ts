@@ -7,7 +7,7 @@ import { browser, call, mailTo, query, signUp, STRONG_PASSWORD } from "./helpers
 describe("sign-up", () => {
   it("creates the user, a personal workspace, a verification email and a session cookie", async () => {
     const { res, body, cookie } = await signUp("  Grace.Hopper@Example.COM ", browser(), "  Grace Hopper ");
-    expect(body.result.data).toEqual({ kind: "signed_in", redirectTo: "/w/grace-hopper-s-workspace" });
+    expect(body.result.data).toEqual({ kind: "signed_in", redirectTo: "/w/grace-hoppers-workspace" });
 
     const [user] = await db.select().from(users).where(eq(users.email, "grace.hopper@example.com"));
     expect(user).toMatchObject({ displayName: "Grace Hopper", emailVerifiedAt: null });

@@ -32,6 +32,7 @@ const cluster = await vi.hoisted(async () => {
 });
 
 import { GET as health } from "@/app/api/health/route";
+import { requestFingerprint, runIdempotent } from "@/server/rest/idempotency";
 import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
 import { db, sql } from "@/server/db/client";
@@ -83,6 +84,33 @@ it("answers 503 with Retry-After and the request id while Postgres is down, and 
   // Same process, same pool: it reconnects by itself.
   await expect.poll(async () => (await api("GET", "/api/v1/me", { key })).status, { timeout: 30_000, interval: 200 }).toBe(200);
   expect((await trpcQuery("workspaces.mine", undefined, headers)).status).toBe(200);
+  await expect.poll(async () => (await readHealth()).httpStatus, { timeout: 30_000, interval: 250 }).toBe(200);
+}, 120_000);
+
+it("a POST in flight when Postgres goes away doesn't leave its Idempotency-Key in progress: the retry after the restart runs", async () => {
+  const w = await makeApiWorld();
+  const { key: apiKey } = await issueKey(w.admin, w.workspace, "admin");
+  const scope = { apiKeyId: apiKey.id, workspaceId: w.workspace.id, key: "in-flight-1", fingerprint: requestFingerprint("POST", "/api/v1/things", { a: 1 }) };
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let started!: () => void;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  // The operation is under way (its key claimed) when the database stops; it answers 503.
+  const inFlight = runIdempotent(db, scope, async () => {
+    started();
+    await gate;
+    return { status: 503, body: { error: { code: "service_unavailable" } } };
+  });
+  await running;
+  await cluster.stop();
+  release();
+  expect(await inFlight).toMatchObject({ kind: "fresh", response: { status: 503 } });
+  await cluster.start();
+  // The client's retry once the database answers: its key was released, so it runs (no 409 for a minute).
+  await expect.poll(async () => (await db.execute(dsql`select 1`).then(() => true, () => false)), { timeout: 30_000, interval: 200 }).toBe(true);
+  const retry = await runIdempotent(db, scope, async () => ({ status: 201, body: { id: "created" } }), { waitMs: 30_000 });
+  expect(retry).toEqual({ kind: "fresh", response: { status: 201, body: { id: "created" } } });
+  // Leave the process as the next test expects it: listeners back too.
   await expect.poll(async () => (await readHealth()).httpStatus, { timeout: 30_000, interval: 250 }).toBe(200);
 }, 120_000);
 

@@ -1,5 +1,5 @@
 /**
- * Removing a member, signing out and revoking a session end that user's open SSE streams at
+ * Removing a member, deleting a workspace, signing out and revoking a session end that user's open SSE streams at
  * once (through NOTIFY, so in every process), not at the stream's next rotation 10–15 minutes
  * later. Over real HTTP to `start:realtime`'s server.
  */
@@ -70,6 +70,20 @@ describe("ending a user's live connections", () => {
     expect(bystander.isEnded()).toBe(false);
     expect((await openStream(channels, member.headers)).status).toBe(403);
     bystander.close();
+  });
+
+  it("deleting a workspace ends every member's streams on its channels at once; a reconnect is refused", async () => {
+    const w = await makeWorld("Deleted Co");
+    const board = await createFeedbackBoard(db, nextRandom(), { workspaceId: w.workspace.id, visibility: "private" });
+    const channels = [workspaceChannel(w.workspace.id), boardChannel(board.id)];
+    const member = await sessionFor(w.member.id);
+    const admin = await sessionFor(w.admin.id);
+    const streams = [await openStream(channels, member.headers), await openStream(channels, admin.headers)];
+
+    await w.as.owner.workspaces.delete({ workspaceSlug: w.workspace.slug, confirmName: w.workspace.name });
+    await Promise.all(streams.map((s) => s.ended));
+    for (const s of streams) expect(s.events).toContain("realtime.rotate");
+    expect((await openStream(channels, member.headers)).status).toBe(403);
   });
 
   it("signing out ends that session's streams only; revoking a session ends its streams", async () => {

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { NavLink } from "@/components/ui/nav-link";
+import { AdminModeDialog } from "@/features/admin/ui/admin-mode-dialog";
+import { AdminModeIndicator } from "@/features/admin/ui/admin-mode-indicator";
 import { getViewer } from "@/trpc/server";
 import { ADMIN_SECTIONS } from "./sections";
 
@@ -20,7 +22,9 @@ export default async function AdminLayout({ children }: Readonly<{ children: Rea
             {s.label}
           </NavLink>
         ))}
+        <AdminModeIndicator />
       </nav>
+      <AdminModeDialog />
       <div className="flex min-w-0 flex-1 flex-col gap-6">{children}</div>
     </div>
   );

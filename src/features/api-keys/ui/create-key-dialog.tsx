@@ -9,7 +9,7 @@ import type { ApiKeyScope } from "@/lib/api-scopes";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { Select } from "@/components/ui/select";
-import { FormDialog } from "./form-dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { ScopeFields } from "./scope-fields";
 import { SecretReveal } from "./secret-reveal";
 import { useKeysRefresh } from "./use-api-key-mutations";

@@ -10,7 +10,7 @@ import type { ApiKeyScope } from "@/lib/api-scopes";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import type { ApiKeyDto } from "../schemas";
-import { FormDialog } from "./form-dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { ScopeFields } from "./scope-fields";
 import { useKeysRefresh } from "./use-api-key-mutations";
 

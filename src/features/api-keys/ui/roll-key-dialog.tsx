@@ -7,7 +7,7 @@ import { Select } from "@/components/ui/select";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { ROLL_GRACE_SECONDS, type ApiKeyDto } from "../schemas";
-import { FormDialog } from "./form-dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { SecretReveal } from "./secret-reveal";
 import { useKeysRefresh } from "./use-api-key-mutations";
 

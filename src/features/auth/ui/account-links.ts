@@ -7,5 +7,6 @@ export const ACCOUNT_LINKS: ReadonlyArray<{ href: string; label: string }> = [
   { href: "/account/security", label: "Security" },
   { href: "/account/sessions", label: "Sessions" },
   { href: "/account/security-log", label: "Security log" },
+  { href: "/account/notifications", label: "Notifications" },
   { href: "/account/export", label: "Export my data" },
 ];

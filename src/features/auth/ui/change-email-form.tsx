@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast-store";
 import { useTRPC } from "@/trpc/client";
 import { requestEmailChangeInput } from "../schemas";
-import { FormAlert, TextField } from "./text-field";
-import { useForm } from "./use-form";
+import { FormAlert, TextField } from "@/components/ui/text-field";
+import { useForm } from "@/trpc/use-form";
 
 export function ChangeEmailForm({ currentEmail }: { currentEmail: string }) {
   const trpc = useTRPC();

@@ -3,8 +3,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { trpcClient } from "@/trpc/vanilla";
 import { requestPasswordResetInput } from "../schemas";
-import { FormAlert, TextField } from "./text-field";
-import { useForm } from "./use-form";
+import { FormAlert, TextField } from "@/components/ui/text-field";
+import { useForm } from "@/trpc/use-form";
 
 export function ForgotPasswordForm() {
   const form = useForm("forgot-password-form", requestPasswordResetInput, { email: "" });

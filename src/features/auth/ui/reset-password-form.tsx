@@ -4,9 +4,9 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { trpcClient } from "@/trpc/vanilla";
 import { PASSWORD_MIN, resetPasswordInput, type TokenFailure } from "../schemas";
-import { FormAlert, TextField } from "./text-field";
+import { FormAlert, TextField } from "@/components/ui/text-field";
 import { TOKEN_FAILURE_TEXT } from "./token-failure-text";
-import { useForm } from "./use-form";
+import { useForm } from "@/trpc/use-form";
 
 const passwordOnly = resetPasswordInput.pick({ password: true });
 

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { trpcClient } from "@/trpc/vanilla";
 import { signInInput } from "../schemas";
-import { FormAlert, TextField } from "./text-field";
-import { useForm } from "./use-form";
+import { FormAlert, TextField } from "@/components/ui/text-field";
+import { useForm } from "@/trpc/use-form";
 
 const signInForm = signInInput.pick({ email: true, password: true });
 

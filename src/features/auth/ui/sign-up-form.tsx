@@ -2,8 +2,8 @@
 import { Button } from "@/components/ui/button";
 import { trpcClient } from "@/trpc/vanilla";
 import { PASSWORD_MIN, signUpInput } from "../schemas";
-import { FormAlert, TextField } from "./text-field";
-import { useForm } from "./use-form";
+import { FormAlert, TextField } from "@/components/ui/text-field";
+import { useForm } from "@/trpc/use-form";
 
 /** `next`: where to continue after sign-up (an invite link, say), already checked to be on this site. */
 export function SignUpForm({ next }: { next: string | null }) {

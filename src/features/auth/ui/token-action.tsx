@@ -5,7 +5,7 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { describeClientError } from "@/trpc/errors";
 import { trpcClient } from "@/trpc/vanilla";
 import type { TokenFailure } from "../schemas";
-import { FormAlert } from "./text-field";
+import { FormAlert } from "@/components/ui/text-field";
 import { TOKEN_FAILURE_TEXT } from "./token-failure-text";
 
 type Outcome = { kind: "done"; message: string } | { kind: "failed"; message: string } | null;

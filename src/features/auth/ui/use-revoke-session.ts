@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
+import { plural } from "@/lib/plural";
 
 /**
  * Both revocations remove rows from the list at once; on failure the list is put back and a
@@ -48,7 +49,7 @@ export function useRevokeSessions() {
       },
       onSuccess: ({ count }) =>
         toast({
-          title: count === 0 ? "No other sessions" : `Signed out ${count} other session${count === 1 ? "" : "s"}`,
+          title: count === 0 ? "No other sessions" : `Signed out ${plural(count, "other session")}`,
           description: count === 0 ? "This was the only device signed in." : "Those devices have to sign in again.",
           variant: "success",
         }),

@@ -11,6 +11,7 @@ import { InvoicesCard } from "./invoices-card";
 import { IntervalToggle, PlanCards } from "./plan-cards";
 import { UsageChart } from "./usage-chart";
 import { useCancelResume, useGoToGateway } from "./use-billing-mutations";
+import { plural } from "@/lib/plural";
 
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 const STATUS_TEXT: Record<string, string> = { active: "Active", trialing: "Trial", past_due: "Payment failed", unpaid: "Unpaid", canceled: "Canceled", incomplete: "Incomplete", incomplete_expired: "Expired", paused: "Paused" };
@@ -61,7 +62,7 @@ export function BillingPanel({ workspaceSlug, checkout }: { workspaceSlug: strin
           {sub ? (
             <p className="text-sm text-muted-foreground" data-testid="renewal">
               {sub.cancelAtPeriodEnd ? "Ends" : "Renews"} {sub.currentPeriodEnd ? date.format(sub.currentPeriodEnd) : "at the end of the period"} · {sub.interval === "month" ? "monthly" : "yearly"}
-              {PLANS[sub.plan].perSeat ? ` · ${sub.seats} seat${sub.seats === 1 ? "" : "s"}` : ""}
+              {PLANS[sub.plan].perSeat ? ` · ${plural(sub.seats, "seat")}` : ""}
               {sub.paymentMethod ? ` · ${sub.paymentMethod.brand} ending ${sub.paymentMethod.last4}` : ""}
             </p>
           ) : null}

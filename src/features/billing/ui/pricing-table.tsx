@@ -3,6 +3,7 @@ import { useState } from "react";
 import { ButtonLink } from "@/components/ui/button-link";
 import type { BillingInterval, PlanId } from "@/lib/plans";
 import { IntervalToggle, PlanCards } from "./plan-cards";
+import { Select } from "@/components/ui/select";
 
 type MyWorkspace = { slug: string; name: string; plan: PlanId; role: "owner" | "admin" | "member" };
 
@@ -22,11 +23,11 @@ export function PricingTable({ workspaces }: { workspaces: MyWorkspace[] | null 
         {owned.length > 1 ? (
           <label className="flex items-center gap-2 text-sm">
             Workspace
-            <select className="rounded-md border border-border bg-card px-2 py-1" value={slug ?? ""} onChange={(e) => setSlug(e.target.value)}>
+            <Select className="h-9" value={slug ?? ""} onChange={(e) => setSlug(e.target.value)}>
               {owned.map((w) => (
                 <option key={w.slug} value={w.slug}>{w.name}</option>
               ))}
-            </select>
+            </Select>
           </label>
         ) : null}
       </div>

@@ -18,7 +18,7 @@ export async function createBoard(input: z.output<typeof createBoardInput>, view
     await enforceLimit(tx, input.workspaceId, "boards");
     const board = await insertBoard(tx, { workspaceId: input.workspaceId, slug: input.slug, name: input.name, description: input.description, visibility: input.visibility });
     if (!board) {
-      throw new AppError("CONFLICT", { userMessage: `A board at “${input.slug}” already exists in this workspace.`, fieldErrors: { slug: ["This slug is taken; choose another"] } });
+      throw new AppError("CONFLICT", { userMessage: `A board at “${input.slug}” already exists in this workspace.`, fieldErrors: { slug: ["This address is taken; choose another"] } });
     }
     await recordAuditEvent(tx, {
       workspaceId: input.workspaceId,

@@ -10,6 +10,7 @@ import { useTRPC } from "@/trpc/client";
 import { POST_STATUS_LABELS, POST_STATUS_VALUES, type PostDto, type PostStatusValue } from "../schemas";
 import { Field, textareaClasses } from "./field";
 import type { BoardContext } from "./post-row";
+import { plural } from "@/lib/plural";
 
 /** Editing (authors within the window, admins always) and the admins' tools for one post. */
 export function ModerationPanel({ post, ctx }: { post: PostDto; ctx: BoardContext }) {
@@ -32,7 +33,7 @@ export function ModerationPanel({ post, ctx }: { post: PostDto; ctx: BoardContex
   const base = { workspaceSlug: ctx.workspaceSlug, postId: post.id };
   const setStatusM = useMutation(trpc.feedback.setStatus.mutationOptions({ meta: { toast: false }, onSuccess: (p) => refresh(`Status: ${POST_STATUS_LABELS[p.status]}`), onError: fail("status") }));
   const moderate = useMutation(trpc.feedback.moderate.mutationOptions({ meta: { toast: false }, onSuccess: () => refresh("Post updated"), onError: fail("reason") }));
-  const merge = useMutation(trpc.feedback.merge.mutationOptions({ meta: { toast: false }, onSuccess: (r) => refresh(`Merged: ${r.movedVotes} votes and ${r.movedComments} comments moved`), onError: fail("intoPostId") }));
+  const merge = useMutation(trpc.feedback.merge.mutationOptions({ meta: { toast: false }, onSuccess: (r) => refresh(`Merged: ${plural(r.movedVotes, "vote")} and ${plural(r.movedComments, "comment")} moved`), onError: fail("intoPostId") }));
 
   return (
     <div className="flex flex-col gap-4">

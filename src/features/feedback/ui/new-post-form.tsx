@@ -13,6 +13,7 @@ import { LIMITS, postBody, postTitle, type BoardDto } from "../schemas";
 import { Field, firstErrors, textareaClasses } from "./field";
 import type { BoardContext } from "./post-row";
 import { useFlagValue } from "@/lib/flags/use-flag";
+import { plural } from "@/lib/plural";
 
 const form = z.object({ title: postTitle, body: postBody });
 
@@ -90,7 +91,7 @@ export function NewPostForm({ board, ctx }: { board: BoardDto; ctx: BoardContext
                 <Link href={`/b/${ctx.workspaceSlug}/${ctx.boardSlug}/p/${s.id}`} className="underline">
                   {s.title}
                 </Link>{" "}
-                <span className="text-muted-foreground">({s.voteCount} votes)</span>
+                <span className="text-muted-foreground">({plural(s.voteCount, "vote")})</span>
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { PostSummaryDto } from "../schemas";
 import { StatusBadge } from "./status-badge";
 import { VoteButton } from "./vote-button";
+import { plural } from "@/lib/plural";
 
 export type BoardContext = { workspaceSlug: string; boardSlug: string; signedIn: boolean; signInHref: string };
 
@@ -28,7 +29,7 @@ export function PostRow({ post, ctx }: { post: PostSummaryDto; ctx: BoardContext
             </span>
           ))}
           <span>
-            {post.commentCount} {post.commentCount === 1 ? "comment" : "comments"}
+            {plural(post.commentCount, "comment")}
           </span>
           {post.author ? <span>by {post.author.displayName}</span> : null}
         </div>

@@ -1,7 +1,9 @@
 "use client";
 import Link from "next/link";
+import { UpvoteIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
 import { useShownVote, useVote } from "./use-vote";
+import { plural } from "@/lib/plural";
 
 type Props = { workspaceSlug: string; post: { id: string; title: string; voteCount: number; viewerHasVoted: boolean }; signedIn: boolean; disabled?: boolean; signInHref: string };
 
@@ -13,8 +15,8 @@ export function VoteButton({ workspaceSlug, post, signedIn, disabled, signInHref
   const vote = useVote(workspaceSlug);
   if (!signedIn) {
     return (
-      <Link href={signInHref} className={cn(box, "border-border text-foreground hover:bg-muted")} aria-label={`Sign in to vote for “${post.title}” (${shown.count} votes)`} data-testid="vote-count" data-count={shown.count}>
-        <span aria-hidden="true">▲</span>
+      <Link href={signInHref} className={cn(box, "border-border text-foreground hover:bg-muted")} aria-label={`Sign in to vote for “${post.title}” (${plural(shown.count, "vote")})`} data-testid="vote-count" data-count={shown.count}>
+        <UpvoteIcon className="size-4" />
         {shown.count}
       </Link>
     );
@@ -25,12 +27,12 @@ export function VoteButton({ workspaceSlug, post, signedIn, disabled, signInHref
       onClick={() => vote(post)}
       disabled={disabled}
       aria-pressed={shown.voted}
-      aria-label={`${shown.voted ? "Remove your vote for" : "Vote for"} “${post.title}”, ${shown.count} ${shown.count === 1 ? "vote" : "votes"}`}
+      aria-label={`${shown.voted ? "Remove your vote for" : "Vote for"} “${post.title}”, ${plural(shown.count, "vote")}`}
       data-testid="vote-button"
       data-count={shown.count}
       className={cn(box, shown.voted ? "border-primary bg-primary text-primary-foreground hover:bg-primary/90" : "border-border bg-card text-foreground hover:bg-muted", "disabled:opacity-50")}
     >
-      <span aria-hidden="true">▲</span>
+      <UpvoteIcon className={cn("size-4", shown.voted && "fill-current")} />
       <span data-testid="vote-count">{shown.count}</span>
     </button>
   );

@@ -9,6 +9,7 @@ import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
+import { slugify } from "@/lib/slug";
 import { boardPath } from "../schemas";
 import { Field, firstErrors } from "./field";
 
@@ -18,6 +19,8 @@ export function WorkspaceBoards({ workspaceSlug, canCreate }: { workspaceSlug: s
   const queryClient = useQueryClient();
   const query = useQuery(trpc.feedback.boards.queryOptions({ workspaceSlug }));
   const [values, setValues] = useState({ name: "", slug: "", visibility: "public" as "public" | "private" });
+  // The Address follows the Name until the person types an Address of their own.
+  const [slugEdited, setSlugEdited] = useState(false);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const create = useMutation(
     trpc.feedback.createBoard.mutationOptions({
@@ -25,6 +28,7 @@ export function WorkspaceBoards({ workspaceSlug, canCreate }: { workspaceSlug: s
       onSuccess: (b) => {
         toast({ title: "Board created", description: `${b.name} is at ${boardPath(workspaceSlug, b.slug)}.`, variant: "success" });
         setValues({ name: "", slug: "", visibility: "public" });
+        setSlugEdited(false);
         void queryClient.invalidateQueries({ queryKey: trpc.feedback.boards.queryKey({ workspaceSlug }) });
       },
       onError: (e) => {
@@ -60,10 +64,30 @@ export function WorkspaceBoards({ workspaceSlug, canCreate }: { workspaceSlug: s
             New board
           </h2>
           <Field id="new-board-name" label="Name" error={errors.name}>
-            {(aria) => <Input {...aria} value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.target.value, slug: v.slug || "" }))} />}
+            {(aria) => (
+              <Input
+                {...aria}
+                value={values.name}
+                onChange={(e) => {
+                  const name = e.target.value;
+                  setValues((v) => ({ ...v, name, slug: slugEdited ? v.slug : slugify(name) }));
+                }}
+              />
+            )}
           </Field>
           <Field id="new-board-slug" label="Address" error={errors.slug} hint={`/b/${workspaceSlug}/${values.slug || "…"}`}>
-            {(aria) => <Input {...aria} value={values.slug} onChange={(e) => setValues((v) => ({ ...v, slug: e.target.value }))} placeholder="feature-requests" />}
+            {(aria) => (
+              <Input
+                {...aria}
+                value={values.slug}
+                onChange={(e) => {
+                  const slug = e.target.value;
+                  setSlugEdited(slug !== "");
+                  setValues((v) => ({ ...v, slug }));
+                }}
+                placeholder="feature-requests"
+              />
+            )}
           </Field>
           <VisibilityField id="new-board-visibility" value={values.visibility} error={errors.visibility} onChange={(visibility) => setValues((v) => ({ ...v, visibility }))} />
           <Button type="submit" className="self-start" disabled={create.isPending}>

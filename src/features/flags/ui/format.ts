@@ -1,4 +1,5 @@
 import type { FlagSummary, TargetingDto } from "../schemas";
+import { plural } from "@/lib/plural";
 
 export const STALE_LABEL = { past_removal_date: "Past its removal date", full_rollout_30_days: "At 100% for 30+ days" } as const;
 
@@ -16,7 +17,7 @@ export function flagState(flag: FlagSummary): { label: string; tone: "muted" | "
 export function rolloutSummary(t: TargetingDto | null): string {
   if (!t) return "—";
   const parts: string[] = [];
-  if (t.rules.length) parts.push(`${t.rules.length} rule${t.rules.length === 1 ? "" : "s"}`);
+  if (t.rules.length) parts.push(plural(t.rules.length, "rule"));
   if (t.rollout) parts.push(`${t.rollout.percentage}% by ${t.rollout.by}`);
   return parts.join(" · ") || "everyone";
 }

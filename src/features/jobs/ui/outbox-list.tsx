@@ -9,6 +9,7 @@ import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { nextOutboxCursor, outboxQueryInput, OUTBOX_STATES, type OutboxRow } from "../schemas";
 import { formatTime } from "./format";
+import { plural } from "@/lib/plural";
 
 type State = (typeof OUTBOX_STATES)[number];
 const STATE_LABEL: Record<State, string> = { dead_lettered: "Dead-lettered", pending: "Waiting", sent: "Sent" };
@@ -55,8 +56,8 @@ function Row({ row, onReplay, replaying }: { row: OutboxRow; onReplay?: () => vo
           {row.subject ?? `(${row.kind})`} <span className="font-normal text-muted-foreground">→ {row.to ?? "unknown recipient"}</span>
         </span>
         <span className="text-muted-foreground">
-          queued {formatTime(row.createdAt)} · {row.attempts} delivery attempt{row.attempts === 1 ? "" : "s"}
-          {row.relayAttempts ? ` · ${row.relayAttempts} failed relay attempt${row.relayAttempts === 1 ? "" : "s"}` : ""}
+          queued {formatTime(row.createdAt)} · {plural(row.attempts, "delivery attempt")}
+          {row.relayAttempts ? ` · ${plural(row.relayAttempts, "failed relay attempt")}` : ""}
           {row.replays ? ` · replayed ${row.replays}×` : ""}
           {row.sentAt ? ` · sent ${formatTime(row.sentAt)}` : row.relayedAt ? ` · handed to Inngest ${formatTime(row.relayedAt)}` : ""}
           {row.deadLetteredAt ? ` · gave up ${formatTime(row.deadLetteredAt)}` : ""}

@@ -10,6 +10,7 @@ import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { RUN_STATUSES, RUNS_LIMIT, runsQueryInput, type RunSummary } from "../schemas";
 import { formatTime } from "./format";
+import { Select } from "@/components/ui/select";
 
 type Status = (typeof RUN_STATUSES)[number];
 
@@ -153,18 +154,14 @@ export function RunsList() {
         </div>
         <label className="flex items-center gap-2 text-sm">
           Status
-          <select
-            className="h-8 rounded-md border border-border bg-card px-2 text-sm"
-            value={status ?? ""}
-            onChange={(e) => setStatus((e.target.value || null) as Status | null)}
-          >
+          <Select className="h-8" value={status ?? ""} onChange={(e) => setStatus((e.target.value || null) as Status | null)}>
             <option value="">all</option>
             {RUN_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {s}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
       </CardHeader>
       <CardContent>

@@ -3,13 +3,15 @@ import type { z } from "zod";
 import type { DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logging/logger";
+import { endLiveConnections } from "@/server/realtime/end-connections";
 import type { deleteWorkspaceInput } from "../schemas";
 import type { WorkspaceActor } from "./actor";
-import { deleteWorkspaceRow } from "./queries";
+import { deleteWorkspaceRow, lockWorkspace, selectMembers } from "./queries";
 
 /**
  * Deletes the workspace and, by cascade, everything it owns, its audit log included; the
- * application log keeps the record of who deleted it.
+ * application log keeps the record of who deleted it. Its members' open streams and Pusher
+ * connections hold its channels: they are ended at once, as on a member's removal.
  */
 export async function deleteWorkspace(input: z.output<typeof deleteWorkspaceInput>, actor: WorkspaceActor, db: DbOrTx): Promise<{ ok: true }> {
   if (actor.workspace.personal) {
@@ -21,10 +23,16 @@ export async function deleteWorkspace(input: z.output<typeof deleteWorkspaceInpu
       fieldErrors: { confirmName: [`Type “${actor.workspace.name}” exactly to confirm`] },
     });
   }
-  await deleteWorkspaceRow(db, actor.workspace.id);
+  const members = await db.transaction(async (tx) => {
+    await lockWorkspace(tx, actor.workspace.id);
+    const rows = await selectMembers(tx, actor.workspace.id);
+    await deleteWorkspaceRow(tx, actor.workspace.id);
+    return rows.map((m) => m.userId);
+  });
   logger.info(
     { workspaceId: actor.workspace.id, slug: actor.workspace.slug, actorUserId: actor.userId, impersonatorId: actor.impersonatorId, ip: actor.ip },
     "workspace.deleted",
   );
+  await Promise.all(members.map((userId) => endLiveConnections({ userId }, db)));
   return { ok: true };
 }

@@ -14,3 +14,6 @@ export * from "./flags";
 export * from "./staff-audit";
 export * from "./previews";
 export * from "./impersonation";
+export * from "./support";
+export * from "./security-rules";
+export * from "./account-deletions";

@@ -45,6 +45,8 @@ export const devMailbox = pgTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html").notNull(),
+    /** Extra headers as sent (List-Unsubscribe…), so tests and the dev page can check them. */
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
     createdAt: createdAt(),
   },
   (t) => [index("dev_mailbox_to_idx").on(t.to, t.id), uniqueIndex("dev_mailbox_outbox_id_unique").on(t.outboxId)],

@@ -1,5 +1,5 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id } from "./columns";
+import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt } from "./columns";
 import { users } from "./users";
 
 /** In-app notifications: one row per recipient, shown in the header bell. */
@@ -19,3 +19,18 @@ export const notifications = pgTable(
   // (user_id, id) serves the FK, the keyset list and the unread count.
   (t) => [index("notifications_user_id_id_idx").on(t.userId, t.id)],
 );
+
+/**
+ * What a person wants to hear about, by channel. No row means every default (true): a row is
+ * written the first time they change something, from /account/notifications or an unsubscribe link.
+ */
+export const notificationPreferences = pgTable("notification_preferences", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** Emails when a post they voted for or wrote changes status. */
+  feedbackStatusEmail: boolean("feedback_status_email").notNull().default(true),
+  /** The bell's notification for the same. */
+  feedbackStatusInApp: boolean("feedback_status_in_app").notNull().default(true),
+  updatedAt: updatedAt(),
+});

@@ -22,10 +22,18 @@ export const users = pgTable(
     /** TOTP key, AES-256-GCM encrypted under APP_SECRET; null until 2FA is confirmed. */
     totpKeyEncrypted: bytea("totp_key_encrypted"),
     staffRole: text("staff_role", { enum: STAFF_ROLES }),
+    /** Set by staff (admin console): a locked account is refused at sign-in and has no sessions. */
+    lockedAt: timestamp("locked_at", { withTimezone: true, mode: "date" }),
+    lockedReason: text("locked_reason"),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex("users_email_unique").on(t.email),
+    // Admin search (pg_trgm, migration 0017): substring and fuzzy matches on address and name.
+    // Prefix matches first (btree, pattern ops so LIKE 'abc%' uses it under any collation).
+    index("users_email_prefix_idx").on(sql`${t.email} text_pattern_ops`),
+    index("users_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`),
+    index("users_display_name_trgm_idx").using("gin", sql`lower(${t.displayName}) gin_trgm_ops`),
     check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
     check("users_staff_role_valid", sql`${t.staffRole} is null or ${t.staffRole} in ('support', 'product', 'admin')`),
   ],
@@ -39,6 +47,8 @@ export const sessions = pgTable(
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
     twoFactorVerified: boolean("two_factor_verified").notNull().default(false),
+    /** Staff only: when the password (and second factor) was last re-entered for admin mode. */
+    adminModeAt: timestamp("admin_mode_at", { withTimezone: true, mode: "date" }),
     ip: text("ip"),
     userAgent: text("user_agent"),
     createdAt: createdAt(),

@@ -28,6 +28,8 @@ export const workspaces = pgTable(
   },
   (t) => [
     uniqueIndex("workspaces_slug_unique").on(t.slug),
+    index("workspaces_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+    index("workspaces_slug_trgm_idx").using("gin", sql`${t.slug} gin_trgm_ops`),
     check("workspaces_plan_valid", sql`${t.plan} in ('free', 'pro', 'team')`),
     check("workspaces_seats_positive", sql`${t.seats} is null or ${t.seats} > 0`),
     check("workspaces_slug_format", sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$'`),

@@ -32,11 +32,14 @@ export async function checkSecondFactor(
   return { ok: true, method: "recovery_code", recoveryCodesRemaining: await countUnusedRecoveryCodes(db, user.id) };
 }
 
-export function wrongSecondFactor(reason: "wrong" | "replayed", field = "code"): AppError {
+/** `recoveryCodes: false` while turning 2FA on: the person has no recovery codes yet. */
+export function wrongSecondFactor(reason: "wrong" | "replayed", { field = "code", recoveryCodes = true } = {}): AppError {
   const message =
     reason === "replayed"
       ? "That code was already used. Wait for the next code in your authenticator app."
-      : "That code isn't right. Check your authenticator app (or the recovery code) and try again.";
+      : recoveryCodes
+        ? "That code isn't right. Check your authenticator app (or the recovery code) and try again."
+        : "That code isn't right. Enter the 6-digit code your authenticator app shows now and try again.";
   return new AppError("BAD_REQUEST", { userMessage: message, fieldErrors: { [field]: [message] } });
 }
 

@@ -29,7 +29,7 @@ export async function confirmEnrollment(
     throw new AppError("BAD_REQUEST", { userMessage: message, fieldErrors: { enrollmentToken: [message] } });
   }
   await takeSecondFactorAttempt(db, actor.userId, now);
-  if (!totpCodeMatches(opened.key, input.code)) throw wrongSecondFactor("wrong");
+  if (!totpCodeMatches(opened.key, input.code)) throw wrongSecondFactor("wrong", { recoveryCodes: false });
 
   const codes = generateRecoveryCodes();
   await db.transaction(async (tx) => {

@@ -1,0 +1,65 @@
+import "server-only";
+import type { DbOrTx } from "@/server/db/client";
+import { consumeRateLimit, peekRateLimit } from "@/server/rate-limit/consume";
+import type { KeyCache } from "@/features/api-keys/server/verify/key-cache";
+import { verifyApiKey, type VerifiedKey } from "@/features/api-keys/server/verify/verify-api-key";
+import { apiError } from "./envelope";
+
+/** Failed keys per client IP: cheap to refuse guesses before they cost a database lookup. */
+export const INVALID_KEY_RULE = { name: "api-invalid-key", limit: 30, windowSeconds: 60 };
+
+const CODES = {
+  malformed: "invalid_api_key",
+  unknown: "invalid_api_key",
+  revoked: "api_key_revoked",
+  expired: "api_key_expired",
+  rolled: "api_key_rolled",
+  creator_left: "api_key_creator_left",
+} as const;
+
+const challenge = { "WWW-Authenticate": 'Bearer realm="groundwork-api"' };
+
+/**
+ * Bearer key only. Session cookies are never read here, so a page on another site can't make
+ * a signed-in browser call the API (no CSRF surface) — a key must be sent explicitly.
+ */
+export async function authenticate(
+  req: Request,
+  ip: string,
+  requestId: string,
+  db: DbOrTx,
+  cache?: KeyCache,
+): Promise<{ ok: true; key: VerifiedKey } | { ok: false; response: Response }> {
+  const header = req.headers.get("authorization");
+  if (!header) {
+    return { ok: false, response: apiError(401, "missing_api_key", "Send your API key as `Authorization: Bearer gw_live_…`.", requestId, { headers: challenge }) };
+  }
+  const match = header.length <= 256 ? /^Bearer[ ]+(\S+)[ ]*$/i.exec(header) : null;
+  if (!match) {
+    return { ok: false, response: apiError(401, "invalid_authorization_header", "The Authorization header must be `Bearer <api key>`.", requestId, { headers: challenge }) };
+  }
+  const subject = `ip:${ip}`;
+  let throttled: number | null = null;
+  const result = await verifyApiKey(match[1]!, db, {
+    cache,
+    beforeLookup: async () => {
+      const state = await peekRateLimit(db, INVALID_KEY_RULE, subject);
+      if (!state.allowed) throttled = state.retryAfterSeconds;
+      return state.allowed;
+    },
+  });
+  if (result.ok) return { ok: true, key: result.key };
+  if (throttled === null) {
+    const limit = await consumeRateLimit(db, INVALID_KEY_RULE, subject);
+    if (!limit.allowed) throttled = limit.retryAfterSeconds;
+  }
+  if (throttled !== null) {
+    return {
+      ok: false,
+      response: apiError(429, "too_many_invalid_keys", `Too many requests with invalid API keys from your address. Try again in ${throttled} seconds.`, requestId, {
+        headers: { "Retry-After": String(throttled) },
+      }),
+    };
+  }
+  return { ok: false, response: apiError(401, CODES[result.reason], result.message, requestId, { headers: challenge }) };
+}

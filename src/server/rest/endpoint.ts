@@ -1,0 +1,268 @@
+import "server-only";
+import { z } from "zod";
+import type { ApiKeyScope } from "@/lib/api-scopes";
+import { PLANS } from "@/lib/plans";
+import { db as defaultDb, type Db } from "@/server/db/client";
+import { outageError } from "@/server/db/errors";
+import { env } from "@/server/env";
+import { AppError } from "@/server/errors";
+import { clientIp } from "@/server/http/client-ip";
+import { readBodyCapped } from "@/server/http/read-body";
+import { setRequestActor } from "@/server/logging/context";
+import { logger } from "@/server/logging/logger";
+import type { RateLimitResult, RateLimitRule } from "@/server/rate-limit/consume";
+import { syncedLimiter } from "@/server/rate-limit/synced-limiter";
+import type { UserActor } from "@/features/workspaces/server/actor";
+import { apiQuota } from "@/features/api-keys/server/verify/quota";
+import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
+import type { VerifiedKey } from "@/features/api-keys/server/verify/verify-api-key";
+import { authenticate } from "./authenticate";
+import { apiError, appErrorResponse } from "./envelope";
+import { requestFingerprint, runIdempotent, validIdempotencyKey, type StoredResponse } from "./idempotency";
+
+const MAX_BODY_BYTES = 64 * 1024;
+const none = z.object({});
+type Schema = z.ZodType;
+
+export type EndpointInput<P extends Schema, Q extends Schema, B extends Schema> = {
+  params: z.output<P>;
+  query: z.output<Q>;
+  body: z.output<B>;
+  key: VerifiedKey;
+  /** The key acts as its creator (operations resolve their role themselves). */
+  viewer: UserActor;
+  db: Db;
+};
+
+export type Endpoint<P extends Schema = Schema, Q extends Schema = Schema, B extends Schema = Schema, R extends Schema = Schema> = {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** OpenAPI-style path under /api: `/v1/posts/{postId}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  tag: string;
+  scope: ApiKeyScope | null;
+  params: P;
+  query: Q;
+  body: B | null;
+  response: R;
+  successStatus: 200 | 201;
+  /** A valid body for the reference page's curl example. */
+  example?: unknown;
+  handle(input: EndpointInput<P, Q, B>): Promise<z.input<R>>;
+};
+
+/** Declares an endpoint; the same object drives the route handler, the OpenAPI document and the fuzz test. */
+export function endpoint<P extends Schema = typeof none, Q extends Schema = typeof none, B extends Schema = typeof none, R extends Schema = Schema>(
+  def: Omit<Endpoint<P, Q, B, R>, "params" | "query" | "body" | "successStatus"> & { params?: P; query?: Q; body?: B; successStatus?: 200 | 201 },
+): Endpoint<P, Q, B, R> {
+  return { ...def, params: def.params ?? (none as unknown as P), query: def.query ?? (none as unknown as Q), body: def.body ?? null, successStatus: def.successStatus ?? 200 };
+}
+
+/**
+ * The per-key limit as the current draft-ietf-httpapi-ratelimit-headers structured fields:
+ * `RateLimit-Policy: "per-key";q=600;w=60` and `RateLimit: "per-key";r=599;t=42`.
+ */
+function rateLimitHeaders(rule: RateLimitRule, limit: RateLimitResult, now: Date): Record<string, string> {
+  const reset = Math.max(0, Math.ceil((limit.resetAt.getTime() - now.getTime()) / 1000));
+  return {
+    "RateLimit-Policy": `"${rule.name}";q=${rule.limit};w=${rule.windowSeconds}`,
+    RateLimit: `"${rule.name}";r=${limit.remaining};t=${reset}`,
+  };
+}
+
+function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const flat = z.flattenError(error);
+  return { ...(flat.fieldErrors as Record<string, string[]>), ...(flat.formErrors.length ? { _: flat.formErrors } : {}) };
+}
+
+const firstProblem = (fields: Record<string, string[]>) => {
+  const [name, messages] = Object.entries(fields)[0] ?? [];
+  return name ? `${name === "_" ? "body" : name}: ${messages![0]}` : "The request is not valid.";
+};
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+async function readJsonBody(req: Request, requestId: string): Promise<Parsed<unknown>> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    return { ok: false, response: apiError(400, "unsupported_content_type", "Send the body as JSON with `Content-Type: application/json`.", requestId) };
+  }
+  const bytes = await readBodyCapped(req, MAX_BODY_BYTES).catch(() => null);
+  if (bytes === null) return { ok: false, response: apiError(413, "payload_too_large", `The body is too large (${MAX_BODY_BYTES / 1024} KB at most).`, requestId) };
+  try {
+    return { ok: true, value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
+  } catch {
+    return { ok: false, response: apiError(400, "invalid_json", "The body is not valid JSON.", requestId) };
+  }
+}
+
+/**
+ * The whole /api/v1 request path, in the order the issue fixes: key → scope → per-key rate
+ * limit → plan quota → input → (idempotency) → operation → usage counted. Every refusal is the
+ * error envelope with the status HTTP intends; nothing a client sends can produce a 500.
+ */
+export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Record<string, string | string[]>, requestId: string, db: Db = defaultDb): Promise<Response> {
+  const started = performance.now();
+  const now = new Date();
+  const ip = clientIp(req.headers);
+  const auth = await authenticate(req, ip, requestId, db);
+  if (!auth.ok) return auth.response;
+  const key = auth.key;
+  setRequestActor({ userId: key.creator.userId, workspaceId: key.workspace.id });
+  const url = new URL(req.url);
+  let billable = false;
+  const finish = (response: Response) => {
+    usageRecorder().record({
+      workspaceId: key.workspace.id,
+      apiKeyId: key.id,
+      method: req.method,
+      path: url.pathname.slice(0, 300),
+      route: `${def.method} ${def.path}`,
+      status: response.status,
+      latencyMs: Math.round(performance.now() - started),
+      ip: ip === "unknown" ? null : ip,
+      requestId,
+      at: now,
+      billable,
+    });
+    return response;
+  };
+
+  try {
+    if (def.scope && !key.effectiveScopes.includes(def.scope)) {
+      const granted = key.scopes.includes(def.scope);
+      return finish(
+        apiError(
+          403,
+          "missing_scope",
+          granted
+            ? `This key has the ${def.scope} scope, but its creator's role (${key.creator.role}) no longer allows it.`
+            : `This key lacks the ${def.scope} scope. Edit the key (or create one) with ${def.scope}.`,
+          requestId,
+          { details: { required_scope: def.scope, key_scopes: key.scopes, effective_scopes: key.effectiveScopes } },
+        ),
+      );
+    }
+
+    const rule: RateLimitRule = { name: "per-key", limit: key.rateLimitPerMinute ?? PLANS[key.workspace.plan].defaultRequestsPerMinute, windowSeconds: 60 };
+    const limit = await syncedLimiter().consume(rule, key.id, now);
+    const headers = rateLimitHeaders(rule, limit, now);
+    const withHeaders = (response: Response) => {
+      for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+      return finish(response);
+    };
+    if (!limit.allowed) {
+      return withHeaders(
+        apiError(429, "rate_limited", `This key is limited to ${limit.limit} requests per minute. Try again in ${limit.retryAfterSeconds} seconds.`, requestId, {
+          headers: { "Retry-After": String(limit.retryAfterSeconds) },
+        }),
+      );
+    }
+    const quota = await apiQuota().check(key.workspace.id, key.workspace.plan, now);
+    if (!quota.allowed) {
+      const retryAfter = Math.max(1, Math.ceil((quota.resetAt.getTime() - now.getTime()) / 1000));
+      return withHeaders(
+        apiError(
+          429,
+          "quota_exceeded",
+          `${key.workspace.name} has used all ${quota.limit.toLocaleString("en-US")} API requests of the ${quota.planName} plan this month. To keep going, an owner of the workspace can upgrade it to the Pro plan (${PLANS.pro.monthlyApiRequests.toLocaleString("en-US")} requests a month, then billed per 1,000) at ${new URL(`/w/${key.workspace.slug}/billing`, env.APP_URL).toString()}; otherwise requests resume on ${quota.resetAt.toISOString().slice(0, 10)}.`,
+          requestId,
+          { details: { plan: key.workspace.plan, used: quota.used, limit: quota.limit, resets_at: quota.resetAt.toISOString() }, headers: { "Retry-After": String(retryAfter) } },
+        ),
+      );
+    }
+    billable = true;
+
+    const params = def.params.safeParse(rawParams);
+    if (!params.success) {
+      const fields = fieldErrors(params.error);
+      return withHeaders(apiError(404, "not_found", `Nothing at this address (${firstProblem(fields)}).`, requestId, { details: { fields } }));
+    }
+    const query = def.query.safeParse(Object.fromEntries(url.searchParams));
+    if (!query.success) {
+      const fields = fieldErrors(query.error);
+      return withHeaders(apiError(400, "invalid_parameter", firstProblem(fields), requestId, { details: { fields } }));
+    }
+    let body: unknown = undefined;
+    if (def.body) {
+      const raw = await readJsonBody(req, requestId);
+      if (!raw.ok) return withHeaders(raw.response);
+      const parsed = def.body.safeParse(raw.value);
+      if (!parsed.success) {
+        const fields = fieldErrors(parsed.error);
+        return withHeaders(apiError(422, "validation_failed", firstProblem(fields), requestId, { details: { fields } }));
+      }
+      body = parsed.data;
+    }
+
+    const viewer: UserActor = { userId: key.creator.userId, displayName: key.creator.displayName, impersonatorId: null, ip: ip === "unknown" ? null : ip };
+    const route = `${def.method} ${def.path}`;
+    // Every outcome of an operation that began is an answer (a 500 included), so that an
+    // Idempotency-Key stores it as Stripe does; only what happens before it may throw.
+    const run = async (): Promise<StoredResponse> => {
+      let result: unknown;
+      try {
+        result = await def.handle({ params: params.data, query: query.data, body, key, viewer, db });
+      } catch (caught) {
+        const error = outageError(caught) ?? caught;
+        if (error instanceof AppError) {
+          if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
+          const response = appErrorResponse(error, requestId);
+          return { status: response.status, body: await response.json() };
+        }
+        // An operation validating its own input further (the API's schemas already passed).
+        if (error instanceof z.ZodError) {
+          const fields = fieldErrors(error);
+          return { status: 422, body: await apiError(422, "validation_failed", firstProblem(fields), requestId, { details: { fields } }).json() };
+        }
+        return internalError(error, route, requestId, "api endpoint failed");
+      }
+      try {
+        return { status: def.successStatus, body: JSON.parse(JSON.stringify(def.response.parse(result))) };
+      } catch (error) {
+        // A response that fails its own schema is our bug.
+        return internalError(error, route, requestId, "api endpoint answered outside its response schema");
+      }
+    };
+
+    const idempotencyKey = req.headers.get("idempotency-key");
+    if (req.method === "POST" && idempotencyKey !== null) {
+      if (!validIdempotencyKey(idempotencyKey)) {
+        return withHeaders(apiError(400, "invalid_idempotency_key", "Idempotency-Key must be 1–255 printable ASCII characters.", requestId));
+      }
+      const outcome = await runIdempotent(db, { apiKeyId: key.id, workspaceId: key.workspace.id, key: idempotencyKey, fingerprint: requestFingerprint(req.method, url.pathname, body) }, run);
+      if (outcome.kind === "mismatch") {
+        return withHeaders(apiError(422, "idempotency_key_reused", "This Idempotency-Key was already used with a different request. Use a new key for a new request.", requestId));
+      }
+      if (outcome.kind === "in_progress") {
+        return withHeaders(apiError(409, "idempotency_in_progress", "A request with this Idempotency-Key is still being processed. Retry once it has finished.", requestId));
+      }
+      const response = Response.json(outcome.response.body, { status: outcome.response.status });
+      if (outcome.kind === "replayed") response.headers.set("Idempotent-Replayed", "true");
+      return withHeaders(response);
+    }
+    const result = await run();
+    return withHeaders(Response.json(result.body, { status: result.status }));
+  } catch (error) {
+    return finish(failure(error, `${def.method} ${def.path}`, requestId, "api endpoint failed"));
+  }
+}
+
+/** An outage is a 503 with Retry-After (logged as a warning); anything else the envelope's 500, logged as an error. */
+export function failure(error: unknown, route: string, requestId: string, what: string): Response {
+  const outage = outageError(error);
+  if (outage) {
+    logger.warn({ err: error, route }, `${what}: database unavailable`);
+    return appErrorResponse(outage, requestId);
+  }
+  logger.error({ err: error, route }, what);
+  return apiError(500, "internal_error", INTERNAL_MESSAGE, requestId);
+}
+
+const INTERNAL_MESSAGE = "Something went wrong on our side. Retry later; if it keeps happening, quote the request id.";
+
+async function internalError(error: unknown, route: string, requestId: string, what: string): Promise<StoredResponse> {
+  logger.error({ err: error, route }, what);
+  return { status: 500, body: await apiError(500, "internal_error", INTERNAL_MESSAGE, requestId).json() };
+}

@@ -1,0 +1,66 @@
+"use client";
+import { useEffect, useState, type FormEvent } from "react";
+import { z } from "zod";
+import { describeClientError } from "@/trpc/errors";
+
+type Errors = Record<string, string | undefined>;
+
+/**
+ * Values, per-field errors and progress for a small form. The same zod schema as the server
+ * runs first; server field errors land under the same fields; values are kept on failure.
+ * After a failed submit, focus moves to the first invalid field so keyboard users land on it.
+ */
+export function useForm<Field extends string, T>(formId: string, schema: z.ZodType<T>, initial: Record<Field, string>) {
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (attempt > 0) document.getElementById(formId)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt, formId]);
+
+  const field = (name: Field) => ({
+    name,
+    value: values[name],
+    error: errors[name],
+    onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
+  });
+
+  /** `action` returns true to stay "pending" (the page is navigating away). */
+  function onSubmit(action: (data: T) => Promise<boolean | void>) {
+    return async (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      if (pending) return;
+      setFormError(null);
+      const parsed = schema.safeParse(values);
+      if (!parsed.success) {
+        setErrors(firstErrors(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>));
+        setAttempt((n) => n + 1);
+        return;
+      }
+      setErrors({});
+      setPending(true);
+      let navigating = false;
+      try {
+        navigating = (await action(parsed.data)) === true;
+      } catch (error) {
+        const { message, fieldErrors } = describeClientError(error);
+        const byField = firstErrors(fieldErrors ?? {});
+        setErrors(byField);
+        const shownOnAField = Object.keys(byField).some((name) => name in values);
+        if (!shownOnAField) setFormError(message);
+        setAttempt((n) => n + 1);
+      } finally {
+        if (!navigating) setPending(false);
+      }
+    };
+  }
+
+  return { values, setValues, errors, formError, setFormError, pending, field, onSubmit };
+}
+
+function firstErrors(fieldErrors: Record<string, string[] | undefined>): Errors {
+  return Object.fromEntries(Object.entries(fieldErrors).map(([name, messages]) => [name, messages?.[0]]));
+}
