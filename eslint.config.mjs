@@ -53,8 +53,14 @@ const config = [
   },
   {
     files: ["src/server/**"],
-    ignores: ["src/server/trpc/root.ts", "src/server/inngest/functions.ts"],
-    rules: { "no-restricted-imports": restrict([upward("app", "server/"), upward("features", "server/ (only trpc/root.ts and the Inngest function list wire features)"), upward("components", "server/")]) },
+    ignores: ["src/server/trpc/root.ts", "src/server/inngest/functions.ts", "src/server/rest/**"],
+    rules: { "no-restricted-imports": restrict([upward("app", "server/"), upward("features", "server/ (only trpc/root.ts, the Inngest function list and the public API in rest/ wire features)"), upward("components", "server/")]) },
+  },
+  {
+    // The public API's framework verifies keys and meters through api-keys' operations, and
+    // rest/api.ts joins the features' endpoints: like a feature, it reaches others' schemas and operations only.
+    files: ["src/server/rest/**"],
+    rules: { "no-restricted-imports": restrict([otherFeatureInternals, upward("app", "server/"), upward("components", "server/")]) },
   },
   {
     files: ["src/lib/**"],

@@ -96,7 +96,7 @@ const { createRandom } = await import("../src/lib/random");
 const { createApiKey } = await import("../src/features/api-keys/server/create-api-key");
 const { apiKeyCache } = await import("../src/features/api-keys/server/verify/key-cache");
 const { usageRecorder } = await import("../src/features/api-keys/server/verify/usage-recorder");
-const { GET: me } = await import("../src/app/api/v1/me/route");
+const { handleApiRequest: me } = await import("../src/server/rest/api");
 await apiKeyCache().listener.ready();
 
 /** The route handler's own count, from its Server-Timing header (`db;…;desc="N queries"`). */

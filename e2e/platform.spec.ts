@@ -34,6 +34,22 @@ test("GET /api/health is 200 with the version, a request id and Server-Timing", 
   expect(res.headers()["server-timing"]).toMatch(/db;dur=/);
 });
 
+test("every path under /api/ answers in the API's envelope, with the security headers and without the page proxy's CSP", async ({ request }) => {
+  for (const path of ["/api", "/api/v1", "/api/v2/posts", "/api/v1/not-a-route"]) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code, path).toBe("route_not_found");
+    expect(res.headers()["x-content-type-options"], path).toBe("nosniff");
+    expect(res.headers()["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+  }
+  const wrongMethod = await request.post("/api/v1/openapi.json");
+  expect(wrongMethod.status()).toBe(405);
+  expect(wrongMethod.headers()["allow"]).toBe("GET, HEAD");
+  const head = await request.head("/api/v1/openapi.json");
+  expect(head.status()).toBe(200);
+  expect(await head.body()).toHaveLength(0);
+});
+
 test("a tRPC query and a mutation round-trip through the browser, with skeleton-free hydration", async ({ page }) => {
   await page.goto("/status");
   await expect(page.getByTestId("overall-status")).toHaveText("All systems normal");

@@ -1,10 +1,10 @@
 /**
- * `npm run start:api`: /api/v1 as its own process (src/features/api-keys/server/rest/standalone.ts),
+ * `npm run start:api`: /api/v1 as its own process (src/server/rest/standalone.ts),
  * for API traffic the Next pipeline would cap. Same validated env as the app; listens on
  * API_HOST:API_PORT (0.0.0.0:3002). Route `/api/v1` of the app's host to it.
  */
 import { env } from "../src/server/env";
-import { startApiServer } from "../src/features/api-keys/server/rest/standalone";
+import { startApiServer } from "../src/server/rest/standalone";
 
 const server = await startApiServer({ port: env.API_PORT, host: env.API_HOST });
 console.log(`api server listening on ${env.API_HOST}:${server.port}`);

@@ -3,24 +3,23 @@ import { requestIdFrom } from "@/server/http/request-id";
 import { baseSecurityHeaders, contentSecurityPolicy, pusherConnectSources } from "@/server/http/security-headers";
 
 /**
- * Runs before anything renders. Gives every request an id (route handlers and server
- * components read `x-request-id`; it goes back to the browser so a user can quote it),
- * a CSP nonce for pages (Next stamps it on its own scripts), and the security headers.
+ * Runs before a page renders. Gives every request an id (server components read
+ * `x-request-id`; it goes back to the browser so a user can quote it), a CSP nonce (Next
+ * stamps it on its own scripts), and the security headers. Never for `/api/`: route handlers
+ * go through `withRequest`, which makes their id and sets their headers, and the public API
+ * can't afford the header copies (decision 039; `tests/unit/api-folders.test.ts`).
  */
 export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
-  const isPage = !request.nextUrl.pathname.startsWith("/api/");
-  const nonce = isPage ? btoa(crypto.randomUUID()) : null;
+  const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", connectSources: pusherConnectSources(process.env) });
 
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
   // Layouts can't see the URL; the sign-in redirect needs it to come back here.
   headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
-  if (nonce) {
-    headers.set("x-nonce", nonce);
-    headers.set("Content-Security-Policy", csp);
-  }
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
   response.headers.set("Content-Security-Policy", csp);
@@ -31,5 +30,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|api$|_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

@@ -1,15 +1,9 @@
 /**
- * Drives the real /api/v1 route handlers with real `Request`s (request context, auth, limits,
- * metering, envelope) without a server, and issues keys through the real operation.
+ * Drives the real /api router (what the Next catch-all and start:api both call) with real
+ * `Request`s (request context, auth, limits, metering, envelope) without a server, and issues
+ * keys through the real operation.
  */
-import * as boards from "@/app/api/v1/boards/route";
-import * as boardPosts from "@/app/api/v1/boards/[boardId]/posts/route";
-import * as me from "@/app/api/v1/me/route";
-import * as post from "@/app/api/v1/posts/[postId]/route";
-import * as postComments from "@/app/api/v1/posts/[postId]/comments/route";
-import * as postVote from "@/app/api/v1/posts/[postId]/vote/route";
-import * as usage from "@/app/api/v1/usage/route";
-import * as rest from "@/app/api/v1/[...rest]/route";
+import { handleApiRequest } from "@/server/rest/api";
 import { createApiKey } from "@/features/api-keys/server/create-api-key";
 import type { ApiKeyScope } from "@/lib/api-scopes";
 import { createRandom } from "@/lib/random";
@@ -17,20 +11,7 @@ import { db } from "@/server/db/client";
 import { createUser, createWorkspaceWithMembers } from "@/server/db/factories";
 import type { WorkspaceRole } from "@/server/db/schema";
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-type RouteModule = Record<Method, Handler>;
-
-/** Path patterns → the route module Next would pick (params named as in the folder names). */
-export const ROUTES: Array<{ pattern: RegExp; params: string[]; handlers: RouteModule }> = [
-  { pattern: /^\/api\/v1\/me$/, params: [], handlers: me as unknown as RouteModule },
-  { pattern: /^\/api\/v1\/usage$/, params: [], handlers: usage as unknown as RouteModule },
-  { pattern: /^\/api\/v1\/boards$/, params: [], handlers: boards as unknown as RouteModule },
-  { pattern: /^\/api\/v1\/boards\/([^/]+)\/posts$/, params: ["boardId"], handlers: boardPosts as unknown as RouteModule },
-  { pattern: /^\/api\/v1\/posts\/([^/]+)$/, params: ["postId"], handlers: post as unknown as RouteModule },
-  { pattern: /^\/api\/v1\/posts\/([^/]+)\/comments$/, params: ["postId"], handlers: postComments as unknown as RouteModule },
-  { pattern: /^\/api\/v1\/posts\/([^/]+)\/vote$/, params: ["postId"], handlers: postVote as unknown as RouteModule },
-];
+type Method = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 
 export type ApiResponse = { status: number; body: Record<string, unknown> & { error?: { code: string; message: string; details: unknown; request_id: string } }; headers: Headers };
 
@@ -44,13 +25,7 @@ export async function api(
   const hasBody = opts.body !== undefined || opts.rawBody !== undefined;
   if (hasBody && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) headers["content-type"] = "application/json";
   const req = new Request(url, { method, headers, body: hasBody ? (opts.rawBody ?? JSON.stringify(opts.body)) : undefined });
-  // Next matches the raw (still percent-encoded) path and decodes the segments it hands over.
-  const route = ROUTES.find((r) => r.pattern.test(url.pathname));
-  const match = route ? route.pattern.exec(url.pathname)! : null;
-  const params = Object.fromEntries((route?.params ?? []).map((name, i) => [name, safeDecode(match![i + 1]!)]));
-  const response = route
-    ? await route.handlers[method](req, { params: Promise.resolve(params) })
-    : await (rest as unknown as RouteModule)[method](req, { params: Promise.resolve({ rest: url.pathname.split("/").slice(3) }) });
+  const response = await handleApiRequest(req, {});
   const text = await response.text();
   let body: ApiResponse["body"];
   try {
@@ -59,14 +34,6 @@ export async function api(
     body = { raw: text };
   }
   return { status: response.status, body, headers: response.headers };
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 let seed = 60_000;

@@ -1,4 +1,4 @@
-import { API_ENDPOINTS } from "@/features/api-keys/server/rest/registry";
+import { API_ENDPOINTS } from "@/server/rest/api";
 import { createRandom } from "@/lib/random";
 import { db } from "@/server/db/client";
 import { createFeedbackBoard, createFeedbackPost } from "@/server/db/factories";

@@ -9,8 +9,12 @@ export const ErrorCode = {
   unsupportedProtocol: 4007,
   /** "Connection not authorized": a sign-in with a bad signature. */
   unauthorized: 4009,
-  /** 4200–4299: pusher-js reconnects at once (here: the user's connections were terminated by the server). */
-  reconnectNow: 4200,
+  /**
+   * `terminate_connections`, as hosted Pusher closes them (soketi and sockudo likewise). 4000–4099
+   * means "don't reconnect unchanged": pusher-js stays disconnected, and the app decides
+   * (`reconnectWhenTerminated`).
+   */
+  terminated: 4009,
   clientEventRejected: 4301,
 } as const;
 

@@ -37,7 +37,7 @@ async function answer(req: IncomingMessage, ctx: ApiContext): Promise<Outcome> {
   const endpoint = `${req.method} ${match[2]}`;
   const terminate = /^POST \/users\/([^/]+)\/terminate_connections$/.exec(endpoint);
   if (terminate) {
-    ctx.registry.terminateUser(decodeURIComponent(terminate[1]!), ErrorCode.reconnectNow, "The server terminated this user's connections");
+    ctx.registry.terminateUser(decodeURIComponent(terminate[1]!), ErrorCode.terminated, "You got disconnected by the app.");
     return { status: 200, body: {} };
   }
   if (endpoint !== "POST /events" && endpoint !== "POST /batch_events") {

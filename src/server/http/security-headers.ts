@@ -41,3 +41,9 @@ export function baseSecurityHeaders(opts: { production: boolean }): Record<strin
     ...(opts.production ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains; preload" } : {}),
   };
 }
+
+/** What every /api/ response carries: nothing on it may run as a page, frame or script. */
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  ...baseSecurityHeaders({ production: false }),
+  "Content-Security-Policy": contentSecurityPolicy(null, { dev: false }),
+};

@@ -5,12 +5,14 @@ import { env } from "@/server/env";
 import { currentRequestContext, runWithRequestContext } from "@/server/logging/context";
 import { logger } from "@/server/logging/logger";
 import { requestIdFrom } from "./request-id";
+import { API_SECURITY_HEADERS, baseSecurityHeaders } from "./security-headers";
 
 type Handler<C> = (req: Request, ctx: C & { requestId: string }) => Promise<Response>;
 
 /**
  * Every API route handler goes through this: a request context (request id, actor, query
- * count) for logs, one access-log line, `x-request-id` and `Server-Timing` on the response,
+ * count) for logs, one access-log line, `x-request-id`, `Server-Timing` and the security
+ * headers on the response,
  * and a JSON 500 (with the request id, never the stack) if the handler throws.
  */
 export function withRequest<C = unknown>(handler: Handler<C>) {
@@ -38,6 +40,9 @@ export function withRequest<C = unknown>(handler: Handler<C>) {
       const totalMs = performance.now() - started;
       const out = new Response(response.body, response);
       out.headers.set("x-request-id", requestId);
+      // The page proxy skips /api/ (decision 039): the security headers are set here instead.
+      for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) out.headers.set(name, value);
+      if (https(req)) for (const [name, value] of Object.entries(baseSecurityHeaders({ production: true }))) out.headers.set(name, value);
       out.headers.set(
         "Server-Timing",
         `db;dur=${ctx.queries.ms.toFixed(1)};desc="${ctx.queries.count} queries", total;dur=${totalMs.toFixed(1)}`,
@@ -54,6 +59,8 @@ export function withRequest<C = unknown>(handler: Handler<C>) {
     });
   };
 }
+
+const https = (req: Request) => process.env.NODE_ENV === "production" && req.url.startsWith("https:");
 
 /** 503 + Retry-After in the route handlers' JSON error shape, with the request id to quote. */
 export function outageResponse(outage: AppError, requestId: string): Response {

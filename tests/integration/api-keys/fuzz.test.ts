@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, expect, it } from "vitest";
-import { API_ENDPOINTS } from "@/features/api-keys/server/rest/registry";
+import { API_ENDPOINTS } from "@/server/rest/api";
 import { revokeApiKey } from "@/features/api-keys/server/revoke-api-key";
 import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";

@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { requestFingerprint, runIdempotent } from "@/features/api-keys/server/rest/idempotency";
+import { requestFingerprint, runIdempotent } from "@/server/rest/idempotency";
 import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
 import { db } from "@/server/db/client";

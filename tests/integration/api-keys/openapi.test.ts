@@ -1,14 +1,14 @@
 /** The OpenAPI 3.1 document is generated from the handlers' own zod schemas and lists every endpoint. */
 import { expect, it } from "vitest";
-import { GET } from "@/app/api/v1/openapi.json/route";
-import { API_ENDPOINTS } from "@/features/api-keys/server/rest/registry";
+import { API_ENDPOINTS } from "@/server/rest/api";
+import { api } from "../../support/api";
 
 type Doc = { openapi: string; paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown>; parameters: Array<{ name: string; in: string }>; "x-required-scope"?: string }>> };
 
 it("serves OpenAPI 3.1 with every endpoint, its scope, its errors and Idempotency-Key on POSTs", async () => {
-  const res = GET();
+  const res = await api("GET", "/api/v1/openapi.json");
   expect(res.status).toBe(200);
-  const doc = (await res.json()) as Doc;
+  const doc = res.body as unknown as Doc;
   expect(doc.openapi).toBe("3.1.0");
   const listed = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
   expect(listed.sort()).toEqual(API_ENDPOINTS.map((e) => `${e.method} ${e.path}`).sort());

@@ -114,7 +114,7 @@ describe("writing", () => {
     expect((await api("POST", path, { key, body: { title: "Fine title" }, headers: { "idempotency-key": "" } })).body.error!.code).toBe("invalid_idempotency_key");
     const wrongMethod = await api("PATCH", path, { key, body: {} });
     expect(wrongMethod.status).toBe(405);
-    expect(wrongMethod.headers.get("Allow")).toBe("GET, POST");
+    expect(wrongMethod.headers.get("Allow")).toBe("GET, HEAD, POST");
   });
 
   it("ignores session cookies: a signed-in browser can't post without a key (no CSRF surface)", async () => {

@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, expect, it } from "vitest";
 import { deleteExpiredIdempotencyKeys, deleteOldApiRequests } from "@/features/api-keys/server/delete-expired-api-records";
-import { requestFingerprint } from "@/features/api-keys/server/rest/idempotency";
+import { requestFingerprint } from "@/server/rest/idempotency";
 import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
 import { db } from "@/server/db/client";

@@ -3,7 +3,7 @@
  * path params, bodies with Idempotency-Key, the envelope for unknown paths and methods.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApiServer, type ApiServer } from "@/features/api-keys/server/rest/standalone";
+import { startApiServer, type ApiServer } from "@/server/rest/standalone";
 import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
 import { db } from "@/server/db/client";
@@ -63,12 +63,27 @@ describe("the standalone API server", () => {
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("route_not_found");
     const wrongMethod = await call("PATCH", "/api/v1/me");
     expect(wrongMethod.status).toBe(405);
-    expect(wrongMethod.headers.get("allow")).toBe("GET");
+    expect(wrongMethod.headers.get("allow")).toBe("GET, HEAD");
     const options = await call("OPTIONS", "/api/v1/me");
     expect(options.status).toBe(405);
     const anonymous = await fetch(`${server.origin}/api/v1/me`);
     expect(anonymous.status).toBe(401);
     const openapi = await fetch(`${server.origin}/api/v1/openapi.json`);
     expect(((await openapi.json()) as { openapi: string }).openapi).toMatch(/^3\.1/);
+    for (const path of ["/api", "/api/v2/posts", "/api/v1"]) {
+      const res = await call("GET", path);
+      expect(res.status, path).toBe(404);
+      expect(((await res.json()) as { error: { code: string } }).error.code, path).toBe("route_not_found");
+    }
+  });
+
+  it("answers HEAD wherever it answers GET: the same status and headers, no body", async () => {
+    const head = await call("HEAD", "/api/v1/me");
+    expect(head.status).toBe(200);
+    expect(head.headers.get("ratelimit-limit")).toBe("10000");
+    expect(await head.text()).toBe("");
+    const document = await call("HEAD", "/api/v1/openapi.json");
+    expect(document.status).toBe(200);
+    expect(await document.text()).toBe("");
   });
 });

@@ -32,7 +32,7 @@ const cluster = await vi.hoisted(async () => {
 });
 
 import { GET as health } from "@/app/api/health/route";
-import { requestFingerprint, runIdempotent } from "@/features/api-keys/server/rest/idempotency";
+import { requestFingerprint, runIdempotent } from "@/server/rest/idempotency";
 import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
 import { db, sql } from "@/server/db/client";

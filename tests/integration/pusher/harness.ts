@@ -5,6 +5,7 @@
  */
 import PusherClient, { type Channel, type ChannelAuthorizationHandler, type UserAuthenticationHandler } from "pusher-js";
 import { POST } from "@/app/api/pusher/auth/route";
+import { reconnectWhenTerminated } from "@/features/realtime/ui/reconnect-when-terminated";
 
 export const PUSHER_APP = { appId: "app-test", key: "app-test-key", secret: "app-test-secret" };
 
@@ -49,7 +50,11 @@ export async function connect(port: number, headers: Record<string, string>, cli
     channelAuthorization: { customHandler: routeAuthorizer(headers) },
     userAuthentication: { customHandler: routeUserAuthenticator(headers) } as never,
   });
-  if (opts.signIn) client.signin();
+  // As the app's client does (createPusherClient).
+  if (opts.signIn) {
+    reconnectWhenTerminated(client);
+    client.signin();
+  }
   clients.push(client);
   await new Promise<void>((resolve) => client.connection.bind("connected", () => resolve()));
   return client;

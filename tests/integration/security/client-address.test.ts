@@ -4,8 +4,8 @@
  * (`npm start`) does the same; e2e/security.spec.ts covers it through the browser-facing port.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { INVALID_KEY_RULE } from "@/features/api-keys/server/rest/authenticate";
-import { startApiServer, type ApiServer } from "@/features/api-keys/server/rest/standalone";
+import { INVALID_KEY_RULE } from "@/server/rest/authenticate";
+import { startApiServer, type ApiServer } from "@/server/rest/standalone";
 import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
 import { db } from "@/server/db/client";

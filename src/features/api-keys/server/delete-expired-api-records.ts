@@ -3,7 +3,7 @@ import { lt } from "drizzle-orm";
 import { uuidv7 } from "@/lib/ids";
 import type { DbOrTx } from "@/server/db/client";
 import { apiIdempotencyKeys, apiRequestLog } from "@/server/db/schema";
-import { IDEMPOTENCY_TTL_HOURS } from "./rest/idempotency";
+import { IDEMPOTENCY_TTL_HOURS } from "@/server/rest/idempotency";
 
 /** The request log keeps what the dashboard can show (90 days); daily counters and billing periods stay. */
 export const REQUEST_LOG_RETENTION_DAYS = 90;

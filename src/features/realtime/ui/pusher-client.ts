@@ -5,6 +5,7 @@ import { toPusherChannel } from "@/server/realtime/channels";
 import type { RealtimeConfig, RealtimeMessage } from "../schemas";
 import { registerClientTransport, type ClientTransport, type TransportListener } from "./client-transport";
 import { reportLastEventId, reportTransportStatus } from "./realtime-status";
+import { reconnectWhenTerminated } from "./reconnect-when-terminated";
 
 export type PusherClientConfig = Omit<Extract<RealtimeConfig, { transport: "pusher" }>, "transport">;
 
@@ -36,9 +37,12 @@ export async function createPusherClient(config: PusherClientConfig, onState: (s
     userAuthentication: { endpoint: "/api/pusher/auth", transport: "ajax" },
   });
   // Signed in, the connection is signed in as the user too: signing out, a revoked session or a
-  // removed membership then ends it at once (terminate_connections), and pusher-js reconnects
-  // with every channel authorized again.
-  if (config.signIn) client.signin();
+  // removed membership then ends it at once (terminate_connections), and it reconnects with
+  // every channel authorized again.
+  if (config.signIn) {
+    reconnectWhenTerminated(client);
+    client.signin();
+  }
   client.connection.bind("state_change", ({ current }: { current: string }) => onState(STATE[current] ?? "reconnecting"));
   return client;
 }

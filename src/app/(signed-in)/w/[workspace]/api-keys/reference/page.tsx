@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { API_KEY_PAGE_SIZE } from "@/features/api-keys/schemas";
-import { apiReference } from "@/features/api-keys/server/rest/reference";
 import { ApiReference } from "@/features/api-keys/ui/api-reference";
-import { env } from "@/server/env";
+import { apiReference } from "@/server/rest/reference";
 import { getQueryClient, trpc } from "@/trpc/server";
 import { loadWorkspace, type WorkspaceParams } from "../../load-workspace";
 
@@ -13,6 +12,6 @@ export default async function ApiReferencePage({ params }: WorkspaceParams) {
   if (workspace.role === "member") return null;
   const keys = await getQueryClient().fetchQuery(trpc.apiKeys.list.queryOptions({ workspaceSlug: workspace.slug, limit: API_KEY_PAGE_SIZE }));
   const newest = keys.items.find((k) => k.status === "active");
-  const { serverUrl, endpoints } = apiReference(`${new URL(env.APP_URL).origin}/api`);
+  const { serverUrl, endpoints } = apiReference();
   return <ApiReference serverUrl={serverUrl} endpoints={endpoints} keyPrefix={newest ? `${newest.start}…` : "gw_live_…"} />;
 }

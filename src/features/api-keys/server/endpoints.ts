@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { PLAN_IDS, PLANS } from "@/lib/plans";
-import { apiKeyScope } from "../../schemas";
-import { endpoint } from "./endpoint";
+import { endpoint } from "@/server/rest/endpoint";
+import { apiKeyScope, usageOutput } from "../schemas";
+import { getApiUsage } from "./get-api-usage";
 
-export const meResponse = z.object({
+const meResponse = z.object({
     key: z.object({
       id: z.uuid(),
       name: z.string(),
@@ -19,7 +20,7 @@ export const meResponse = z.object({
     actingAs: z.object({ userId: z.uuid(), displayName: z.string(), role: z.enum(["owner", "admin", "member"]) }),
   });
 
-export const getMe = endpoint({
+const getMe = endpoint({
   method: "GET",
   path: "/v1/me",
   operationId: "getMe",
@@ -42,3 +43,20 @@ export const getMe = endpoint({
     actingAs: { userId: key.creator.userId, displayName: key.creator.displayName, role: key.creator.role },
   }),
 });
+
+const getUsage = endpoint({
+  method: "GET",
+  path: "/v1/usage",
+  operationId: "getUsage",
+  summary: "The workspace's API usage: this billing period against the plan's quota, and the last days per day and route",
+  tag: "Usage",
+  scope: "usage:read",
+  query: z.object({
+    days: z.coerce.number({ error: "days must be a number" }).int("days must be a whole number").min(1, "days must be at least 1").max(90, "days must be at most 90").default(30),
+    key: z.literal("current", { error: 'key must be "current" (this key only) or absent (the whole workspace)' }).optional(),
+  }),
+  response: usageOutput,
+  handle: ({ query, key, db }) => getApiUsage({ days: query.days, keyId: query.key === "current" ? key.id : null }, { workspace: { ...key.workspace, personal: false, role: key.creator.role } }, db),
+});
+
+export const apiKeysEndpoints = [getMe, getUsage];

@@ -1,8 +1,6 @@
 import "server-only";
-import { openApiDocument } from "./openapi";
-import { API_ENDPOINTS } from "./registry";
-import type { ReferenceEndpoint } from "../../schemas";
-
+import type { ReferenceEndpoint } from "@/features/api-keys/schemas";
+import { API_ENDPOINTS, API_SERVER_URL, openApiDocument } from "./api";
 
 type Operation = {
   parameters: Array<{ name: string; in: string; required: boolean; description?: string; schema: { type?: string | string[] } }>;
@@ -11,10 +9,10 @@ type Operation = {
 };
 
 /** The reference page's view of the OpenAPI document (plain data a client component can render). */
-export function apiReference(serverUrl: string): { serverUrl: string; endpoints: ReferenceEndpoint[] } {
-  const doc = openApiDocument(serverUrl);
+export function apiReference(): { serverUrl: string; endpoints: ReferenceEndpoint[] } {
+  const doc = openApiDocument();
   return {
-    serverUrl,
+    serverUrl: API_SERVER_URL,
     endpoints: API_ENDPOINTS.map((e) => {
       const op = (doc.paths[e.path] as Record<string, Operation>)[e.method.toLowerCase()]!;
       return {

@@ -2,7 +2,6 @@ import "server-only";
 import { z } from "zod";
 import { API_KEY_SCOPES, SCOPE_INFO } from "@/lib/api-scopes";
 import type { Endpoint } from "./endpoint";
-import { API_ENDPOINTS } from "./registry";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -64,18 +63,10 @@ function operation(def: Endpoint) {
   };
 }
 
-const documents = new Map<string, ReturnType<typeof buildDocument>>();
-
-/** OpenAPI 3.1 from the same zod schemas the handlers validate with, so the two can't drift (built once per process). */
-export function openApiDocument(serverUrl: string) {
-  let doc = documents.get(serverUrl);
-  if (!doc) documents.set(serverUrl, (doc = buildDocument(serverUrl)));
-  return doc;
-}
-
-function buildDocument(serverUrl: string) {
+/** OpenAPI 3.1 from the same zod schemas the handlers validate with, so the two can't drift. */
+export function buildOpenApiDocument(endpoints: readonly Endpoint[], serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const def of API_ENDPOINTS) {
+  for (const def of endpoints) {
     paths[def.path] ??= {};
     paths[def.path]![def.method.toLowerCase()] = operation(def);
   }

@@ -1,8 +1,8 @@
 import "server-only";
 import type { DbOrTx } from "@/server/db/client";
 import { consumeRateLimit, peekRateLimit } from "@/server/rate-limit/consume";
-import type { KeyCache } from "../verify/key-cache";
-import { verifyApiKey, type VerifiedKey } from "../verify/verify-api-key";
+import type { KeyCache } from "@/features/api-keys/server/verify/key-cache";
+import { verifyApiKey, type VerifiedKey } from "@/features/api-keys/server/verify/verify-api-key";
 import { apiError } from "./envelope";
 
 /** Failed keys per client IP: cheap to refuse guesses before they cost a database lookup. */

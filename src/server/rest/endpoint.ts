@@ -8,14 +8,13 @@ import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { clientIp } from "@/server/http/client-ip";
 import { readBodyCapped } from "@/server/http/read-body";
-import { withRequest } from "@/server/http/with-request";
 import { setRequestActor } from "@/server/logging/context";
 import { logger } from "@/server/logging/logger";
 import { consumeRateLimit, type RateLimitResult } from "@/server/rate-limit/consume";
 import type { UserActor } from "@/features/workspaces/server/actor";
-import { apiQuota } from "../verify/quota";
-import { usageRecorder } from "../verify/usage-recorder";
-import type { VerifiedKey } from "../verify/verify-api-key";
+import { apiQuota } from "@/features/api-keys/server/verify/quota";
+import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
+import type { VerifiedKey } from "@/features/api-keys/server/verify/verify-api-key";
 import { authenticate } from "./authenticate";
 import { apiError, appErrorResponse } from "./envelope";
 import { requestFingerprint, runIdempotent, validIdempotencyKey, type StoredResponse } from "./idempotency";
@@ -245,7 +244,7 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
 }
 
 /** An outage is a 503 with Retry-After (logged as a warning); anything else the envelope's 500, logged as an error. */
-function failure(error: unknown, route: string, requestId: string, what: string): Response {
+export function failure(error: unknown, route: string, requestId: string, what: string): Response {
   const outage = outageError(error);
   if (outage) {
     logger.warn({ err: error, route }, `${what}: database unavailable`);
@@ -260,31 +259,4 @@ const INTERNAL_MESSAGE = "Something went wrong on our side. Retry later; if it k
 async function internalError(error: unknown, route: string, requestId: string, what: string): Promise<StoredResponse> {
   logger.error({ err: error, route }, what);
   return { status: 500, body: await apiError(500, "internal_error", INTERNAL_MESSAGE, requestId).json() };
-}
-
-/** A Next route handler for one endpoint; unexpected errors become the envelope's 500 with the request id. */
-export function routeHandler(def: Endpoint) {
-  return withRequest<{ params?: Promise<Record<string, string | string[]>> }>(async (req, ctx) => {
-    try {
-      return await serveEndpoint(def, req, (await ctx.params) ?? {}, ctx.requestId);
-    } catch (error) {
-      return failure(error, `${def.method} ${def.path}`, ctx.requestId, "api request failed before its key was known");
-    }
-  });
-}
-
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-type RouteHandler = (req: Request, ctx: { params?: Promise<Record<string, string | string[]>> }) => Promise<Response>;
-
-/**
- * All five methods for one route file: the declared endpoints, and a 405 in the API's envelope
- * (with `Allow`) for the rest, instead of Next's empty 405.
- */
-export function routeHandlers(defs: Partial<Record<Method, Endpoint>>): Record<Method, RouteHandler> {
-  const allowed = Object.keys(defs).join(", ");
-  const refuse = withRequest(async (req, { requestId }) =>
-    apiError(405, "method_not_allowed", `${req.method} is not supported here; use ${allowed}.`, requestId, { headers: { Allow: allowed } }),
-  );
-  const methods: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-  return Object.fromEntries(methods.map((m) => [m, defs[m] ? routeHandler(defs[m]) : refuse])) as Record<Method, RouteHandler>;
 }

@@ -1,0 +1,72 @@
+import "server-only";
+import { withRequest } from "@/server/http/with-request";
+import { failure, serveEndpoint, type Endpoint } from "./endpoint";
+import { apiError } from "./envelope";
+
+type Route = { pattern: RegExp; methods: Map<string, Endpoint>; allow: string };
+
+export const OPENAPI_PATH = "/api/v1/openapi.json";
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // as Next does: a malformed escape stays as sent
+  }
+}
+
+/** HEAD goes wherever GET is (RFC 9110 §9.3.2). */
+const allowHeader = (methods: Iterable<string>) => [...methods].flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m])).join(", ");
+
+function compile(endpoints: readonly Endpoint[]): Route[] {
+  const byPath = new Map<string, Route>();
+  for (const def of endpoints) {
+    let route = byPath.get(def.path);
+    if (!route) {
+      route = { pattern: new RegExp(`^/api${def.path.replace(/\{(\w+)\}/g, "(?<$1>[^/]+)")}$`), methods: new Map(), allow: "" };
+      byPath.set(def.path, route);
+    }
+    route.methods.set(def.method, def);
+    route.allow = allowHeader(route.methods.keys());
+  }
+  return [...byPath.values()];
+}
+
+/** A HEAD answer is the GET answer without its body (RFC 9110 §9.3.2). */
+const withoutBody = (response: Response) => new Response(null, { status: response.status, headers: response.headers });
+
+/**
+ * Every request under /api/ that no other app route takes, in the API's envelope: the
+ * endpoints the features declare, the OpenAPI document, a 405 with `Allow` for a known path
+ * and a 404 for anything else. The Next catch-all and `start:api` both call this, so the two
+ * can't answer differently.
+ */
+export function createApiRouter(endpoints: readonly Endpoint[], document: () => unknown) {
+  const routes = compile(endpoints);
+  return withRequest(async (req, { requestId }) => {
+    const path = new URL(req.url).pathname;
+    const method = req.method.toUpperCase();
+    const lookup = method === "HEAD" ? "GET" : method;
+    if (path === OPENAPI_PATH) {
+      if (lookup !== "GET") return apiError(405, "method_not_allowed", `${method} is not supported here; use GET.`, requestId, { headers: { Allow: "GET, HEAD" } });
+      const response = Response.json(document(), { headers: { "Cache-Control": "public, max-age=300" } });
+      return method === "HEAD" ? withoutBody(response) : response;
+    }
+    for (const route of routes) {
+      const match = route.pattern.exec(path);
+      if (!match) continue;
+      const def = route.methods.get(lookup);
+      if (!def) {
+        return apiError(405, "method_not_allowed", `${method} is not supported here; use ${route.allow}.`, requestId, { headers: { Allow: route.allow } });
+      }
+      const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, raw]) => [name, decodeSegment(raw)]));
+      try {
+        const response = await serveEndpoint(def, req, params, requestId);
+        return method === "HEAD" ? withoutBody(response) : response;
+      } catch (error) {
+        return failure(error, `${def.method} ${def.path}`, requestId, "api request failed before its key was known");
+      }
+    }
+    return apiError(404, "route_not_found", `There is no ${method} ${path}. See ${OPENAPI_PATH} for the endpoints.`, requestId);
+  });
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import http from "node:http";
+import { Readable } from "node:stream";
+import { env } from "@/server/env";
+import { markClientAddressEntry, stampClientAddress } from "@/server/http/client-ip";
+import { listen, type Listening } from "@/server/http/listen";
+import { logger } from "@/server/logging/logger";
+import { handleApiRequest } from "./api";
+
+export type ApiServer = Listening;
+
+/**
+ * The public API on a bare `node:http` server: the same router the Next catch-all calls (key
+ * check, limits, metering, envelope, idempotency), without Next's per-request pipeline, which
+ * on its own costs more than the whole API path (decision 022). A load balancer routes `/api/v1`
+ * of the app's host here.
+ */
+export async function startApiServer(opts: { port: number; host?: string; trustedProxyHops?: number }): Promise<ApiServer> {
+  const hops = opts.trustedProxyHops ?? env.TRUSTED_PROXY_HOPS;
+  markClientAddressEntry();
+  const server = http.createServer((req, res) => {
+    stampClientAddress(req, hops);
+    void serve(req, res);
+  });
+  server.keepAliveTimeout = 5_000;
+  const listening = await listen(server, opts.port, opts.host);
+  logger.info({ port: listening.port }, "api server listening");
+  return listening;
+}
+
+async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  try {
+    const request = toRequest(req);
+    const response = new URL(request.url).pathname === "/healthz" ? Response.json({ status: "ok" }) : await handleApiRequest(request, {});
+    await writeResponse(res, response);
+  } catch (error) {
+    logger.error({ err: error }, "api server could not answer");
+    if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
+    res.end(JSON.stringify({ error: { code: "internal_error", message: "Something went wrong on our side." } }));
+  }
+}
+
+function toRequest(req: http.IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+  }
+  const method = req.method ?? "GET";
+  const hasBody = method !== "GET" && method !== "HEAD";
+  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
+    method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    ...(hasBody ? { duplex: "half" } : {}),
+  } as RequestInit);
+}
+
+async function writeResponse(res: http.ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name === "set-cookie") return;
+    headers[name] = value;
+  });
+  const body = Buffer.from(await response.arrayBuffer());
+  res.writeHead(response.status, { ...headers, "content-length": String(body.length) });
+  res.end(body);
+}
