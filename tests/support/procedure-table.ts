@@ -119,6 +119,10 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "notifications.unreadCount": { allow: signedIn, input: () => undefined },
   "notifications.markRead": { allow: signedIn, input: () => ({ id: "not-an-id" }) },
   "notifications.markAllRead": { allow: signedIn, input: () => ({}) },
+  "notifications.preferences": { allow: signedIn, input: () => undefined },
+  "notifications.updatePreferences": { allow: signedIn, input: () => ({ feedbackStatusEmail: false }) },
+  // The signed token is the authorization: anyone holding the link may use it, signed in or not.
+  "notifications.unsubscribe": { allow: everyone, input: () => ({ token: "not-a-token" }) },
   "exports.request": { allow: signedIn, input: () => undefined },
   "exports.list": { allow: signedIn, input: () => undefined },
   "exports.get": { allow: signedIn, input: () => ({ id: "not-an-id" }) },

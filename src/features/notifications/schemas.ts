@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
+import { text } from "@/lib/text";
 
 export const notification = z.object({
   id: idSchema,
@@ -39,3 +40,22 @@ export const NOTIFICATION_EVENTS = { created: "notification.created", read: "not
 
 /** Shared by the server prefetch and the bell so both address the same cache entry. */
 export const NOTIFICATION_PAGE_SIZE = 20;
+
+/** Kinds of non-essential email, each with its own unsubscribe link. */
+export const EMAIL_CATEGORIES = ["feedback_status"] as const;
+export type EmailCategory = (typeof EMAIL_CATEGORIES)[number];
+export const EMAIL_CATEGORY_LABELS: Record<EmailCategory, string> = { feedback_status: "status changes on feedback you voted for or posted" };
+
+export const notificationPreferences = z.object({ feedbackStatusEmail: z.boolean(), feedbackStatusInApp: z.boolean() });
+export type NotificationPreferences = z.infer<typeof notificationPreferences>;
+export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = { feedbackStatusEmail: true, feedbackStatusInApp: true };
+
+const preferenceSwitch = (label: string) => z.boolean({ error: `${label} must be on or off` }).optional();
+export const updateNotificationPreferencesInput = z
+  .object({ feedbackStatusEmail: preferenceSwitch("Status emails"), feedbackStatusInApp: preferenceSwitch("Status notifications"), clientMutationId: z.uuid().nullish() })
+  .refine((v) => v.feedbackStatusEmail !== undefined || v.feedbackStatusInApp !== undefined, { error: "Choose a setting to change" });
+
+export const unsubscribeInput = z.object({
+  token: text("Link", { required: "The unsubscribe link is incomplete" }).min(1, "The unsubscribe link is incomplete").max(200, "The unsubscribe link is not valid"),
+});
+export const unsubscribeOutput = z.object({ category: z.enum(EMAIL_CATEGORIES), stopped: z.string() });

@@ -46,11 +46,11 @@ describe("post lifecycle", () => {
       expect(mine.map((n) => n.type)).toContain("feedback.post_done");
       expect(mine.at(-1)!.link).toBe(`/b/${w.ws}/${w.publicBoard.slug}/p/${post.id}`);
       const mail = await db.select().from(devMailbox).where(eq(devMailbox.to, user.email));
-      expect(mail.map((m) => m.subject)).toEqual(["Shipped: Dark mode please"]);
-      expect(mail[0]!.text).toContain("Shipped in 2.0");
+      expect(mail.map((m) => m.subject).sort()).toEqual(["Planned: Dark mode please", "Shipped: Dark mode please"]);
+      expect(mail.find((m) => m.subject.startsWith("Shipped"))!.text).toContain("Shipped in 2.0");
     }
-    // The author was also told about "planned"; the voter only about "done".
-    expect((await db.select().from(notifications).where(eq(notifications.userId, voter.id))).map((n) => n.type)).toEqual(["feedback.post_done"]);
+    // Every status change reaches the voter and the author, in the bell and by email.
+    expect((await db.select().from(notifications).where(eq(notifications.userId, voter.id)).orderBy(asc(notifications.id))).map((n) => n.type)).toEqual(["feedback.post_status", "feedback.post_done"]);
 
     const types = (await eventsOn(boardChannel(w.publicBoard.id))).map((e) => e.type);
     expect(types).toEqual(["feedback.post.created", "feedback.vote", "feedback.comment.created", "feedback.comment.created", "feedback.comment.created", "feedback.status", "feedback.status"]);

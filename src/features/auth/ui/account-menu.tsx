@@ -12,6 +12,7 @@ const LINKS = [
   { href: "/account/security", label: "Security" },
   { href: "/account/sessions", label: "Sessions" },
   { href: "/account/security-log", label: "Security log" },
+  { href: "/account/notifications", label: "Notifications" },
 ];
 
 const itemClasses =
