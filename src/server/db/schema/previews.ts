@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { users } from "./users";
 
@@ -58,4 +58,20 @@ export const previewSteps = pgTable(
     logTail: text("log_tail").notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.previewId, t.step] }), check("preview_steps_status_valid", sql`${t.status} in ('pending', 'running', 'done', 'failed', 'skipped')`)],
+);
+
+/**
+ * A flag value staff set for one preview: the preview serves it to everyone, above targeting
+ * (read from its runtime file, decision 037). Keys are the registry's, checked in code.
+ */
+export const previewFlagOverrides = pgTable(
+  "preview_flag_overrides",
+  {
+    previewId: uuid("preview_id").notNull().references(() => previews.id, { onDelete: "cascade" }),
+    flagKey: text("flag_key").notNull(),
+    value: jsonb("value").notNull(),
+    setById: uuid("set_by_id").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.previewId, t.flagKey] }), index("preview_flag_overrides_set_by_id_idx").on(t.setById)],
 );
