@@ -205,5 +205,10 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "admin.searchWorkspaces": { allow: ["staff"], input: (f) => ({ query: f.workspace.slug, limit: 5 }) },
   "admin.user": { allow: ["staff"], input: (f) => ({ id: f.member.id }) },
   "admin.workspace": { allow: ["staff"], input: (f) => ({ id: f.workspace.id }) },
+  // Security rules: any staff member (tests/integration/security-rules refuses non-staff and proves each rule).
+  // A repeated add is a CONFLICT (past authorization); a malformed id is a 400 for staff.
+  "securityRules.list": { allow: ["staff"], input: () => undefined },
+  "securityRules.add": { allow: ["staff"], input: () => ({ kind: "reserved_slug", value: "authz-reserved" }) },
+  "securityRules.remove": { allow: ["staff"], input: () => ({ id: "not-an-id" }) },
 };
 
