@@ -196,6 +196,7 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "previews.extend": { allow: ["staff"], input: () => ({ previewId: "not-an-id", hours: 1 }) },
   "previews.destroy": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
   "previews.retry": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
+  "previews.setFlag": { allow: ["staff"], input: () => ({ previewId: "not-an-id", key: "boards.trending-sort", value: false }) },
   // Admin console: staff only. Admin mode is not authorization: a staff write without it is a
   // PRECONDITION_FAILED (past the role check); tests/integration/admin proves the refusal.
   "admin.adminMode": { allow: ["staff"], input: () => undefined },

@@ -8,6 +8,7 @@ import { featureFlagCohortMembers, featureFlags } from "@/server/db/schema";
 import { env } from "@/server/env";
 import { runOutsideRequestContext } from "@/server/logging/context";
 import { logger } from "@/server/logging/logger";
+import { previewFlagOverrides } from "./preview-overrides";
 
 export const FLAGS_NOTIFY_CHANNEL = "feature_flags";
 // Safety net only (NOTIFY keeps the snapshot current): bounds staleness if a notification is
@@ -97,7 +98,7 @@ export function createFlagStore(opts: { databaseUrl: string; db?: DbOrTx; applic
     /** The evaluation, synchronous; call after `ready()`. */
     evaluate(key: FlagKey, subject: FlagSubject): Evaluation {
       const def = FLAGS[key] as FlagDefinition;
-      const override = subject.overrides?.[key];
+      const override = subject.overrides?.[key] ?? previewFlagOverrides()[key];
       return evaluateFlag(key, def, snapshot.targeting.get(key) ?? null, subject, inCohort, override);
     },
     onChange(fn: (snapshot: FlagSnapshot) => void) {
