@@ -202,5 +202,10 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "admin.adminMode": { allow: ["staff"], input: () => undefined },
   "admin.enterAdminMode": { allow: ["staff"], input: () => ({ password: "not the password" }) },
   "admin.exitAdminMode": { allow: ["staff"], input: () => undefined },
+  // Security rules: any staff member (tests/integration/security-rules refuses non-staff and proves each rule).
+  // A repeated add is a CONFLICT (past authorization); a malformed id is a 400 for staff.
+  "securityRules.list": { allow: ["staff"], input: () => undefined },
+  "securityRules.add": { allow: ["staff"], input: () => ({ kind: "reserved_slug", value: "authz-reserved" }) },
+  "securityRules.remove": { allow: ["staff"], input: () => ({ id: "not-an-id" }) },
 };
 

@@ -40,3 +40,16 @@ export function markdownExcerpt(source: string, max = 180): string {
 export function countLinks(source: string): number {
   return md.linkify.match(source)?.length ?? 0;
 }
+
+/** The host of every link in a post, for the link-domain security rules. */
+export function linkHosts(source: string): string[] {
+  const hosts: string[] = [];
+  for (const match of md.linkify.match(source) ?? []) {
+    try {
+      hosts.push(new URL(match.url).hostname);
+    } catch {
+      // mailto: and the like have no host a rule could name.
+    }
+  }
+  return hosts;
+}

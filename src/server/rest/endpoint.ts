@@ -10,7 +10,8 @@ import { clientIp } from "@/server/http/client-ip";
 import { readBodyCapped } from "@/server/http/read-body";
 import { setRequestActor } from "@/server/logging/context";
 import { logger } from "@/server/logging/logger";
-import { consumeRateLimit, type RateLimitResult } from "@/server/rate-limit/consume";
+import type { RateLimitResult, RateLimitRule } from "@/server/rate-limit/consume";
+import { syncedLimiter } from "@/server/rate-limit/synced-limiter";
 import type { UserActor } from "@/features/workspaces/server/actor";
 import { apiQuota } from "@/features/api-keys/server/verify/quota";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
@@ -58,11 +59,15 @@ export function endpoint<P extends Schema = typeof none, Q extends Schema = type
   return { ...def, params: def.params ?? (none as unknown as P), query: def.query ?? (none as unknown as Q), body: def.body ?? null, successStatus: def.successStatus ?? 200 };
 }
 
-function rateLimitHeaders(limit: RateLimitResult, now: Date): Record<string, string> {
+/**
+ * The per-key limit as the current draft-ietf-httpapi-ratelimit-headers structured fields:
+ * `RateLimit-Policy: "per-key";q=600;w=60` and `RateLimit: "per-key";r=599;t=42`.
+ */
+function rateLimitHeaders(rule: RateLimitRule, limit: RateLimitResult, now: Date): Record<string, string> {
+  const reset = Math.max(0, Math.ceil((limit.resetAt.getTime() - now.getTime()) / 1000));
   return {
-    "RateLimit-Limit": String(limit.limit),
-    "RateLimit-Remaining": String(limit.remaining),
-    "RateLimit-Reset": String(Math.max(0, Math.ceil((limit.resetAt.getTime() - now.getTime()) / 1000))),
+    "RateLimit-Policy": `"${rule.name}";q=${rule.limit};w=${rule.windowSeconds}`,
+    RateLimit: `"${rule.name}";r=${limit.remaining};t=${reset}`,
   };
 }
 
@@ -140,8 +145,9 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
       );
     }
 
-    const limit = await consumeRateLimit(db, { name: "api-key", limit: key.rateLimitPerMinute ?? PLANS[key.workspace.plan].defaultRequestsPerMinute, windowSeconds: 60 }, key.id, now);
-    const headers = rateLimitHeaders(limit, now);
+    const rule: RateLimitRule = { name: "per-key", limit: key.rateLimitPerMinute ?? PLANS[key.workspace.plan].defaultRequestsPerMinute, windowSeconds: 60 };
+    const limit = await syncedLimiter().consume(rule, key.id, now);
+    const headers = rateLimitHeaders(rule, limit, now);
     const withHeaders = (response: Response) => {
       for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
       return finish(response);

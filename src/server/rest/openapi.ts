@@ -33,9 +33,8 @@ function parameters(schema: z.ZodType, where: "path" | "query") {
 
 const errorRef = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
 const rateLimitHeaders = {
-  "RateLimit-Limit": { description: "Requests allowed per window for this key", schema: { type: "integer" } },
-  "RateLimit-Remaining": { description: "Requests left in the current window", schema: { type: "integer" } },
-  "RateLimit-Reset": { description: "Seconds until the window resets", schema: { type: "integer" } },
+  "RateLimit-Policy": { description: 'The key\'s limit (draft-ietf-httpapi-ratelimit-headers): `"per-key";q=<requests>;w=<window seconds>`', schema: { type: "string" } },
+  RateLimit: { description: 'What is left of it: `"per-key";r=<remaining>;t=<seconds until the window resets>`', schema: { type: "string" } },
 };
 
 function operation(def: Endpoint) {

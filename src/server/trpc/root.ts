@@ -13,6 +13,7 @@ import { jobsRouter } from "@/features/jobs/server/router";
 import { notificationsRouter } from "@/features/notifications/server/router";
 import { observabilityRouter } from "@/features/observability/server/router";
 import { realtimeRouter } from "@/features/realtime/server/router";
+import { securityRulesRouter } from "@/features/security-rules/server/router";
 import { workspacesRouter } from "@/features/workspaces/server/router";
 import { staffRouter } from "@/features/workspaces/server/staff-router";
 import { createCallerFactory, router } from "./init";
@@ -35,6 +36,7 @@ export const appRouter = router({
   flags: flagsRouter,
   previews: previewsRouter,
   admin: adminRouter,
+  securityRules: securityRulesRouter,
 });
 
 export type AppRouter = typeof appRouter;

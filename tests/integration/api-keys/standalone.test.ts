@@ -39,7 +39,7 @@ describe("the standalone API server", () => {
   it("answers GET /api/v1/me for a key, with the rate-limit headers", async () => {
     const res = await call("GET", "/api/v1/me");
     expect(res.status).toBe(200);
-    expect(res.headers.get("ratelimit-limit")).toBe("10000");
+    expect(res.headers.get("ratelimit-policy")).toBe('"per-key";q=10000;w=60');
     expect(await res.json()).toMatchObject({ workspace: { id: workspace.id, slug: workspace.slug } });
   });
 
@@ -80,7 +80,7 @@ describe("the standalone API server", () => {
   it("answers HEAD wherever it answers GET: the same status and headers, no body", async () => {
     const head = await call("HEAD", "/api/v1/me");
     expect(head.status).toBe(200);
-    expect(head.headers.get("ratelimit-limit")).toBe("10000");
+    expect(head.headers.get("ratelimit-policy")).toBe('"per-key";q=10000;w=60');
     expect(await head.text()).toBe("");
     const document = await call("HEAD", "/api/v1/openapi.json");
     expect(document.status).toBe(200);

@@ -6,6 +6,7 @@ import { createSession } from "@/server/auth/session";
 import type { Db } from "@/server/db/client";
 import { transactionWithEffects } from "@/server/db/transaction";
 import { AppError } from "@/server/errors";
+import { assertSignUpAllowed } from "@/server/security-rules/checks";
 import { safeRedirectPath, type SignUpInput } from "../schemas";
 import { verifyEmailMessage } from "./emails";
 import { assertAcceptablePassword, VERIFY_EMAIL_TTL_MS, type SessionGrant } from "./policy";
@@ -16,6 +17,7 @@ export type SignUpResult = { kind: "signed_in"; redirectTo: string; session: Ses
 /** Account, personal workspace, verification email and a session, all or nothing. */
 export async function signUp(input: SignUpInput, actor: RequestMeta, db: Db, now = new Date()): Promise<SignUpResult> {
   assertAcceptablePassword(input.password, { field: "password", label: "Password", email: input.email });
+  await assertSignUpAllowed({ email: input.email, ip: actor.ip });
   // Hash outside the transaction: ~25 ms of CPU shouldn't hold a connection and row locks.
   const passwordHash = await hashPassword(input.password);
   return transactionWithEffects(db, async (tx, effects) => {

@@ -3,25 +3,22 @@ import type { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { feedbackPosts, feedbackStatusChanges } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
-import { countLinks } from "../markdown";
 import { FEEDBACK_EVENTS, type createPostInput, type PostDto } from "../schemas";
 import { loadBoard, requireSignedIn, type Viewer } from "./access";
 import { selectTags } from "./board-queries";
 import { publishBoardEvent } from "./events";
 import { toPostDto } from "./get-post";
 import { enforceFeedbackLimit } from "./limits";
+import { mustHoldForLinks } from "./link-review";
 import { trendingOf } from "./post-queries";
-
-/** More links than this and a post waits for an admin before anyone else sees it. */
-export const MAX_LINKS_BEFORE_REVIEW = 3;
 
 export async function createPost(input: z.output<typeof createPostInput>, viewer: Viewer, db: Db, now = new Date()): Promise<PostDto> {
   const actor = requireSignedIn(viewer, "post feedback");
   const access = await loadBoard(db, actor, { workspaceId: input.workspaceId, boardId: input.boardId });
   const tags = [...new Set(input.tags)];
   await checkTags(db, input.boardId, tags);
+  const held = await mustHoldForLinks(`${input.title}\n${input.body}`, access.canModerate);
   await enforceFeedbackLimit(db, "post", actor);
-  const held = countLinks(`${input.title}\n${input.body}`) > MAX_LINKS_BEFORE_REVIEW && !access.canModerate;
 
   const post = await db.transaction(async (tx) => {
     const [row] = await tx

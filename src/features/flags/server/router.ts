@@ -3,7 +3,7 @@ import { z } from "zod";
 import { overrideCookieHeader, readFlagOverrides } from "@/server/flags/override-cookie";
 import { requestFlagSubject } from "@/server/flags/subject";
 import { router } from "@/server/trpc/init";
-import type { TrpcContext, Viewer } from "@/server/trpc/context";
+import { staffActor } from "@/server/trpc/staff-actor";
 import { publicProcedure, rateLimit, staffProcedure } from "@/server/trpc/tiers";
 import * as s from "../schemas";
 import { addCohortMember, listCohorts, removeCohortMember } from "./cohorts";
@@ -15,7 +15,6 @@ import { setFlagOverride } from "./set-flag-override";
 import { setKillSwitch } from "./set-kill-switch";
 import { updateFlagTargeting } from "./update-flag-targeting";
 
-const staffActor = (ctx: TrpcContext & { viewer: Viewer }) => ({ userId: ctx.viewer.userId, email: ctx.viewer.email, impersonatorId: ctx.viewer.impersonatorId, ip: ctx.ip });
 const writes = rateLimit({ name: "flags-staff", limit: 60, windowSeconds: 60 });
 // Any staff member may read flags and pull a kill switch (stopping a broken feature can't wait
 // for someone senior); editing rollouts and cohorts is for product and admin staff.

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { router } from "@/server/trpc/init";
-import type { TrpcContext, Viewer } from "@/server/trpc/context";
+import { staffActor } from "@/server/trpc/staff-actor";
 import { rateLimit, staffProcedure } from "@/server/trpc/tiers";
 import * as s from "../schemas";
 import { createPreview } from "./create-preview";
@@ -10,7 +10,6 @@ import { extendPreview, requestPreviewDestroy, retryPreview } from "./lifecycle"
 import { listPreviews, listRepositoryBranches } from "./list-previews";
 import { setPreviewFlag } from "./set-preview-flag";
 
-const staffActor = (ctx: TrpcContext & { viewer: Viewer }) => ({ userId: ctx.viewer.userId, email: ctx.viewer.email, impersonatorId: ctx.viewer.impersonatorId, ip: ctx.ip });
 // Previews run code from any branch on this machine: product and admin staff only.
 const product = staffProcedure("product");
 const writes = rateLimit({ name: "previews-staff", limit: 30, windowSeconds: 60 });

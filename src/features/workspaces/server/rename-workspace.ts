@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { recordAuditEvent } from "@/server/audit";
 import type { DbOrTx } from "@/server/db/client";
+import { assertWorkspaceNameAllowed } from "@/server/security-rules/checks";
 import type { renameWorkspaceInput, WorkspaceDetail } from "../schemas";
 import { auditFields, type WorkspaceActor } from "./actor";
 import { countMembers, updateWorkspaceName } from "./queries";
@@ -10,6 +11,7 @@ import { countMembers, updateWorkspaceName } from "./queries";
 export async function renameWorkspace(input: z.output<typeof renameWorkspaceInput>, actor: WorkspaceActor, db: DbOrTx): Promise<WorkspaceDetail> {
   const before = actor.workspace.name;
   if (input.name !== before) {
+    await assertWorkspaceNameAllowed({ name: input.name });
     await db.transaction(async (tx) => {
       await updateWorkspaceName(tx, actor.workspace.id, input.name);
       await recordAuditEvent(tx, {
