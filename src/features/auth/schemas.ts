@@ -163,6 +163,8 @@ export const securityEvent = z.object({
   type: z.string(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
+  /** "Chrome 156 on Linux": the same words as the sessions page (`describeDevice`). */
+  device: z.string(),
   details: z.string().nullable(),
   createdAt: z.date(),
 });
