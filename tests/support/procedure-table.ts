@@ -52,7 +52,31 @@ async function makeFeedbackFixture(random: ReturnType<typeof createRandom>, work
 }
 export type Fixture = Awaited<ReturnType<typeof makeFixture>>;
 
-export type Row = { allow: readonly Role[]; input: (f: Fixture) => unknown };
+/**
+ * `impersonated`: a staff member impersonating the fixture's owner, read-only or in write mode.
+ * Unless a row says otherwise, they may do what the owner may, minus mutations when read-only and
+ * minus the never-allowed list (IMPERSONATION_NEVER below, written out here rather than imported,
+ * so the test states the rule instead of echoing the code).
+ */
+export type Row = { allow: readonly Role[]; input: (f: Fixture) => unknown; impersonated?: { read: boolean; write: boolean } };
+export const IMPERSONATED_ROLES = ["impersonated-read", "impersonated-write"] as const;
+
+export const IMPERSONATION_NEVER = new Set([
+  "auth.changePassword", "auth.resetPassword", "auth.requestPasswordReset",
+  "auth.requestEmailChange", "auth.confirmEmailChange", "auth.verifyEmail",
+  "auth.signIn", "auth.signUp", "auth.signOut",
+  "twoFactor.beginEnrollment", "twoFactor.confirmEnrollment", "twoFactor.disable", "twoFactor.verifySignIn", "twoFactor.regenerateRecoveryCodes",
+  "apiKeys.create", "apiKeys.roll",
+  "billing.startCheckout", "billing.openPortal",
+  "workspaces.delete", "workspaces.acceptInvite",
+  "impersonation.setWorkspaceSupportAccess",
+]);
+
+export function impersonatedExpectation(path: string, row: Row, type: "query" | "mutation" | "subscription"): { read: boolean; write: boolean } {
+  if (row.impersonated) return row.impersonated;
+  const owner = row.allow.includes("owner") && !IMPERSONATION_NEVER.has(path);
+  return { read: owner && type === "query", write: owner };
+}
 const everyone = ROLES;
 const code = "000000";
 export const signedIn = ["outsider", "member", "admin", "owner", "staff"] as const;
@@ -197,6 +221,15 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "previews.destroy": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
   "previews.retry": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
   "previews.setFlag": { allow: ["staff"], input: () => ({ previewId: "not-an-id", key: "boards.trending-sort", value: false }) },
+  // Impersonation: staff start it (the target is the member); the rest act on the caller's own
+  // impersonation, so without one extend and write mode are refused, and Stop just clears the cookie.
+  "impersonation.current": { allow: everyone, input: () => undefined, impersonated: { read: true, write: true } },
+  "impersonation.start": { allow: ["staff"], input: (f) => ({ userId: f.member.id, reason: "Ticket 42: checking their board" }) },
+  "impersonation.extend": { allow: [], input: () => ({ reason: "Ticket 42: still checking" }), impersonated: { read: true, write: true } },
+  "impersonation.enableWrite": { allow: [], input: () => ({ reason: "Ticket 42: fix their vote" }), impersonated: { read: true, write: true } },
+  "impersonation.stop": { allow: everyone, input: () => undefined, impersonated: { read: true, write: true } },
+  "impersonation.workspaceSupportAccess": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
+  "impersonation.setWorkspaceSupportAccess": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, allow: true }) },
   // Admin console: staff only. Admin mode is not authorization: a staff write without it is a
   // PRECONDITION_FAILED (past the role check); tests/integration/admin proves the refusal.
   "admin.adminMode": { allow: ["staff"], input: () => undefined },

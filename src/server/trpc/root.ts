@@ -8,6 +8,7 @@ import { twoFactorRouter } from "@/features/auth/server/two-factor-router";
 import { exportsRouter } from "@/features/exports/server/router";
 import { feedbackRouter } from "@/features/feedback/server/router";
 import { flagsRouter } from "@/features/flags/server/router";
+import { impersonationRouter } from "@/features/impersonation/server/router";
 import { previewsRouter } from "@/features/previews/server/router";
 import { jobsRouter } from "@/features/jobs/server/router";
 import { notificationsRouter } from "@/features/notifications/server/router";
@@ -35,6 +36,7 @@ export const appRouter = router({
   staffBilling: staffBillingRouter,
   flags: flagsRouter,
   previews: previewsRouter,
+  impersonation: impersonationRouter,
   admin: adminRouter,
   securityRules: securityRulesRouter,
 });
