@@ -235,10 +235,21 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "admin.adminMode": { allow: ["staff"], input: () => undefined },
   "admin.enterAdminMode": { allow: ["staff"], input: () => ({ password: "not the password" }) },
   "admin.exitAdminMode": { allow: ["staff"], input: () => undefined },
-  // Security rules: any staff member (tests/integration/security-rules refuses non-staff and proves each rule).
-  // A repeated add is a CONFLICT (past authorization); a malformed id is a 400 for staff.
+  // Security rules: any staff member (tests/integration/security-rules refuses non-staff and proves each rule);
+  // writes need admin mode (PRECONDITION_FAILED without it, past the role check).
   "securityRules.list": { allow: ["staff"], input: () => undefined },
   "securityRules.add": { allow: ["staff"], input: () => ({ kind: "reserved_slug", value: "authz-reserved" }) },
   "securityRules.remove": { allow: ["staff"], input: () => ({ id: "not-an-id" }) },
+  // Support: anyone may file (signed out too); a signed-in user lists and follows up on their own
+  // tickets (tests/integration/support proves "own"); the inbox is staff's. Malformed ids are 400s past authorization.
+  "support.create": { allow: everyone, input: (f) => ({ email: `authz-${f.owner.id}@example.com`, subject: "Help", message: "Please" }) },
+  "support.mine": { allow: signedIn, input: () => undefined },
+  "support.followUp": { allow: signedIn, input: () => ({ ticketId: "not-an-id", message: "More" }) },
+  "support.inbox": { allow: ["staff"], input: () => ({ status: "open" }) },
+  "support.ticket": { allow: ["staff"], input: () => ({ ticketId: "not-an-id" }) },
+  "support.reply": { allow: ["staff"], input: () => ({ ticketId: "not-an-id", message: "Hello" }) },
+  "support.note": { allow: ["staff"], input: () => ({ ticketId: "not-an-id", note: "Internal" }) },
+  "support.setStatus": { allow: ["staff"], input: () => ({ ticketId: "not-an-id", status: "solved" }) },
+  "support.assign": { allow: ["staff"], input: () => ({ ticketId: "not-an-id", assigneeId: null }) },
 };
 
