@@ -12,7 +12,7 @@ test("export my data shows live progress, downloads a zip, and the bell updates 
   const page = await a.newPage();
 
   await page.goto("/account");
-  await page.getByRole("link", { name: "Export my data" }).click();
+  await page.getByRole("navigation", { name: "Account settings" }).getByRole("link", { name: "Export my data" }).click();
   await page.waitForURL("/account/export");
   const bell = page.getByTestId("notification-bell");
   await expect(bell).toHaveAccessibleName("Notifications, 0 unread");

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { carriesImpersonation, IMPERSONATION_WRITE_REFUSED, refusesWhileImpersonating } from "@/server/http/impersonation-writes";
 import { requestIdFrom } from "@/server/http/request-id";
 import { baseSecurityHeaders, contentSecurityPolicy, pusherConnectSources } from "@/server/http/security-headers";
 
@@ -11,6 +12,12 @@ import { baseSecurityHeaders, contentSecurityPolicy, pusherConnectSources } from
  */
 export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
+  if (refusesWhileImpersonating(request.method, request.nextUrl.pathname) && carriesImpersonation(request.cookies.getAll().map((c) => c.name))) {
+    return NextResponse.json(
+      { error: { code: "FORBIDDEN", message: IMPERSONATION_WRITE_REFUSED, request_id: requestId } },
+      { status: 403, headers: { "x-request-id": requestId, "cache-control": "no-store" } },
+    );
+  }
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", connectSources: pusherConnectSources(process.env) });
 

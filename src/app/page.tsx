@@ -62,12 +62,13 @@ const LOCAL_STAND_INS: Array<[service: string, standIn: string]> = [
 export default function LandingPage() {
   return (
     <>
-      <SiteHeader>
+      <SiteHeader compactBrand>
         <nav aria-label="Main" className="ml-auto flex items-center gap-2">
           <ButtonLink href="/pricing" variant="ghost" size="sm">
             Pricing
           </ButtonLink>
-          <ButtonLink href="/status" variant="ghost" size="sm">
+          {/* On a phone the hero's "Check system status" is the way there. */}
+          <ButtonLink href="/status" variant="ghost" size="sm" className="max-sm:hidden">
             Status
           </ButtonLink>
           <ButtonLink href="/app" size="sm">

@@ -16,6 +16,8 @@ export const SECURITY_EVENT_TYPES = [
   "session_revoked",
   "email_change_requested",
   "email_changed",
+  "support_viewed",
+  "support_write_mode",
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 

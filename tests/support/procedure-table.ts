@@ -52,7 +52,31 @@ async function makeFeedbackFixture(random: ReturnType<typeof createRandom>, work
 }
 export type Fixture = Awaited<ReturnType<typeof makeFixture>>;
 
-export type Row = { allow: readonly Role[]; input: (f: Fixture) => unknown };
+/**
+ * `impersonated`: a staff member impersonating the fixture's owner, read-only or in write mode.
+ * Unless a row says otherwise, they may do what the owner may, minus mutations when read-only and
+ * minus the never-allowed list (IMPERSONATION_NEVER below, written out here rather than imported,
+ * so the test states the rule instead of echoing the code).
+ */
+export type Row = { allow: readonly Role[]; input: (f: Fixture) => unknown; impersonated?: { read: boolean; write: boolean } };
+export const IMPERSONATED_ROLES = ["impersonated-read", "impersonated-write"] as const;
+
+export const IMPERSONATION_NEVER = new Set([
+  "auth.changePassword", "auth.resetPassword", "auth.requestPasswordReset",
+  "auth.requestEmailChange", "auth.confirmEmailChange", "auth.verifyEmail",
+  "auth.signIn", "auth.signUp", "auth.signOut",
+  "twoFactor.beginEnrollment", "twoFactor.confirmEnrollment", "twoFactor.disable", "twoFactor.verifySignIn", "twoFactor.regenerateRecoveryCodes",
+  "apiKeys.create", "apiKeys.roll",
+  "billing.startCheckout", "billing.openPortal",
+  "workspaces.delete", "workspaces.acceptInvite",
+  "impersonation.setWorkspaceSupportAccess",
+]);
+
+export function impersonatedExpectation(path: string, row: Row, type: "query" | "mutation" | "subscription"): { read: boolean; write: boolean } {
+  if (row.impersonated) return row.impersonated;
+  const owner = row.allow.includes("owner") && !IMPERSONATION_NEVER.has(path);
+  return { read: owner && type === "query", write: owner };
+}
 const everyone = ROLES;
 const code = "000000";
 export const signedIn = ["outsider", "member", "admin", "owner", "staff"] as const;
@@ -196,15 +220,35 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "previews.extend": { allow: ["staff"], input: () => ({ previewId: "not-an-id", hours: 1 }) },
   "previews.destroy": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
   "previews.retry": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
+  // Impersonation: staff start it (the target is the member); the rest act on the caller's own
+  // impersonation, so without one extend and write mode are refused, and Stop just clears the cookie.
+  "impersonation.current": { allow: everyone, input: () => undefined, impersonated: { read: true, write: true } },
+  "impersonation.start": { allow: ["staff"], input: (f) => ({ userId: f.member.id, reason: "Ticket 42: checking their board" }) },
+  "impersonation.extend": { allow: [], input: () => ({ reason: "Ticket 42: still checking" }), impersonated: { read: true, write: true } },
+  "impersonation.enableWrite": { allow: [], input: () => ({ reason: "Ticket 42: fix their vote" }), impersonated: { read: true, write: true } },
+  "impersonation.stop": { allow: everyone, input: () => undefined, impersonated: { read: true, write: true } },
+  "impersonation.workspaceSupportAccess": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
+  "impersonation.setWorkspaceSupportAccess": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, allow: true }) },
   // Admin console: staff only. Admin mode is not authorization: a staff write without it is a
   // PRECONDITION_FAILED (past the role check); tests/integration/admin proves the refusal.
   "admin.adminMode": { allow: ["staff"], input: () => undefined },
   "admin.enterAdminMode": { allow: ["staff"], input: () => ({ password: "not the password" }) },
   "admin.exitAdminMode": { allow: ["staff"], input: () => undefined },
-  // Security rules: any staff member (tests/integration/security-rules refuses non-staff and proves each rule).
-  // A repeated add is a CONFLICT (past authorization); a malformed id is a 400 for staff.
+  // Security rules: any staff member (tests/integration/security-rules refuses non-staff and proves each rule);
+  // writes need admin mode (PRECONDITION_FAILED without it, past the role check).
   "securityRules.list": { allow: ["staff"], input: () => undefined },
   "securityRules.add": { allow: ["staff"], input: () => ({ kind: "reserved_slug", value: "authz-reserved" }) },
   "securityRules.remove": { allow: ["staff"], input: () => ({ id: "not-an-id" }) },
+  // Support: anyone may file (signed out too); a signed-in user lists and follows up on their own
+  // tickets (tests/integration/support proves "own"); the inbox is staff's. Malformed ids are 400s past authorization.
+  "support.create": { allow: everyone, input: (f) => ({ email: `authz-${f.owner.id}@example.com`, subject: "Help", message: "Please" }) },
+  "support.mine": { allow: signedIn, input: () => undefined },
+  "support.followUp": { allow: signedIn, input: () => ({ ticketId: "not-an-id", message: "More" }) },
+  "support.inbox": { allow: ["staff"], input: () => ({ status: "open" }) },
+  "support.ticket": { allow: ["staff"], input: () => ({ ticketId: "not-an-id" }) },
+  "support.reply": { allow: ["staff"], input: () => ({ ticketId: "not-an-id", message: "Hello" }) },
+  "support.note": { allow: ["staff"], input: () => ({ ticketId: "not-an-id", note: "Internal" }) },
+  "support.setStatus": { allow: ["staff"], input: () => ({ ticketId: "not-an-id", status: "solved" }) },
+  "support.assign": { allow: ["staff"], input: () => ({ ticketId: "not-an-id", assigneeId: null }) },
 };
 

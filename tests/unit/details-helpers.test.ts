@@ -1,5 +1,7 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
+import { describeDevice } from "@/features/auth/server/sessions/describe-device";
+import { describeChange, fieldLabel } from "@/lib/describe-change";
 import { plural } from "@/lib/plural";
 import { slugify } from "@/lib/slug";
 import { describeClientError } from "@/trpc/errors";
@@ -37,5 +39,27 @@ describe("plural", () => {
     expect(plural(0, "vote")).toBe("0 votes");
     expect(plural(1204, "vote")).toBe("1,204 votes");
     expect(plural(2, "person", "people")).toBe("2 people");
+  });
+});
+
+describe("describeDevice", () => {
+  it("reads a user-agent header the way people say it (sessions page and security log alike)", () => {
+    expect(describeDevice("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36")).toBe("Chrome 130 on Linux");
+    expect(describeDevice(null)).toBe("Unknown device");
+  });
+});
+
+describe("describeChange", () => {
+  it("lists only the fields that changed, in words", () => {
+    expect(describeChange({ role: "member", name: "Ada" }, { role: "admin", name: "Ada" })).toEqual([{ field: "Role", before: "member", after: "admin" }]);
+    expect(describeChange(null, { slug: "ideas", isPublic: true, scopes: ["read", "write"] })).toEqual([
+      { field: "Slug", before: null, after: "ideas" },
+      { field: "Is public", before: null, after: "yes" },
+      { field: "Scopes", before: null, after: "read, write" },
+    ]);
+    expect(describeChange({ email: "a@x.test" }, null)).toEqual([{ field: "Email", before: "a@x.test", after: null }]);
+    expect(describeChange(null, null)).toEqual([]);
+    expect(describeChange("free", "pro")).toEqual([{ field: null, before: "free", after: "pro" }]);
+    expect(fieldLabel("member.role_changed")).toBe("Member role changed");
   });
 });

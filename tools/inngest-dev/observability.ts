@@ -8,7 +8,7 @@ import { TERMINAL, type RunRow, type RunStatus, type StoredFunction } from "./ty
 
 const STATUSES: RunStatus[] = ["queued", "running", "sleeping", "waiting", "completed", "failed", "cancelled"];
 
-type RunRecord = RunRow & { attempts: number; output: { data: unknown } | null; error: unknown; started_at: Date | null; ended_at: Date | null; updated_at: Date; replay_of: string | null };
+type RunRecord = RunRow & { attempts: number; step_count?: number; output: { data: unknown } | null; error: unknown; started_at: Date | null; ended_at: Date | null; updated_at: Date; replay_of: string | null };
 
 function presentRun(run: RunRecord) {
   return {
@@ -16,7 +16,9 @@ function presentRun(run: RunRecord) {
     functionId: run.function_id,
     status: run.status,
     event: run.event,
+    /** Calls to the app's endpoint (each runs one step or more), not retries. */
     attempts: run.attempts,
+    stepCount: run.step_count ?? null,
     output: run.output?.data ?? null,
     // The last error is kept while a run retries; it is only "the" error once the run failed.
     error: run.error ?? null,
@@ -34,7 +36,7 @@ export async function listRuns(sql: Sql, query: URLSearchParams) {
   if (status && !STATUSES.includes(status as RunStatus)) throw new RangeError(`status must be one of ${STATUSES.join(", ")}`);
   const functionId = query.get("function_id") || null;
   const limit = Math.min(Math.max(Number(query.get("limit") ?? 50) || 50, 1), 500);
-  const runs = await sql<RunRecord[]>`select * from inngest_dev.runs
+  const runs = await sql<RunRecord[]>`select r.*, (select count(*)::int from inngest_dev.steps s where s.run_id = r.id) as step_count from inngest_dev.runs r
     where (${status}::text is null or status = ${status}) and (${functionId}::text is null or function_id = ${functionId})
     order by created_at desc, id desc limit ${limit}`;
   return { runs: runs.map(presentRun) };

@@ -1,21 +1,15 @@
 import type { ReactNode } from "react";
-import { ButtonLink } from "@/components/ui/button-link";
-import { SiteHeader } from "@/components/ui/site-header";
+import { AppHeader } from "@/app/app-header";
 
-/** Signed-out pages: no TanStack Query, no toaster; their forms use the small vanilla tRPC client. */
+/**
+ * Signed-out pages (and the email-link pages a signed-in user may open): no TanStack Query or
+ * toaster for signed-out visitors; their forms use the small vanilla tRPC client. A signed-in
+ * visitor (verify-email, confirm-email) gets the signed-in header.
+ */
 export default function AuthLayout({ children }: Readonly<{ children: ReactNode }>) {
   return (
     <>
-      <SiteHeader brandHref="/">
-        <nav aria-label="Account" className="ml-auto flex items-center gap-2">
-          <ButtonLink href="/sign-in" variant="ghost" size="sm">
-            Sign in
-          </ButtonLink>
-          <ButtonLink href="/sign-up" variant="outline" size="sm">
-            Create account
-          </ButtonLink>
-        </nav>
-      </SiteHeader>
+      <AppHeader />
       <main id="main" className="flex flex-1 flex-col">
         {children}
       </main>

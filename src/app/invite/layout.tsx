@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/ui/site-header";
+import { AppHeader } from "@/app/app-header";
 
 // The address holds a secret token: keep it out of search engines and other sites' referrers.
 export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -9,7 +9,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false }, ref
 export default function InviteLayout({ children }: Readonly<{ children: ReactNode }>) {
   return (
     <>
-      <SiteHeader brandHref="/" />
+      <AppHeader />
       <main id="main" className="mx-auto w-full max-w-xl flex-1 px-4 py-16 sm:px-6">
         {children}
       </main>

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
-import { ButtonLink } from "@/components/ui/button-link";
 import { ConnectionBanner } from "@/components/ui/connection-banner";
-import { SiteHeader } from "@/components/ui/site-header";
+import { AppHeader } from "@/app/app-header";
 import { Toaster } from "@/components/ui/toaster";
 import { TrpcProvider } from "@/trpc/client";
 
@@ -10,13 +9,7 @@ export default function StatusLayout({ children }: Readonly<{ children: ReactNod
   return (
     <>
       <ConnectionBanner />
-      <SiteHeader brandHref="/">
-        <div className="ml-auto">
-          <ButtonLink href="/app" variant="ghost" size="sm">
-            Open the app
-          </ButtonLink>
-        </div>
-      </SiteHeader>
+      <AppHeader />
       <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-10 sm:px-6">
         <TrpcProvider>{children}</TrpcProvider>
       </main>

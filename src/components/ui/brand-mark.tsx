@@ -1,17 +1,20 @@
-/** The product logo and name, for use inside a link. */
-export function BrandMark() {
+/**
+ * The product logo and name, for use inside a link. `compact` drops the name below 640 px,
+ * where a signed-in header needs the room (give the link an aria-label then).
+ */
+export function BrandMark({ compact = false }: { compact?: boolean }) {
   return (
     <>
       <span
         aria-hidden="true"
-        className="grid size-7 place-items-center rounded-md bg-primary text-sm font-bold text-primary-foreground"
+        className="grid size-7 shrink-0 place-items-center rounded-md bg-primary text-sm font-bold text-primary-foreground"
       >
         G
       </span>
-      Groundwork
+      <span className={compact ? "hidden sm:inline" : undefined}>Groundwork</span>
     </>
   );
 }
 
 export const brandLinkClasses =
-  "flex items-center gap-2 rounded-md font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
+  "flex shrink-0 items-center gap-2 rounded-md font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";

@@ -135,6 +135,14 @@ export function BellIcon(props: IconProps) {
   );
 }
 
+export function MenuIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4 6h16M4 12h16M4 18h16" />
+    </Icon>
+  );
+}
+
 export function UpvoteIcon(props: IconProps) {
   return (
     <Icon {...props}>

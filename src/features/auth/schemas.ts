@@ -163,6 +163,8 @@ export const securityEvent = z.object({
   type: z.string(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
+  /** "Chrome 156 on Linux": the same words as the sessions page (`describeDevice`). */
+  device: z.string(),
   details: z.string().nullable(),
   createdAt: z.date(),
 });
@@ -185,4 +187,6 @@ export const SECURITY_EVENT_LABELS: Record<string, string> = {
   session_revoked: "Session signed out remotely",
   email_change_requested: "Email change requested",
   email_changed: "Email address changed",
+  support_viewed: "Support viewed your account",
+  support_write_mode: "Support turned on making changes for you",
 };

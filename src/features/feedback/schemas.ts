@@ -197,7 +197,7 @@ export const roadmapInput = z.object({ workspaceId, boardId: idSchema });
 export const roadmapOutput = z.object({ columns: z.array(z.object({ status: postStatus, items: z.array(postSummaryDto), total: totalDto })) });
 
 export const changelogInput = z.object({ workspaceId, boardId: idSchema, cursor: idSchema.nullish(), limit: limit(50, 20) });
-export const changelogEntryDto = z.object({ id: idSchema, postId: idSchema, title: z.string(), createdAt: z.date() });
+export const changelogEntryDto = z.object({ id: idSchema, postId: idSchema, title: z.string(), note: z.string().nullable(), createdAt: z.date() });
 export const changelogOutput = z.object({ items: z.array(changelogEntryDto), nextCursor: idSchema.nullable() });
 
 export const updateCommentInput = z.object({ workspaceId, commentId: idSchema, body: commentBody });

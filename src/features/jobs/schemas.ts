@@ -39,7 +39,10 @@ export const runSummary = z.object({
   status: z.enum(RUN_STATUSES),
   eventName: z.string(),
   payload: jsonValue,
-  attempts: z.number(),
+  /** Steps the run has (memoized ones included); null when the dev server didn't say. */
+  stepCount: z.number().nullable(),
+  /** Calls the engine made to /api/inngest for this run: one per step or more, plus retries. */
+  calls: z.number(),
   error: z.string().nullable(),
   replayOf: z.string().nullable(),
   createdAt: z.date(),

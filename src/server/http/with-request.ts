@@ -4,6 +4,7 @@ import type { AppError } from "@/server/errors";
 import { env } from "@/server/env";
 import { currentRequestContext, runWithRequestContext } from "@/server/logging/context";
 import { logger } from "@/server/logging/logger";
+import { refusedWhileImpersonating } from "./impersonation-writes";
 import { clientRequestIdFrom, requestIdFrom } from "./request-id";
 import { API_SECURITY_HEADERS, baseSecurityHeaders } from "./security-headers";
 
@@ -25,7 +26,7 @@ export function withRequest<C = unknown>(handler: Handler<C>, opts: { mintReques
     return runWithRequestContext({ requestId }, async () => {
       let response: Response;
       try {
-        response = await handler(req, { ...routeCtx, requestId });
+        response = refusedWhileImpersonating(req, requestId) ?? (await handler(req, { ...routeCtx, requestId }));
       } catch (error) {
         const outage = outageError(error);
         if (outage) {

@@ -15,6 +15,7 @@ const runSchema = z.object({
   status: z.enum(["queued", "running", "sleeping", "waiting", "completed", "failed", "cancelled"]),
   event: z.looseObject({ id: z.string().optional(), name: z.string(), data: z.unknown() }),
   attempts: z.number(),
+  stepCount: z.number().nullable().default(null),
   output: z.unknown(),
   error: z.unknown(),
   replayOf: z.string().nullable(),

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
-import { feedbackBoards, memberships } from "@/server/db/schema";
+import { feedbackBoards, memberships, workspaces } from "@/server/db/schema";
 import { parseChannel } from "./channels";
 
-export type Subscriber = { userId: string; staffRole: "support" | "product" | "admin" | null } | null;
+/** `impersonated`: staff seeing the app as this user; workspaces that turned support access off refuse them. */
+export type Subscriber = { userId: string; staffRole: "support" | "product" | "admin" | null; impersonated?: boolean } | null;
 
 /**
  * The one decision both transports ask (SSE on subscribe, Pusher at /api/pusher/auth):
@@ -24,22 +25,25 @@ export async function canSubscribe(subscriber: Subscriber, channelName: string, 
       return subscriber.staffRole !== null;
     case "workspace": {
       const [row] = await db
-        .select({ role: memberships.role })
+        .select({ allowSupportAccess: workspaces.allowSupportAccess })
         .from(memberships)
+        .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
         .where(and(eq(memberships.workspaceId, channel.workspaceId), eq(memberships.userId, subscriber.userId)));
-      return Boolean(row);
+      return Boolean(row) && (!subscriber.impersonated || row!.allowSupportAccess);
     }
   }
 }
 
-/** Public board: anyone. Private board: members of its workspace. Unknown board: no one. */
+/** Public board: anyone (but not impersonating staff where support access is off). Private board: members of its workspace. Unknown board: no one. */
 async function canSubscribeToBoard(subscriber: Subscriber, boardId: string, db: DbOrTx): Promise<boolean> {
   const [row] = await db
-    .select({ visibility: feedbackBoards.visibility, member: memberships.userId })
+    .select({ visibility: feedbackBoards.visibility, member: memberships.userId, allowSupportAccess: workspaces.allowSupportAccess })
     .from(feedbackBoards)
+    .innerJoin(workspaces, eq(workspaces.id, feedbackBoards.workspaceId))
     .leftJoin(memberships, and(eq(memberships.workspaceId, feedbackBoards.workspaceId), eq(memberships.userId, subscriber?.userId ?? "00000000-0000-0000-0000-000000000000")))
     .where(eq(feedbackBoards.id, boardId));
   if (!row) return false;
+  if (subscriber?.impersonated && !row.allowSupportAccess) return false;
   return row.visibility === "public" || row.member !== null;
 }
 

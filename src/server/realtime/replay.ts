@@ -1,6 +1,6 @@
 import "server-only";
 import { db as defaultDb, type DbOrTx } from "@/server/db/client";
-import { selectEventCursor, selectEventsSince } from "./queries";
+import { selectEventCursor, selectEventsSince, selectMaxEventId } from "./queries";
 import { parseSnapshot, visibleInSnapshot } from "./snapshot";
 import type { StoredRealtimeEvent } from "./transports";
 
@@ -51,4 +51,13 @@ export async function replaySince(
     return id < last && snapshot !== null && event.tx !== undefined && visibleInSnapshot(snapshot, event.tx);
   };
   return { kind: "events", events, alreadyHad };
+}
+
+/**
+ * Where the stream is now, for a server-rendered page to read BEFORE it reads its data and hand
+ * to its live subscription as `since`: an event committed between the page's read and the
+ * browser's subscribe is then replayed (SSE) or answered with a refetch (Pusher) — never lost.
+ */
+export async function streamPosition(db: DbOrTx = defaultDb): Promise<string> {
+  return String(await selectMaxEventId(db));
 }

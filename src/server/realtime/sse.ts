@@ -1,11 +1,10 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { readSessionToken } from "@/server/auth/cookies";
-import { validateSessionToken } from "@/server/auth/session";
+import { resolveRequestSession } from "@/server/auth/request-session";
 import { db } from "@/server/db/client";
 import { clientIp } from "@/server/http/client-ip";
 import { requestIdFrom } from "@/server/http/request-id";
-import { runWithRequestContext, setRequestActor } from "@/server/logging/context";
+import { runWithRequestContext } from "@/server/logging/context";
 import { logger } from "@/server/logging/logger";
 import { consumeRateLimit, type RateLimitRule } from "@/server/rate-limit/consume";
 import { canSubscribe, mayBeAnonymous } from "./authorize";
@@ -90,15 +89,13 @@ async function stream(req: IncomingMessage, res: ServerResponse, headers: Header
     return sendJson(res, 405, "METHOD_NOT_ALLOWED", "Use GET to open the event stream.", requestId);
   }
   const url = new URL(req.url ?? "/", "http://localhost");
-  const token = readSessionToken(headers);
-  const found = token ? await validateSessionToken(db, token) : null;
-  const session = found && !(found.user.twoFactorEnabled && !found.twoFactorVerified) ? found : null;
+  const resolved = await resolveRequestSession(db, headers);
+  const session = resolved?.fullyAuthenticated ? resolved : null;
   const channels = [...new Set((url.searchParams.get("channels") ?? "").split(",").map((c) => c.trim()).filter(Boolean))];
   // Signed-out visitors may only ask for public boards' channels (canSubscribe decides which).
   if (!session && !mayBeAnonymous(channels)) {
     return sendJson(res, 401, "UNAUTHORIZED", "Sign in to receive live updates.", requestId);
   }
-  if (session) setRequestActor({ userId: session.user.id });
 
   if (channels.length === 0 || channels.length > MAX_CHANNELS) {
     return sendJson(res, 400, "BAD_REQUEST", `Name 1 to ${MAX_CHANNELS} channels in ?channels=, separated by commas.`, requestId);
@@ -110,7 +107,7 @@ async function stream(req: IncomingMessage, res: ServerResponse, headers: Header
     const limit = await consumeRateLimit(db, ANONYMOUS_STREAM_RATE_LIMIT, `ip:${clientIp(headers)}`);
     if (!limit.allowed) return sendJson(res, 429, "TOO_MANY_REQUESTS", `Too many live connections from your address. Try again in ${limit.retryAfterSeconds} seconds.`, requestId, { retry_after_seconds: limit.retryAfterSeconds });
   }
-  const subscriber = session ? { userId: session.user.id, staffRole: session.user.staffRole } : null;
+  const subscriber = session ? { userId: session.user.id, staffRole: session.user.staffRole, impersonated: session.impersonation !== null } : null;
   const allowed = await Promise.all(channels.map((c) => canSubscribe(subscriber, c, db)));
   const refused = channels.find((_, i) => !allowed[i]);
   if (refused) return sendJson(res, 403, "FORBIDDEN", `You may not subscribe to ${refused}.`, requestId, { channel: refused });
@@ -155,7 +152,7 @@ async function stream(req: IncomingMessage, res: ServerResponse, headers: Header
   const subscription = hub.subscribe({
     channels,
     maxBuffered: MAX_BUFFERED_EVENTS,
-    owner: session ? { userId: session.user.id, sessionId: session.id } : undefined,
+    owner: session ? { userId: session.user.id, sessionId: session.session.id } : undefined,
     // Signed out, session revoked or a membership removed: stop at once; the reconnect is authorized afresh.
     onEnd() {
       if (closed) return;

@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { outageError } from "@/server/db/errors";
+import { judgeImpersonatedCall } from "@/server/auth/impersonation-policy";
 import { AppError } from "@/server/errors";
 import { currentRequestContext, runWithRequestContext } from "@/server/logging/context";
 import type { TrpcContext } from "./context";
@@ -82,7 +83,18 @@ const requestScope = t.middleware(({ ctx, next }) => {
   return runWithRequestContext({ requestId: ctx.requestId }, () => next());
 });
 
+/**
+ * Read-only by default while staff impersonate, decided here for every procedure at once: a
+ * mutation needs write mode, and the never-allowed list is refused in both modes.
+ */
+const impersonationGuard = t.middleware(({ ctx, path, type, next }) => {
+  if (!ctx.impersonation) return next();
+  const verdict = judgeImpersonatedCall(path, type, ctx.impersonation.mode);
+  if (verdict.kind === "refused") throw new AppError("FORBIDDEN", { userMessage: verdict.userMessage });
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
-export const baseProcedure = t.procedure.use(requestScope).use(appErrors);
+export const baseProcedure = t.procedure.use(requestScope).use(appErrors).use(impersonationGuard);

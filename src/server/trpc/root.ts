@@ -8,12 +8,14 @@ import { twoFactorRouter } from "@/features/auth/server/two-factor-router";
 import { exportsRouter } from "@/features/exports/server/router";
 import { feedbackRouter } from "@/features/feedback/server/router";
 import { flagsRouter } from "@/features/flags/server/router";
+import { impersonationRouter } from "@/features/impersonation/server/router";
 import { previewsRouter } from "@/features/previews/server/router";
 import { jobsRouter } from "@/features/jobs/server/router";
 import { notificationsRouter } from "@/features/notifications/server/router";
 import { observabilityRouter } from "@/features/observability/server/router";
 import { realtimeRouter } from "@/features/realtime/server/router";
 import { securityRulesRouter } from "@/features/security-rules/server/router";
+import { supportRouter } from "@/features/support/server/router";
 import { workspacesRouter } from "@/features/workspaces/server/router";
 import { staffRouter } from "@/features/workspaces/server/staff-router";
 import { createCallerFactory, router } from "./init";
@@ -35,8 +37,10 @@ export const appRouter = router({
   staffBilling: staffBillingRouter,
   flags: flagsRouter,
   previews: previewsRouter,
+  impersonation: impersonationRouter,
   admin: adminRouter,
   securityRules: securityRulesRouter,
+  support: supportRouter,
 });
 
 export type AppRouter = typeof appRouter;

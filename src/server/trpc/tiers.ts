@@ -8,6 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { workspaceSlugField } from "@/lib/text";
 import { memberships, workspaces, type WorkspaceRole } from "@/server/db/schema";
+import type { TrpcContext } from "./context";
 import { baseProcedure, middleware } from "./init";
 
 /** Anyone, signed in or not. */
@@ -34,17 +35,29 @@ const ROLE_RANK: Record<WorkspaceRole, number> = { member: 1, admin: 2, owner: 3
 export function workspaceProcedure(minimum: WorkspaceRole) {
   return authedProcedure.input(workspaceInput).use(async ({ ctx, input, next }) => {
     const [row] = await ctx.db
-      .select({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name, personal: workspaces.personal, role: memberships.role })
+      .select({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name, personal: workspaces.personal, role: memberships.role, allowSupportAccess: workspaces.allowSupportAccess })
       .from(workspaces)
       .innerJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, ctx.viewer.userId)))
       .where(eq(workspaces.slug, input.workspaceSlug));
     if (!row) throw new AppError("NOT_FOUND", { userMessage: "That workspace doesn't exist or you're not a member of it." });
+    refuseOptedOutWorkspace(ctx, row);
     if (ROLE_RANK[row.role] < ROLE_RANK[minimum]) {
       throw new AppError("FORBIDDEN", { userMessage: `This needs the ${minimum} role in ${row.name}; you are ${row.role === "admin" ? "an" : "a"} ${row.role}.` });
     }
     setRequestActor({ userId: ctx.viewer.userId, workspaceId: row.id });
-    return next({ ctx: { ...ctx, workspace: row } });
+    const { allowSupportAccess: _, ...workspace } = row;
+    return next({ ctx: { ...ctx, workspace } });
   });
+}
+
+/**
+ * "Allow support to access this workspace" off: an impersonating staff member gets the same
+ * NOT_FOUND a non-member would, with a message that says why.
+ */
+function refuseOptedOutWorkspace(ctx: { impersonation: TrpcContext["impersonation"] }, workspace: { allowSupportAccess: boolean }) {
+  if (ctx.impersonation && !workspace.allowSupportAccess) {
+    throw new AppError("NOT_FOUND", { userMessage: "This workspace has turned off support access, so it can't be opened while impersonating." });
+  }
 }
 
 export const workspaceInput = z.object({
@@ -57,8 +70,12 @@ export const workspaceInput = z.object({
  * access. An unknown slug is NOT_FOUND.
  */
 export const workspaceBySlugProcedure = publicProcedure.input(workspaceInput).use(async ({ ctx, input, next }) => {
-  const [row] = await ctx.db.select({ id: workspaces.id, plan: workspaces.plan }).from(workspaces).where(eq(workspaces.slug, input.workspaceSlug));
+  const [row] = await ctx.db
+    .select({ id: workspaces.id, plan: workspaces.plan, allowSupportAccess: workspaces.allowSupportAccess })
+    .from(workspaces)
+    .where(eq(workspaces.slug, input.workspaceSlug));
   if (!row) throw new AppError("NOT_FOUND", { userMessage: "That workspace doesn't exist." });
+  refuseOptedOutWorkspace(ctx, row);
   if (ctx.viewer) setRequestActor({ userId: ctx.viewer.userId, impersonatorId: ctx.viewer.impersonatorId ?? undefined, workspaceId: row.id });
   // The plan rides along (same row) so feature flags can target it without a query of their own.
   return next({ ctx: { ...ctx, workspaceId: row.id, workspacePlan: row.plan } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
+import { describeDevice } from "@/features/auth/server/sessions/describe-device";
 import { FACTORY_PASSWORD } from "@/server/db/factories";
 import { signedInHeaders } from "../../support/sessions";
 import { call, newUser, query } from "./helpers";
@@ -23,7 +24,10 @@ describe("security log", () => {
     expect(second.body.result.data.nextCursor).toBeNull();
     const ids = [...first.body.result.data.items, ...second.body.result.data.items].map((e) => e.id);
     expect(ids).toEqual([...ids].sort().reverse());
-    expect(Object.keys(first.body.result.data.items[0]!).sort()).toEqual(["createdAt", "details", "id", "ip", "type", "userAgent"]);
+    expect(Object.keys(first.body.result.data.items[0]!).sort()).toEqual(["createdAt", "details", "device", "id", "ip", "type", "userAgent"]);
+    // The same words as the sessions page ("Chrome 130 on Linux"), not the raw header.
+    const [latest] = first.body.result.data.items as unknown as { userAgent: string | null; device: string }[];
+    expect(latest!.device).toBe(describeDevice(latest!.userAgent));
     void db;
   });
 

@@ -12,6 +12,7 @@ import { changeSubscription } from "@/features/billing/server/change-subscriptio
 import { getStaffBilling } from "@/features/billing/server/get-staff-billing";
 import { grantCredit } from "@/features/billing/server/grant-credit";
 import { previewChange } from "@/features/billing/server/preview-change";
+import { setCancelAtPeriodEnd } from "@/features/billing/server/set-cancel-at-period-end";
 import { expireGracePeriods, settlePendingIntents } from "@/features/billing/server/reconcile-billing";
 import { startCheckout } from "@/features/billing/server/start-checkout";
 import { STRIPE_DEV_WEBHOOK_SECRET } from "@/lib/stripe-dev-keys";
@@ -152,6 +153,22 @@ describe("changing the plan", () => {
     expect(await subOf(w.workspace.id)).toMatchObject({ seats: 6 });
     expect(await planOf(w.workspace.id)).toEqual({ plan: "team", seats: 6 });
     gw.server.control.setWebhookEndpoint({ url: gw.webhookUrl, secret: STRIPE_DEV_WEBHOOK_SECRET });
+  });
+});
+
+describe("cancel and resume", () => {
+  it("cancel then resume renews, and stays so after every webhook is handled; a repeat from a stale page is a 409 naming the state", async () => {
+    const w = await world();
+    await subscribe(w, "team");
+    const customer = await customerOf(w.workspace.id);
+    expect(await setCancelAtPeriodEnd({ cancel: true }, w.actor, db)).toMatchObject({ cancelAtPeriodEnd: true });
+    // A second tab's Cancel, or a Resume that overtook it, must not be a silent "done".
+    await expect(setCancelAtPeriodEnd({ cancel: true }, w.actor, db)).rejects.toMatchObject({ code: "CONFLICT", userMessage: expect.stringContaining("already set to end") });
+    expect(await setCancelAtPeriodEnd({ cancel: false }, w.actor, db)).toMatchObject({ cancelAtPeriodEnd: false });
+    await expect(setCancelAtPeriodEnd({ cancel: false }, w.actor, db)).rejects.toMatchObject({ code: "CONFLICT", userMessage: expect.stringContaining("nothing to resume") });
+    await settled(customer);
+    expect(await subOf(w.workspace.id)).toMatchObject({ cancelAtPeriodEnd: false, status: "active" });
+    expect((await stripe.subscriptions.list({ customer })).data[0]).toMatchObject({ cancel_at_period_end: false });
   });
 });
 

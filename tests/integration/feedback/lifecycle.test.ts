@@ -36,7 +36,7 @@ describe("post lifecycle", () => {
     expect(done.statusHistory.map((h) => [h.fromStatus, h.toStatus])).toEqual([[null, "open"], ["open", "planned"], ["planned", "done"]]);
 
     const changelog = await w.as.anonymous.feedback.changelog({ workspaceSlug: w.ws, boardId: w.publicBoard.id });
-    expect(changelog.items.map((e) => e.title)).toEqual(["Dark mode please"]);
+    expect(changelog.items.map((e) => [e.title, e.note])).toEqual([["Dark mode please", "Shipped in 2.0"]]);
     const roadmap = await w.as.anonymous.feedback.roadmap({ workspaceSlug: w.ws, boardId: w.publicBoard.id });
     expect(roadmap.columns.find((c) => c.status === "done")!.items.map((p) => p.id)).toEqual([post.id]);
 

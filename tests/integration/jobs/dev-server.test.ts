@@ -26,6 +26,7 @@ import { transactionWithEffects } from "@/server/db/transaction";
 import { inngest } from "@/server/inngest/client";
 import { relayOutbox } from "@/server/outbox/relay";
 import { devServer } from "@/server/jobs/dev-server-api";
+import { toRunSummary } from "@/features/jobs/server/list-runs";
 
 type Handler = (req: Request, ctx: unknown) => Promise<Response>;
 const calls = { first: 0, flaky: 0 };
@@ -123,6 +124,10 @@ describe("background work on the local Inngest dev server", () => {
     });
     expect(run!.output).toBe("third time lucky");
     expect(calls).toEqual({ first: 1, flaky: 3 });
+    // The staff page counts the run's 2 steps, and its calls to the app apart from them.
+    const summary = toRunSummary(run!);
+    expect(summary.stepCount).toBe(2);
+    expect(summary.calls).toBeGreaterThan(summary.stepCount!);
   });
 
   it("dead-letters an email whose delivery keeps failing, and staff replay delivers it", async () => {

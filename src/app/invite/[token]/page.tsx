@@ -71,8 +71,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           You&apos;re signed in as <strong>{viewer.email}</strong>, but this invite was sent to <strong>{preview.email}</strong>. Sign in as that
           address to accept it.
         </p>
-        <ButtonLink href={`/sign-in?next=${encodeURIComponent(here)}`} variant="outline" className="self-start">
-          Sign in as {preview.email}
+        <ButtonLink href={`/sign-in?next=${encodeURIComponent(here)}`} variant="outline" className="max-w-full self-start">
+          <span className="truncate">Sign in as {preview.email}</span>
         </ButtonLink>
       </InviteCard>
     );

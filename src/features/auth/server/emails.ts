@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/server/env";
 import { renderEmail, type EmailContent } from "@/server/mail/render";
+import { describeDevice } from "./sessions/describe-device";
 
 /** Absolute link into the app (emails are read outside it). */
 export function appUrl(path: string): string {
@@ -87,7 +88,7 @@ export function newSignInNotice(p: { displayName: string; ip: string | null; use
       `Hi ${p.displayName}, your account was just signed in to.`,
       `When: ${p.at.toISOString().replace("T", " ").slice(0, 16)} UTC`,
       `IP address: ${p.ip ?? "unknown"}`,
-      `Device: ${p.userAgent ?? "unknown"}`,
+      `Device: ${describeDevice(p.userAgent)}`,
       IF_NOT_YOU,
     ],
     action: { label: "Review your security log", url: appUrl("/account/security-log") },

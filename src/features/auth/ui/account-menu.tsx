@@ -1,42 +1,20 @@
 "use client";
 import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
-import { useState } from "react";
 import { buttonClasses } from "@/components/ui/button-classes";
-import { toast } from "@/components/ui/toast-store";
-import { describeClientError } from "@/trpc/errors";
-import { trpcClient } from "@/trpc/vanilla";
+import { ACCOUNT_LINKS } from "./account-links";
+import { useSignOut } from "./use-sign-out";
 
-const LINKS = [
-  { href: "/account", label: "Account" },
-  { href: "/account/security", label: "Security" },
-  { href: "/account/sessions", label: "Sessions" },
-  { href: "/account/security-log", label: "Security log" },
-  { href: "/account/notifications", label: "Notifications" },
-];
-
-const itemClasses =
+export const menuItemClasses =
   "flex cursor-default items-center rounded-sm px-2 py-1.5 text-sm outline-none select-none data-highlighted:bg-muted data-highlighted:text-foreground data-disabled:opacity-50";
 
+/** The account dropdown of the header at tablet width and up; phones get the same links in the header menu. */
 export function AccountMenu({ displayName, email }: { displayName: string; email: string }) {
-  const [signingOut, setSigningOut] = useState(false);
-
-  async function signOut() {
-    setSigningOut(true);
-    try {
-      await trpcClient.auth.signOut.mutate();
-      // A full load, not router.push: every cached query of the signed-in user is dropped with the page.
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-      window.location.assign("/sign-in");
-    } catch (error) {
-      setSigningOut(false);
-      toast({ title: "Couldn't sign out", description: describeClientError(error).message, variant: "error" });
-    }
-  }
+  const { signingOut, signOut } = useSignOut();
 
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger className={buttonClasses("ghost", "sm", "ml-auto max-w-48")} data-testid="account-menu">
+      <DropdownMenu.Trigger className={buttonClasses("ghost", "sm", "max-w-48")} data-testid="account-menu">
         <span className="truncate">{displayName}</span>
         <span aria-hidden="true">▾</span>
       </DropdownMenu.Trigger>
@@ -46,14 +24,14 @@ export function AccountMenu({ displayName, email }: { displayName: string; email
             Signed in as <span className="block truncate font-medium text-foreground">{email}</span>
           </DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          {LINKS.map((link) => (
-            <DropdownMenu.Item key={link.href} asChild className={itemClasses}>
+          {ACCOUNT_LINKS.map((link) => (
+            <DropdownMenu.Item key={link.href} asChild className={menuItemClasses}>
               <Link href={link.href}>{link.label}</Link>
             </DropdownMenu.Item>
           ))}
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
           <DropdownMenu.Item
-            className={itemClasses}
+            className={menuItemClasses}
             disabled={signingOut}
             onSelect={(event) => {
               event.preventDefault();

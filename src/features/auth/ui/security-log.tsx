@@ -38,7 +38,7 @@ export function SecurityLog() {
                 <td className={`${cell} whitespace-nowrap`}>{time.format(event.createdAt)}</td>
                 <td className={`${cell} font-mono text-xs`}>{event.ip ?? "—"}</td>
                 <td className={`${cell} hidden max-w-72 truncate text-muted-foreground md:table-cell`} title={event.userAgent ?? undefined}>
-                  {event.userAgent ?? "—"}
+                  {event.device}
                 </td>
               </tr>
             ))}

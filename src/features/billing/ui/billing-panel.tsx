@@ -18,11 +18,9 @@ const STATUS_TEXT: Record<string, string> = { active: "Active", trialing: "Trial
 
 export function BillingPanel({ workspaceSlug, checkout }: { workspaceSlug: string; checkout: "success" | "canceled" | null }) {
   const trpc = useTRPC();
-  // The webhook usually flips the page over the live channel; if it lands in the gap between the
-  // page's render and the channel's subscription, polling while confirming catches it.
-  const { data: o } = useSuspenseQuery(
-    trpc.billing.overview.queryOptions({ workspaceSlug }, { refetchInterval: (q) => (checkout === "success" && !q.state.data?.subscription ? 2_000 : false) }),
-  );
+  // The webhook flips the page over the live channel; the page subscribes from the stream position
+  // it read before this data (LiveQuerySync's `since`), so a webhook that lands in between is replayed.
+  const { data: o } = useSuspenseQuery(trpc.billing.overview.queryOptions({ workspaceSlug }));
   const sub = o.subscription;
   const [interval, setInterval] = useState<BillingInterval>(sub?.interval ?? "month");
   const [changing, setChanging] = useState<PaidPlanId | null>(null);

@@ -1,15 +1,22 @@
 import "server-only";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/server/db/client";
-import { feedbackChangelogEntries } from "@/server/db/schema";
+import { feedbackChangelogEntries, feedbackStatusChanges } from "@/server/db/schema";
 import type { changelogInput, changelogOutput } from "../schemas";
 import { loadBoard, type Viewer } from "./access";
 
 export async function listChangelog(input: z.output<typeof changelogInput>, viewer: Viewer, db: DbOrTx): Promise<z.infer<typeof changelogOutput>> {
   await loadBoard(db, viewer, { workspaceId: input.workspaceId, boardId: input.boardId });
   const rows = await db
-    .select({ id: feedbackChangelogEntries.id, postId: feedbackChangelogEntries.postId, title: feedbackChangelogEntries.title, createdAt: feedbackChangelogEntries.createdAt })
+    .select({
+      id: feedbackChangelogEntries.id,
+      postId: feedbackChangelogEntries.postId,
+      title: feedbackChangelogEntries.title,
+      // The release note is the note given when the post was marked done (its latest such move).
+      note: sql<string | null>`(select ${feedbackStatusChanges.note} from ${feedbackStatusChanges} where ${feedbackStatusChanges.postId} = ${feedbackChangelogEntries.postId} and ${feedbackStatusChanges.toStatus} = 'done' order by ${feedbackStatusChanges.id} desc limit 1)`,
+      createdAt: feedbackChangelogEntries.createdAt,
+    })
     .from(feedbackChangelogEntries)
     .where(
       and(

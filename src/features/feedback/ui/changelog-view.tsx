@@ -25,6 +25,7 @@ export function ChangelogView({ board, ctx }: { board: BoardDto; ctx: BoardConte
             <Link className="font-medium hover:underline" href={`/b/${ctx.workspaceSlug}/${ctx.boardSlug}/p/${e.postId}`}>
               {e.title}
             </Link>
+            {e.note ? <p className="mt-1 text-sm whitespace-pre-line text-muted-foreground">{e.note}</p> : null}
           </li>
         ))}
       </ol>
@@ -44,6 +45,7 @@ export function ChangelogSkeleton() {
         <div key={i} className="flex flex-col gap-2 rounded-xl border border-border p-4">
           <Skeleton className="h-3 w-24" />
           <Skeleton className="h-4 w-72 max-w-full" />
+          <Skeleton className="h-3 w-96 max-w-full" />
         </div>
       ))}
     </LoadingRegion>

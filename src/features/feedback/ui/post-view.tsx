@@ -54,7 +54,7 @@ export function PostView({ postId, ctx }: { postId: string; ctx: BoardContext })
           </div>
         </div>
         {/* Rendered and sanitized on the server (features/feedback/markdown.ts): no raw HTML survives. */}
-        <div className="prose-feedback text-sm leading-relaxed [&_a]:underline [&_code]:rounded [&_code]:bg-muted [&_code]:px-1 [&_li]:ml-5 [&_ol]:list-decimal [&_p]:my-2 [&_pre]:overflow-x-auto [&_ul]:list-disc" data-testid="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+        <div className="prose-feedback text-sm leading-relaxed wrap-anywhere [&_a]:underline [&_code]:rounded [&_code]:bg-muted [&_code]:px-1 [&_li]:ml-5 [&_ol]:list-decimal [&_p]:my-2 [&_pre]:overflow-x-auto [&_ul]:list-disc" data-testid="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
         {post.statusHistory.length > 1 ? (
           <section aria-labelledby="history-heading" className="text-sm">
             <h2 id="history-heading" className="font-semibold">

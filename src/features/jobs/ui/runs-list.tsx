@@ -11,6 +11,7 @@ import { useTRPC } from "@/trpc/client";
 import { RUN_STATUSES, RUNS_LIMIT, runsQueryInput, type RunSummary } from "../schemas";
 import { formatTime } from "./format";
 import { Select } from "@/components/ui/select";
+import { plural } from "@/lib/plural";
 
 type Status = (typeof RUN_STATUSES)[number];
 
@@ -38,7 +39,7 @@ function RunSteps({ id }: { id: string }) {
           <li key={s.id} className="flex flex-wrap gap-2">
             <span className="font-mono">{s.name ?? s.id}</span>
             <span className="text-muted-foreground">
-              {s.status} · {s.attempts} attempt{s.attempts === 1 ? "" : "s"}
+              {s.status} · {s.attempts <= 1 ? "ran once" : `ran ${s.attempts} times`}
             </span>
             {s.error ? <code className="text-destructive">{s.error}</code> : null}
           </li>
@@ -61,7 +62,8 @@ function RunRow({ run, onReplay, replaying }: { run: RunSummary; onReplay: () =>
             <span className="font-mono">{run.functionId}</span>
           </span>
           <span className="text-muted-foreground">
-            {run.eventName} · {formatTime(run.createdAt)} · {run.attempts} attempt{run.attempts === 1 ? "" : "s"}
+            {run.eventName} · {formatTime(run.createdAt)} · {run.stepCount === null ? "" : `${plural(run.stepCount, "step")} · `}
+            <span title="Each call to the app's /api/inngest runs the next step; a retry is one more call">{plural(run.calls, "call")} to the app</span>
             {run.replayOf ? ` · replay of ${run.replayOf}` : ""}
           </span>
           {run.error ? <code className="break-all text-xs text-destructive">{run.error}</code> : null}

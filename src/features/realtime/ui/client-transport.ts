@@ -14,7 +14,16 @@ export type TransportListener = {
  * A transport owns one connection per tab and multiplexes every subscribed channel on it.
  */
 export type ClientTransport = {
-  subscribe(channels: readonly string[], listener: TransportListener): () => void;
+  subscribe(channels: readonly string[], listener: TransportListener, options?: SubscribeOptions): () => void;
+};
+
+export type SubscribeOptions = {
+  /**
+   * The stream position a server-rendered page read before its data (`streamPosition()`): events
+   * after it reach this listener even if they were published before it subscribed. SSE replays
+   * them; a transport without history (Pusher) answers with `onRefetch` once subscribed.
+   */
+  since?: string;
 };
 
 export type ClientTransportFactory<C extends RealtimeConfig = RealtimeConfig> = (config: C) => ClientTransport;

@@ -20,6 +20,7 @@ export function LiveIndicator({ userId }: { userId: string | null }) {
       data-transport={transport ?? ""}
       data-last-event-id={lastEventId ?? ""}
       role="status"
+      title={LABEL[status]}
       aria-live="polite"
       className="flex shrink-0 items-center gap-1.5 text-xs text-muted-foreground"
     >
@@ -30,7 +31,8 @@ export function LiveIndicator({ userId }: { userId: string | null }) {
           status === "live" ? "bg-success" : status === "reconnecting" ? "bg-warning motion-safe:animate-pulse" : "bg-muted-foreground/50",
         )}
       />
-      {LABEL[status]}
+      {/* A dot alone on phones; the words stay for screen readers. */}
+      <span className="sr-only sm:not-sr-only">{LABEL[status]}</span>
     </span>
   );
 }

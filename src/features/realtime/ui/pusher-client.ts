@@ -3,7 +3,7 @@ import type { Channel } from "pusher-js";
 import type { ConnectionState } from "@/components/ui/connection-store";
 import { toPusherChannel } from "@/server/realtime/channels";
 import type { RealtimeConfig, RealtimeMessage } from "../schemas";
-import { registerClientTransport, type ClientTransport, type TransportListener } from "./client-transport";
+import { registerClientTransport, type ClientTransport, type SubscribeOptions, type TransportListener } from "./client-transport";
 import { reportLastEventId, reportTransportStatus } from "./realtime-status";
 import { reconnectWhenTerminated } from "./reconnect-when-terminated";
 
@@ -62,7 +62,7 @@ function toMessage(type: string, data: unknown): RealtimeMessage | null {
  */
 class PusherTransport implements ClientTransport {
   private readonly listeners = new Set<Listener>();
-  private readonly channels = new Map<string, { channel: Channel; users: number }>();
+  private readonly channels = new Map<string, { channel: Channel; users: number; subscribed: Promise<void> }>();
   private readonly client: Promise<PusherJs>;
   private wasConnected = false;
 
@@ -77,10 +77,16 @@ class PusherTransport implements ClientTransport {
     }
   }
 
-  subscribe(channels: readonly string[], listener: TransportListener): () => void {
+  subscribe(channels: readonly string[], listener: TransportListener, options: SubscribeOptions = {}): () => void {
     const entry = { channels, listener };
     this.listeners.add(entry);
-    void this.client.then((client) => channels.forEach((name) => this.retain(client, name)));
+    void this.client.then(async (client) => {
+      channels.forEach((name) => this.retain(client, name));
+      // No history to replay from `since`: once every channel is subscribed, one refetch covers the gap.
+      if (options.since === undefined) return;
+      await Promise.all(channels.map((name) => this.channels.get(name)?.subscribed));
+      if (this.listeners.has(entry)) listener.onRefetch?.();
+    });
     return () => {
       this.listeners.delete(entry);
       void this.client.then((client) => channels.forEach((name) => this.release(client, name)));
@@ -91,6 +97,7 @@ class PusherTransport implements ClientTransport {
     const held = this.channels.get(name);
     if (held) return void held.users++;
     const channel = client.subscribe(toPusherChannel(name));
+    const subscribed = new Promise<void>((resolve) => channel.bind("pusher:subscription_succeeded", () => resolve()));
     channel.bind_global((type: string, data: unknown) => {
       if (type.startsWith("pusher:") || type.startsWith("pusher_internal:")) return;
       const message = toMessage(type, data);
@@ -101,7 +108,7 @@ class PusherTransport implements ClientTransport {
     channel.bind("pusher:subscription_error", (error: { status?: number }) => {
       console.error(`Live updates for ${name} were refused (HTTP ${error.status ?? "?"}).`);
     });
-    this.channels.set(name, { channel, users: 1 });
+    this.channels.set(name, { channel, users: 1, subscribed });
   }
 
   private release(client: PusherJs, name: string) {

@@ -1,5 +1,5 @@
 import { SSE_CONTROL, type RealtimeMessage } from "../schemas";
-import type { ClientTransport, TransportListener } from "./client-transport";
+import type { ClientTransport, SubscribeOptions, TransportListener } from "./client-transport";
 import { reportLastEventId, reportTransportStatus } from "./realtime-status";
 
 const ENDPOINT = "/api/realtime";
@@ -7,9 +7,13 @@ const ENDPOINT = "/api/realtime";
 const NATIVE_RETRIES = 2;
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_MAX_MS = 30_000;
-const SEEN_IDS = 500;
+/** Recent events kept per tab: dedupes replays, and catches up a late subscriber that names `since`. */
+const RECENT_EVENTS = 500;
 
 type Subscription = { channels: readonly string[]; listener: TransportListener };
+
+const isId = (id: string) => /^\d{1,19}$/.test(id);
+const lowest = (a: string | null, b: string) => (a !== null && BigInt(a) <= BigInt(b) ? a : b);
 
 /**
  * One EventSource per tab, for the union of every mounted subscriber's channels. When that
@@ -20,15 +24,21 @@ class SseConnection implements ClientTransport {
   private source: EventSource | null = null;
   private key = "";
   private lastEventId: string | null = null;
-  private seen = new Set<string>();
+  /** Id → event (null for control frames' ids), oldest first. */
+  private recent = new Map<string, RealtimeMessage | null>();
+  /** The position the open stream covers from (its `lastEventId`, or the server's "now" in `ready`). */
+  private from: string | null = null;
+  /** The lowest `since` of subscribers the open stream doesn't cover yet. */
+  private rewindTo: string | null = null;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private syncScheduled = false;
   private listeningToBrowser = false;
 
-  subscribe(channels: readonly string[], listener: TransportListener) {
+  subscribe(channels: readonly string[], listener: TransportListener, options: SubscribeOptions = {}) {
     const subscription = { channels, listener };
     this.subscriptions.add(subscription);
+    if (options.since !== undefined) this.catchUp(subscription, options.since);
     this.scheduleSync();
     return () => {
       this.subscriptions.delete(subscription);
@@ -43,9 +53,27 @@ class SseConnection implements ClientTransport {
     queueMicrotask(() => {
       this.syncScheduled = false;
       const key = [...new Set([...this.subscriptions].flatMap((s) => s.channels))].sort().join(",");
-      if (key === this.key && (this.source || this.retryTimer)) return;
+      const rewind = this.rewindTo !== null && this.source !== null && (this.from === null || BigInt(this.rewindTo) < BigInt(this.from));
+      if (key === this.key && (this.source || this.retryTimer) && !rewind) return;
       this.key = key;
       this.open();
+    });
+  }
+
+  /**
+   * A subscriber that read its data at `since`: events after it that this tab already received
+   * are handed to it now; older gaps are replayed by reopening the stream from `since`.
+   */
+  private catchUp(subscription: Subscription, since: string) {
+    if (!isId(since)) {
+      queueMicrotask(() => this.subscriptions.has(subscription) && subscription.listener.onRefetch?.());
+      return;
+    }
+    this.rewindTo = lowest(this.rewindTo, since);
+    const missed = [...this.recent.entries()].filter(([id, m]) => m && BigInt(id) > BigInt(since) && subscription.channels.includes(m.channel)).map(([, m]) => m!);
+    if (missed.length === 0) return;
+    queueMicrotask(() => {
+      for (const message of missed) if (this.subscriptions.has(subscription)) subscription.listener.onEvent(message);
     });
   }
 
@@ -54,8 +82,11 @@ class SseConnection implements ClientTransport {
     this.watchBrowser();
     if (!this.key) return;
     const params = new URLSearchParams({ channels: this.key });
+    const from = this.rewindTo !== null ? lowest(this.lastEventId, this.rewindTo) : this.lastEventId;
+    this.rewindTo = null;
+    this.from = from;
     // A new EventSource doesn't send Last-Event-ID; the query parameter carries it instead.
-    if (this.lastEventId) params.set("lastEventId", this.lastEventId);
+    if (from) params.set("lastEventId", from);
     const source = new EventSource(`${ENDPOINT}?${params}`);
     this.source = source;
     reportTransportStatus(this.failures > 0 ? "reconnecting" : "connecting", "sse");
@@ -63,6 +94,7 @@ class SseConnection implements ClientTransport {
     source.onmessage = (e) => this.onMessage(e);
     source.addEventListener(SSE_CONTROL.ready, (e) => {
       this.failures = 0;
+      this.from ??= (e as MessageEvent).lastEventId || null;
       this.remember((e as MessageEvent).lastEventId);
       reportTransportStatus("live", "sse");
     });
@@ -77,26 +109,27 @@ class SseConnection implements ClientTransport {
 
   private onMessage(e: MessageEvent<string>) {
     const id = e.lastEventId;
-    if (id && this.seen.has(id)) return;
-    this.remember(id);
+    if (id && this.recent.has(id)) return;
     let body: Omit<RealtimeMessage, "id">;
     try {
       body = JSON.parse(e.data) as Omit<RealtimeMessage, "id">;
     } catch {
+      this.remember(id);
       return;
     }
     const message: RealtimeMessage = { id, ...body };
+    this.remember(id, message);
     for (const s of this.subscriptions) {
       if (s.channels.includes(message.channel)) s.listener.onEvent(message);
     }
   }
 
-  private remember(id: string) {
+  private remember(id: string, message: RealtimeMessage | null = null) {
     if (!id) return;
     this.lastEventId = id;
     reportLastEventId(id);
-    this.seen.add(id);
-    if (this.seen.size > SEEN_IDS) this.seen.delete(this.seen.values().next().value!);
+    if (!this.recent.has(id)) this.recent.set(id, message);
+    if (this.recent.size > RECENT_EVENTS) this.recent.delete(this.recent.keys().next().value!);
   }
 
   private onError(source: EventSource) {

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient, type QueryClient, type QueryKey } from "@tans
 import { useEffect, useRef } from "react";
 import { useTRPC } from "@/trpc/client";
 import type { RealtimeConfig, RealtimeMessage } from "../schemas";
-import { clientTransportFactory, type ClientTransport } from "./client-transport";
+import { clientTransportFactory, type ClientTransport, type SubscribeOptions } from "./client-transport";
 import { isOwnEcho } from "@/lib/client-mutation-id";
 import { sseTransport } from "./sse-client";
 // Registers the Pusher client transport; pusher-js itself loads lazily, only when configured.
@@ -38,7 +38,7 @@ function transportFor(config: RealtimeConfig): ClientTransport {
  * Live events of `channels`, from whichever transport the server chose at runtime. Every
  * hook in the tab shares one connection; handlers may change between renders freely.
  */
-export function useRealtime(channels: readonly string[], handlers: RealtimeHandlers): void {
+export function useRealtime(channels: readonly string[], handlers: RealtimeHandlers, options: SubscribeOptions = {}): void {
   const trpc = useTRPC();
   const { data: config } = useQuery({ ...trpc.realtime.config.queryOptions(), staleTime: Infinity, gcTime: Infinity });
   const latest = useRef(handlers);
@@ -46,6 +46,7 @@ export function useRealtime(channels: readonly string[], handlers: RealtimeHandl
     latest.current = handlers;
   });
   const key = [...new Set(channels)].sort().join(",");
+  const { since } = options;
 
   useEffect(() => {
     if (!config || !key) return;
@@ -55,8 +56,8 @@ export function useRealtime(channels: readonly string[], handlers: RealtimeHandl
         latest.current.onEvent(message);
       },
       onRefetch: () => latest.current.onRefetch?.(),
-    });
-  }, [config, key]);
+    }, { since });
+  }, [config, key, since]);
 }
 
 export type CacheRules = {
@@ -73,7 +74,7 @@ export function applyRealtimeEvent(queryClient: QueryClient, message: RealtimeMe
 }
 
 /** Keeps the query cache in step with `channels`: patch or invalidate per event, everything on a gap. */
-export function useRealtimeQuerySync(channels: readonly string[], rules: CacheRules): void {
+export function useRealtimeQuerySync(channels: readonly string[], rules: CacheRules, options: SubscribeOptions = {}): void {
   const queryClient = useQueryClient();
   useRealtime(channels, {
     onEvent: (message) => applyRealtimeEvent(queryClient, message, rules),
@@ -82,5 +83,5 @@ export function useRealtimeQuerySync(channels: readonly string[], rules: CacheRu
         for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
       }
     },
-  });
+  }, options);
 }

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
+import { describeChange, fieldLabel } from "@/lib/describe-change";
 import { useTRPC } from "@/trpc/client";
 import { AUDIT_ACTIONS, auditLogQueryInput, nextAuditCursor, type AuditEntry } from "../schemas";
 import { Select } from "./select";
@@ -32,7 +33,7 @@ export function AuditLog({ workspaceSlug }: { workspaceSlug: string }) {
             <Select id="audit-action" value={filters.action} onChange={(e) => setFilter("action", e.target.value)}>
               <option value="">All actions</option>
               {AUDIT_ACTIONS.map((a) => (
-                <option key={a} value={a}>{a}</option>
+                <option key={a} value={a}>{fieldLabel(a)}</option>
               ))}
             </Select>
           </div>
@@ -80,9 +81,23 @@ export function AuditLog({ workspaceSlug }: { workspaceSlug: string }) {
   );
 }
 
-function describeChange(entry: AuditEntry): string {
-  const parts = [entry.before ? `from ${JSON.stringify(entry.before)}` : null, entry.after ? `to ${JSON.stringify(entry.after)}` : null].filter(Boolean);
-  return parts.join(" ") || "—";
+function ChangeCell({ entry }: { entry: AuditEntry }) {
+  const lines = describeChange(entry.before, entry.after);
+  if (lines.length === 0) return <span>—</span>;
+  return (
+    <ul className="flex flex-col gap-0.5" data-testid="audit-change">
+      {lines.map((line, i) => (
+        <li key={line.field ?? i}>
+          {line.field ? <span className="text-foreground">{line.field}: </span> : null}
+          {line.before !== null ? <del className="text-muted-foreground decoration-muted-foreground/60">{line.before}</del> : null}
+          {line.before !== null && line.after !== null ? <span aria-hidden="true"> → </span> : null}
+          {line.before !== null && line.after !== null ? <span className="sr-only"> changed to </span> : null}
+          {line.after !== null ? <ins className="text-foreground no-underline">{line.after}</ins> : null}
+          {line.before !== null && line.after === null ? <span className="text-muted-foreground"> (removed)</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function AuditRow({ entry }: { entry: AuditEntry }) {
@@ -93,8 +108,12 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         {entry.actor?.displayName ?? "System"}
         {entry.impersonator ? <span className="block text-xs text-warning">via {entry.impersonator.displayName} (impersonating)</span> : null}
       </td>
-      <td className="py-2 pr-4 font-mono text-xs">{entry.action}</td>
-      <td className="max-w-md py-2 pr-4 font-mono text-xs break-all text-muted-foreground">{describeChange(entry)}</td>
+      <td className="py-2 pr-4" title={entry.action}>
+        {fieldLabel(entry.action)}
+      </td>
+      <td className="max-w-md py-2 pr-4 text-xs break-words">
+        <ChangeCell entry={entry} />
+      </td>
       <td className="py-2 font-mono text-xs text-muted-foreground">{entry.ip ?? "—"}</td>
     </tr>
   );

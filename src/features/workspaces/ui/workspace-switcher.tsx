@@ -25,12 +25,15 @@ export function WorkspaceSwitcher() {
   const current = data?.find((w) => w.slug === slug);
 
   if (isPending) {
-    return <Skeleton className="h-8 w-36" />;
+    return <Skeleton className="h-8 w-28 shrink-0 sm:w-36" />;
   }
+  // Outside a workspace (account pages, a board) the button says where the list leads, not
+  // "Choose a workspace" as if the user had none.
+  const label = current?.name ?? (isError || data?.length ? "Workspaces" : "Create a workspace");
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger className={buttonClasses("outline", "sm", "max-w-52 justify-between")} data-testid="workspace-switcher">
-        <span className="truncate">{current?.name ?? (isError ? "Workspaces" : "Choose a workspace")}</span>
+      <DropdownMenu.Trigger className={buttonClasses("outline", "sm", "min-w-0 max-w-40 shrink justify-between sm:max-w-52")} data-testid="workspace-switcher">
+        <span className="truncate">{label}</span>
         <span aria-hidden="true" className="text-muted-foreground">▾</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { readSessionToken, sessionCookie } from "@/server/auth/cookies";
-import { validateSessionToken } from "@/server/auth/session";
+import { sessionCookie } from "@/server/auth/cookies";
+import { resolveRequestSession } from "@/server/auth/request-session";
 import { db } from "@/server/db/client";
 import { clientIp } from "@/server/http/client-ip";
 import { isCrossSiteRequest } from "@/server/http/csrf";
 import { readBodyCapped } from "@/server/http/read-body";
 import { withRequest } from "@/server/http/with-request";
-import { setRequestActor } from "@/server/logging/context";
 import { consumeRateLimit } from "@/server/rate-limit/consume";
 import { mayBeAnonymous } from "@/server/realtime/authorize";
 import { fromPusherChannel } from "@/server/realtime/channels";
@@ -40,15 +39,13 @@ export const POST = withRequest(async (req, { requestId }) => {
   const pusher = pusherServerFromEnv();
   if (!pusher) return failure(404, "NOT_FOUND", "Pusher is not configured on this server; live updates use SSE.", requestId);
 
-  const token = readSessionToken(req.headers);
-  const session = token ? await validateSessionToken(db, token) : null;
-  const signedIn = session && (!session.user.twoFactorEnabled || session.twoFactorVerified) ? session : null;
+  const resolved = await resolveRequestSession(db, req.headers);
+  const signedIn = resolved?.fullyAuthenticated ? resolved : null;
   const limit = await consumeRateLimit(db, PUSHER_AUTH_RATE_LIMIT, signedIn ? `user:${signedIn.user.id}` : `ip:${clientIp(req.headers)}`);
   if (!limit.allowed) {
     const wait = String(limit.retryAfterSeconds);
     return failure(429, "TOO_MANY_REQUESTS", `Too many subscription requests. Try again in ${wait} seconds.`, requestId, { "retry-after": wait });
   }
-  if (signedIn) setRequestActor({ userId: signedIn.user.id });
 
   const body = await readBodyCapped(req, MAX_BODY_BYTES);
   if (body === null) return failure(413, "PAYLOAD_TOO_LARGE", `The request is too large (${MAX_BODY_BYTES} bytes at most).`, requestId);
@@ -58,7 +55,7 @@ export const POST = withRequest(async (req, { requestId }) => {
     return failure(400, "BAD_REQUEST", `${issue.path.join(".")} ${issue.message}.`, requestId);
   }
 
-  const refreshed: Record<string, string> = signedIn?.refreshed && token ? { "set-cookie": sessionCookie(token, signedIn.expiresAt) } : {};
+  const refreshed: Record<string, string> = signedIn?.session.refreshed ? { "set-cookie": sessionCookie(signedIn.token, signedIn.session.expiresAt) } : {};
   if (parsed.data.channel_name === undefined) {
     if (!signedIn) return failure(401, "UNAUTHORIZED", "Sign in to receive live updates.", requestId);
     return reply(200, pusher.authenticateUser(parsed.data.socket_id, { id: signedIn.user.id }), refreshed);
@@ -66,7 +63,7 @@ export const POST = withRequest(async (req, { requestId }) => {
   // Signed-out visitors may only subscribe to public boards' channels (canSubscribe decides which).
   const channel = fromPusherChannel(parsed.data.channel_name);
   if (!signedIn && !(channel && mayBeAnonymous([channel]))) return failure(401, "UNAUTHORIZED", "Sign in to receive live updates.", requestId);
-  const subscriber = signedIn ? { userId: signedIn.user.id, staffRole: signedIn.user.staffRole } : null;
+  const subscriber = signedIn ? { userId: signedIn.user.id, staffRole: signedIn.user.staffRole, impersonated: signedIn.impersonation !== null } : null;
   const outcome = await authorizePusherSubscription(pusher, subscriber, { socketId: parsed.data.socket_id, pusherChannel: parsed.data.channel_name }, db);
   if (outcome.kind === "refused") return failure(403, "FORBIDDEN", outcome.reason, requestId);
   return reply(200, outcome.body, refreshed);

@@ -1,14 +1,11 @@
 import type { ReactNode } from "react";
-import { ButtonLink } from "@/components/ui/button-link";
 import { ConnectionBanner } from "@/components/ui/connection-banner";
 import { NavLink } from "@/components/ui/nav-link";
-import { SiteHeader } from "@/components/ui/site-header";
 import { Toaster } from "@/components/ui/toaster";
-import { LiveIndicator } from "@/features/realtime/ui/live-indicator";
 import { TrpcProvider } from "@/trpc/client";
-import { getViewer } from "@/trpc/server";
 import { LiveFlags } from "@/app/flags-live";
 import { loadClientFlags } from "@/app/load-flags";
+import { AppHeader } from "@/app/app-header";
 import { BoardLive } from "./board-live";
 import { boardContext, loadBoard, type BoardParams } from "./load-board";
 
@@ -16,7 +13,6 @@ import { boardContext, loadBoard, type BoardParams } from "./load-board";
 export default async function BoardLayout({ children, params }: BoardParams & { children: ReactNode }) {
   const { workspace, board: boardSlug } = await params;
   const board = await loadBoard(workspace, boardSlug);
-  const viewer = await getViewer();
   const ctx = await boardContext(workspace, boardSlug);
   const flags = await loadClientFlags(workspace);
   const base = `/b/${workspace}/${board.slug}`;
@@ -24,21 +20,8 @@ export default async function BoardLayout({ children, params }: BoardParams & { 
     <TrpcProvider>
       <LiveFlags initial={flags} workspaceSlug={workspace}>
       <ConnectionBanner />
-      <SiteHeader brandHref={viewer ? "/app" : "/"}>
-        <div className="ml-auto flex items-center gap-3">
-          <LiveIndicator userId={viewer?.userId ?? null} />
-          {viewer ? (
-            <ButtonLink href="/app" variant="ghost" size="sm">
-              Open the app
-            </ButtonLink>
-          ) : (
-            <ButtonLink href={ctx.signInHref} variant="outline" size="sm">
-              Sign in
-            </ButtonLink>
-          )}
-        </div>
-      </SiteHeader>
-      <main id="main" className="mx-auto flex w-full max-w-5xl flex-1 flex-col gap-6 px-4 py-10 sm:px-6">
+      <AppHeader signInHref={ctx.signInHref} liveWhenSignedOut />
+      <main id="main" className="mx-auto flex w-full max-w-5xl min-w-0 flex-1 flex-col gap-6 px-4 py-10 sm:px-6">
         <div className="flex flex-col gap-2 border-b border-border pb-3">
           <p className="text-sm text-muted-foreground">{board.visibility === "public" ? "Public board" : "Private board — members only"}</p>
           <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl" data-testid="board-name">

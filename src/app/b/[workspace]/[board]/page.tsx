@@ -14,7 +14,7 @@ export default async function BoardPage({ params }: BoardParams) {
   const { workspace, board: slug } = await params;
   const [board, ctx] = await Promise.all([loadBoard(workspace, slug), boardContext(workspace, slug)]);
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <BoardPosts board={board} ctx={ctx} />
       <aside className="order-first lg:order-last">
         <NewPostForm board={board} ctx={ctx} />

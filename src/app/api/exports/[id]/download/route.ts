@@ -1,8 +1,7 @@
-import { readSessionToken, sessionCookie } from "@/server/auth/cookies";
-import { validateSessionToken } from "@/server/auth/session";
+import { sessionCookie } from "@/server/auth/cookies";
+import { resolveRequestSession } from "@/server/auth/request-session";
 import { db } from "@/server/db/client";
 import { withRequest } from "@/server/http/with-request";
-import { setRequestActor } from "@/server/logging/context";
 import { readExportFile } from "@/features/exports/server/read-export-file";
 
 const failure = (status: number, code: string, message: string, requestId: string) =>
@@ -10,11 +9,9 @@ const failure = (status: number, code: string, message: string, requestId: strin
 
 /** The finished "Export my data" archive, to its owner only, with the session cookie. */
 export const GET = withRequest<{ params: Promise<{ id: string }> }>(async (req, { params, requestId }) => {
-  const token = readSessionToken(req.headers);
-  const session = token ? await validateSessionToken(db, token) : null;
-  const signedIn = session && (!session.user.twoFactorEnabled || session.twoFactorVerified) ? session : null;
+  const resolved = await resolveRequestSession(db, req.headers);
+  const signedIn = resolved?.fullyAuthenticated ? resolved : null;
   if (!signedIn) return failure(401, "UNAUTHORIZED", "Sign in to download your export.", requestId);
-  setRequestActor({ userId: signedIn.user.id });
 
   const result = await readExportFile({ id: (await params).id }, { userId: signedIn.user.id }, db);
   if (result.kind === "not_found") return failure(404, "NOT_FOUND", "That export doesn't exist.", requestId);
@@ -28,6 +25,6 @@ export const GET = withRequest<{ params: Promise<{ id: string }> }>(async (req, 
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
   };
-  if (signedIn.refreshed && token) headers["set-cookie"] = sessionCookie(token, signedIn.expiresAt);
+  if (signedIn.session.refreshed) headers["set-cookie"] = sessionCookie(signedIn.token, signedIn.session.expiresAt);
   return new Response(new Uint8Array(result.zip), { status: 200, headers });
 });
