@@ -220,6 +220,7 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "previews.extend": { allow: ["staff"], input: () => ({ previewId: "not-an-id", hours: 1 }) },
   "previews.destroy": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
   "previews.retry": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
+  "previews.setFlag": { allow: ["staff"], input: () => ({ previewId: "not-an-id", key: "boards.trending-sort", value: false }) },
   // Impersonation: staff start it (the target is the member); the rest act on the caller's own
   // impersonation, so without one extend and write mode are refused, and Stop just clears the cookie.
   "impersonation.current": { allow: everyone, input: () => undefined, impersonated: { read: true, write: true } },
@@ -234,10 +235,25 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "admin.adminMode": { allow: ["staff"], input: () => undefined },
   "admin.enterAdminMode": { allow: ["staff"], input: () => ({ password: "not the password" }) },
   "admin.exitAdminMode": { allow: ["staff"], input: () => undefined },
-  // Security rules: any staff member (tests/integration/security-rules refuses non-staff and proves each rule).
-  // A repeated add is a CONFLICT (past authorization); a malformed id is a 400 for staff.
+  "admin.searchUsers": { allow: ["staff"], input: (f) => ({ query: f.member.email.slice(0, 6), limit: 5 }) },
+  "admin.searchWorkspaces": { allow: ["staff"], input: (f) => ({ query: f.workspace.slug, limit: 5 }) },
+  "admin.user": { allow: ["staff"], input: (f) => ({ id: f.member.id }) },
+  "admin.workspace": { allow: ["staff"], input: (f) => ({ id: f.workspace.id }) },
+  // Security rules: any staff member (tests/integration/security-rules refuses non-staff and proves each rule);
+  // writes need admin mode (PRECONDITION_FAILED without it, past the role check).
   "securityRules.list": { allow: ["staff"], input: () => undefined },
   "securityRules.add": { allow: ["staff"], input: () => ({ kind: "reserved_slug", value: "authz-reserved" }) },
   "securityRules.remove": { allow: ["staff"], input: () => ({ id: "not-an-id" }) },
+  // Support: anyone may file (signed out too); a signed-in user lists and follows up on their own
+  // tickets (tests/integration/support proves "own"); the inbox is staff's. Malformed ids are 400s past authorization.
+  "support.create": { allow: everyone, input: (f) => ({ email: `authz-${f.owner.id}@example.com`, subject: "Help", message: "Please" }) },
+  "support.mine": { allow: signedIn, input: () => undefined },
+  "support.followUp": { allow: signedIn, input: () => ({ ticketId: "not-an-id", message: "More" }) },
+  "support.inbox": { allow: ["staff"], input: () => ({ status: "open" }) },
+  "support.ticket": { allow: ["staff"], input: () => ({ ticketId: "not-an-id" }) },
+  "support.reply": { allow: ["staff"], input: () => ({ ticketId: "not-an-id", message: "Hello" }) },
+  "support.note": { allow: ["staff"], input: () => ({ ticketId: "not-an-id", note: "Internal" }) },
+  "support.setStatus": { allow: ["staff"], input: () => ({ ticketId: "not-an-id", status: "solved" }) },
+  "support.assign": { allow: ["staff"], input: () => ({ ticketId: "not-an-id", assigneeId: null }) },
 };
 

@@ -15,6 +15,7 @@ import { notificationsRouter } from "@/features/notifications/server/router";
 import { observabilityRouter } from "@/features/observability/server/router";
 import { realtimeRouter } from "@/features/realtime/server/router";
 import { securityRulesRouter } from "@/features/security-rules/server/router";
+import { supportRouter } from "@/features/support/server/router";
 import { workspacesRouter } from "@/features/workspaces/server/router";
 import { staffRouter } from "@/features/workspaces/server/staff-router";
 import { createCallerFactory, router } from "./init";
@@ -39,6 +40,7 @@ export const appRouter = router({
   impersonation: impersonationRouter,
   admin: adminRouter,
   securityRules: securityRulesRouter,
+  support: supportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
+import { FACTORY_PASSWORD } from "@/server/db/factories";
 import { feedbackPosts, staffAuditLog, users } from "@/server/db/schema";
 import { stopSecurityRulesStore } from "@/server/security-rules/store";
 import { browser, call } from "../auth/helpers";
@@ -17,7 +18,9 @@ afterAll(() => stopSecurityRulesStore());
 const PASSWORD = "lantern orchard velvet 42";
 async function staff() {
   const person = await newUser({ staffRole: "support" });
-  return { person, as: await callerFor(person) };
+  const as = await callerFor(person);
+  await as.admin.enterAdminMode({ password: FACTORY_PASSWORD });
+  return { person, as };
 }
 const signUp = (email: string, ip?: string, displayName = "Rule Tester") => call<{ kind: string }>("auth.signUp", { email, displayName, password: PASSWORD }, browser(ip));
 
@@ -140,6 +143,13 @@ describe("staff editing", () => {
     expect(listed.rules.some((r) => r.id === rule.id)).toBe(false);
     expect(listed.disposableDomains).toContain("mailinator.com");
     expect((await rejection(as.securityRules.remove({ id: rule.id }))).code).toBe("NOT_FOUND");
+  });
+
+  it("changes need admin mode; reading does not", async () => {
+    const as = await callerFor(await newUser({ staffRole: "admin" }));
+    expect((await as.securityRules.list()).disposableDomains.length).toBeGreaterThan(50);
+    const refused = await rejection(as.securityRules.add({ kind: "reserved_slug", value: "needs-admin-mode" }));
+    expect(refused.code).toBe("PRECONDITION_FAILED");
   });
 
   it("refuses signed-out callers and non-staff users", async () => {
