@@ -234,6 +234,10 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "admin.adminMode": { allow: ["staff"], input: () => undefined },
   "admin.enterAdminMode": { allow: ["staff"], input: () => ({ password: "not the password" }) },
   "admin.exitAdminMode": { allow: ["staff"], input: () => undefined },
+  "admin.searchUsers": { allow: ["staff"], input: (f) => ({ query: f.member.email.slice(0, 6), limit: 5 }) },
+  "admin.searchWorkspaces": { allow: ["staff"], input: (f) => ({ query: f.workspace.slug, limit: 5 }) },
+  "admin.user": { allow: ["staff"], input: (f) => ({ id: f.member.id }) },
+  "admin.workspace": { allow: ["staff"], input: (f) => ({ id: f.workspace.id }) },
   // Security rules: any staff member (tests/integration/security-rules refuses non-staff and proves each rule);
   // writes need admin mode (PRECONDITION_FAILED without it, past the role check).
   "securityRules.list": { allow: ["staff"], input: () => undefined },
