@@ -3,7 +3,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { FormAlert, TextField } from "@/components/ui/text-field";
-import { withAdminMode } from "@/features/admin/ui/admin-mode-store";
 import { useTRPCClient } from "@/trpc/client";
 import { useForm } from "@/trpc/use-form";
 import { startImpersonationInput } from "../schemas";
@@ -12,7 +11,10 @@ import { startImpersonationInput } from "../schemas";
  * "Impersonate" on the admin user page: a reason, admin mode (the password prompt opens if it
  * lapsed), then the app as this user, read-only, for 15 minutes.
  */
-export function ImpersonateButton({ userId, displayName }: { userId: string; displayName: string }) {
+type RunWithAdminMode = <T>(fn: () => Promise<T>) => Promise<T>;
+
+/** `withAdminMode` comes from the admin console that hosts the button (features don't share UI). */
+export function ImpersonateButton({ userId, withAdminMode }: { userId: string; withAdminMode: RunWithAdminMode }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -22,16 +24,16 @@ export function ImpersonateButton({ userId, displayName }: { userId: string; dis
       <FormDialog
         open={open}
         onOpenChange={setOpen}
-        title={`Impersonate ${displayName}`}
+        title="Impersonate this user"
         description="You'll see the app as this user, read-only, for 15 minutes. They are emailed, and the reason appears in their security log."
       >
-        {open ? <StartForm userId={userId} onCancel={() => setOpen(false)} /> : null}
+        {open ? <StartForm userId={userId} withAdminMode={withAdminMode} onCancel={() => setOpen(false)} /> : null}
       </FormDialog>
     </>
   );
 }
 
-function StartForm({ userId, onCancel }: { userId: string; onCancel: () => void }) {
+function StartForm({ userId, withAdminMode, onCancel }: { userId: string; withAdminMode: RunWithAdminMode; onCancel: () => void }) {
   const client = useTRPCClient();
   const form = useForm("impersonate-form", startImpersonationInput.pick({ reason: true }), { reason: "" });
   const submit = form.onSubmit(async ({ reason }) => {
