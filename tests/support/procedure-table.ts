@@ -220,6 +220,7 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "previews.extend": { allow: ["staff"], input: () => ({ previewId: "not-an-id", hours: 1 }) },
   "previews.destroy": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
   "previews.retry": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
+  "previews.setFlag": { allow: ["staff"], input: () => ({ previewId: "not-an-id", key: "boards.trending-sort", value: false }) },
   // Impersonation: staff start it (the target is the member); the rest act on the caller's own
   // impersonation, so without one extend and write mode are refused, and Stop just clears the cookie.
   "impersonation.current": { allow: everyone, input: () => undefined, impersonated: { read: true, write: true } },
@@ -234,6 +235,10 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "admin.adminMode": { allow: ["staff"], input: () => undefined },
   "admin.enterAdminMode": { allow: ["staff"], input: () => ({ password: "not the password" }) },
   "admin.exitAdminMode": { allow: ["staff"], input: () => undefined },
+  "admin.searchUsers": { allow: ["staff"], input: (f) => ({ query: f.member.email.slice(0, 6), limit: 5 }) },
+  "admin.searchWorkspaces": { allow: ["staff"], input: (f) => ({ query: f.workspace.slug, limit: 5 }) },
+  "admin.user": { allow: ["staff"], input: (f) => ({ id: f.member.id }) },
+  "admin.workspace": { allow: ["staff"], input: (f) => ({ id: f.workspace.id }) },
   // Security rules: any staff member (tests/integration/security-rules refuses non-staff and proves each rule);
   // writes need admin mode (PRECONDITION_FAILED without it, past the role check).
   "securityRules.list": { allow: ["staff"], input: () => undefined },

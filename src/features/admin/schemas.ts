@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { currentPasswordSchema } from "@/features/auth/schemas";
 import { secondFactorCode } from "@/features/auth/two-factor-schemas";
+import { text } from "@/lib/text";
 
 export const adminModeStatus = z.object({
   active: z.boolean(),
@@ -16,3 +17,57 @@ export const enterAdminModeInput = z.object({
   code: secondFactorCode.optional(),
 });
 export type EnterAdminModeInput = z.input<typeof enterAdminModeInput>;
+
+const SEARCH_MAX = 200;
+const searchQuery = text("Search").trim().max(SEARCH_MAX, `Search must be at most ${SEARCH_MAX} characters`);
+const cursor = text("Cursor").max(512, "That page cursor is not valid for this list").nullish();
+
+export const searchInput = z.object({ query: searchQuery.default(""), cursor, limit: z.number().int().min(1).max(100).default(25) });
+export type SearchInput = z.input<typeof searchInput>;
+
+export const userHit = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  emailVerified: z.boolean(),
+  twoFactorEnabled: z.boolean(),
+  staffRole: z.enum(["support", "product", "admin"]).nullable(),
+  locked: z.boolean(),
+  createdAt: z.date(),
+});
+export const searchUsersOutput = z.object({ items: z.array(userHit), nextCursor: z.string().nullable() });
+export type UserHit = z.infer<typeof userHit>;
+
+export const workspaceHit = z.object({ id: z.string(), slug: z.string(), name: z.string(), plan: z.string(), personal: z.boolean(), members: z.number().int(), createdAt: z.date() });
+export const searchWorkspacesOutput = z.object({ items: z.array(workspaceHit), nextCursor: z.string().nullable() });
+export type WorkspaceHit = z.infer<typeof workspaceHit>;
+
+export const idInput = (label: string) => z.object({ id: z.uuid({ error: `That ${label} doesn't exist` }) });
+export const userIdInput = idInput("user");
+export const workspaceIdInput = idInput("workspace");
+
+const at = z.date();
+export const adminUserDetail = z.object({
+  profile: userHit.extend({ lockedAt: at.nullable(), lockedReason: z.string().nullable(), updatedAt: at }),
+  sessions: z.array(z.object({ publicId: z.string(), device: z.string(), ip: z.string().nullable(), createdAt: at, lastSeenAt: at, twoFactorVerified: z.boolean() })),
+  securityLog: z.array(z.object({ id: z.string(), type: z.string(), details: z.string().nullable(), ip: z.string().nullable(), createdAt: at })),
+  workspaces: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), role: z.string(), plan: z.string(), personal: z.boolean(), owners: z.number().int() })),
+  apiKeys: z.array(z.object({ id: z.string(), workspaceSlug: z.string(), name: z.string(), environment: z.string(), start: z.string(), scopes: z.array(z.string()), createdAt: at, lastUsedAt: at.nullable(), revokedAt: at.nullable(), expiresAt: at.nullable() })),
+  mail: z.array(z.object({ id: z.string(), subject: z.string(), createdAt: at, sentAt: at.nullable(), deadLettered: z.boolean() })),
+  notifications: z.array(z.object({ id: z.string(), title: z.string(), type: z.string(), createdAt: at, read: z.boolean() })),
+  feedback: z.array(z.object({ id: z.string(), title: z.string(), status: z.string(), voteCount: z.number().int(), workspaceSlug: z.string(), createdAt: at })),
+  billing: z.array(z.object({ workspaceSlug: z.string(), plan: z.string(), status: z.string().nullable(), seats: z.number().int().nullable(), cancelAtPeriodEnd: z.boolean() })),
+  requests: z.array(z.object({ requestId: z.string(), method: z.string(), path: z.string(), status: z.number().int(), createdAt: at })),
+});
+export type AdminUserDetail = z.infer<typeof adminUserDetail>;
+
+export const adminWorkspaceDetail = z.object({
+  workspace: z.object({ id: z.string(), slug: z.string(), name: z.string(), plan: z.string(), seats: z.number().int().nullable(), personal: z.boolean(), createdAt: at }),
+  members: z.array(z.object({ userId: z.string(), email: z.string(), displayName: z.string(), role: z.string(), joinedAt: at, locked: z.boolean() })),
+  subscription: z.object({ status: z.string(), plan: z.string(), interval: z.string(), seats: z.number().int(), cancelAtPeriodEnd: z.boolean() }).nullable(),
+  usage: z.object({ apiRequestsThisMonth: z.number().int(), boards: z.number().int(), posts: z.number().int() }),
+  apiKeys: z.array(z.object({ id: z.string(), name: z.string(), environment: z.string(), start: z.string(), createdByEmail: z.string().nullable(), createdAt: at, lastUsedAt: at.nullable(), revokedAt: at.nullable() })),
+  boards: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), visibility: z.string(), posts: z.number().int() })),
+  audit: z.array(z.object({ id: z.string(), action: z.string(), actorEmail: z.string().nullable(), impersonatorId: z.string().nullable(), targetType: z.string().nullable(), createdAt: at })),
+});
+export type AdminWorkspaceDetail = z.infer<typeof adminWorkspaceDetail>;

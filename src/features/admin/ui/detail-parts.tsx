@@ -1,0 +1,40 @@
+import type { ReactNode } from "react";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ListCardSkeleton } from "@/components/ui/skeleton";
+
+export const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
+
+/** A titled card holding one list of the detail page; says so when the list is empty. */
+export function Section({ title, description, count, empty, children }: { title: string; description?: string; count: number; empty: string; children: ReactNode }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+        {description ? <CardDescription>{description}</CardDescription> : null}
+      </CardHeader>
+      <CardContent className="p-6">{count === 0 ? <p className="text-sm text-muted-foreground">{empty}</p> : <ul aria-label={title} className="flex flex-col divide-y divide-border text-sm">{children}</ul>}</CardContent>
+    </Card>
+  );
+}
+
+export function Row({ primary, secondary, aside }: { primary: ReactNode; secondary?: ReactNode; aside?: ReactNode }) {
+  return (
+    <li className="flex flex-col gap-1 py-2 sm:flex-row sm:items-center sm:justify-between">
+      <div className="flex min-w-0 flex-col">
+        <span className="truncate">{primary}</span>
+        {secondary ? <span className="truncate text-xs text-muted-foreground">{secondary}</span> : null}
+      </div>
+      {aside ? <div className="flex shrink-0 flex-wrap items-center gap-1 text-xs text-muted-foreground">{aside}</div> : null}
+    </li>
+  );
+}
+
+export function DetailSkeleton({ label }: { label: string }) {
+  return (
+    <div className="flex flex-col gap-6">
+      <ListCardSkeleton label={label} rows={2} />
+      <ListCardSkeleton label={label} rows={3} />
+      <ListCardSkeleton label={label} rows={3} />
+    </div>
+  );
+}

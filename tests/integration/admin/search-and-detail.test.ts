@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { createRandom } from "@/lib/random";
+import { db } from "@/server/db/client";
+import { createUser, createWorkspaceWithMembers } from "@/server/db/factories";
+import { apiKeys } from "@/server/db/schema";
+import { callerWithHeaders } from "../../support/callers";
+import { signedInHeaders } from "../../support/sessions";
+import { rejection } from "../two-factor/support";
+
+const random = createRandom(4242);
+let staffSeq = 0;
+async function staffCaller() {
+  const staff = await createUser(db, random, { email: `search-staff-${++staffSeq}@example.test`, staffRole: "support" });
+  return callerWithHeaders(await signedInHeaders(staff.id, { twoFactorVerified: true }));
+}
+
+describe("admin search", () => {
+  it("finds users by address prefix first, then by address or name containing the query, in keyset pages", async () => {
+    const caller = await staffCaller();
+    const prefixed = await Promise.all(["zed1@", "zed2@", "zed3@"].map((p, i) => createUser(db, random, { email: `${p}search.test`, displayName: `Prefixed ${i}` })));
+    const inside = await createUser(db, random, { email: "anna.zed@search.test", displayName: "Anna Inside" });
+    const byName = await createUser(db, random, { email: "someone@search.test", displayName: "Mr ZED Named" });
+
+    const all = await caller.admin.searchUsers({ query: "ZED" });
+    expect(all.items.map((u) => u.email)).toEqual(["zed1@search.test", "zed2@search.test", "zed3@search.test", byName.email, inside.email]);
+    expect(all.nextCursor).toBeNull();
+
+    // Two per page walks both phases without repeating or skipping anyone.
+    const seen: string[] = [];
+    let cursor: string | null | undefined;
+    do {
+      const page = await caller.admin.searchUsers({ query: "zed", limit: 2, cursor });
+      seen.push(...page.items.map((u) => u.email));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((u) => u.email));
+
+    expect((await caller.admin.searchUsers({ query: prefixed[1]!.id })).items.map((u) => u.id)).toEqual([prefixed[1]!.id]);
+    expect((await caller.admin.searchUsers({ query: "inside" })).items.map((u) => u.id)).toEqual([inside.id]);
+    // LIKE wildcards are literal.
+    expect((await caller.admin.searchUsers({ query: "%" })).items).toEqual([]);
+  });
+
+  it("refuses a cursor from another search as a field error", async () => {
+    const caller = await staffCaller();
+    await Promise.all([1, 2, 3].map((i) => createUser(db, random, { email: `cur${i}@search.test` })));
+    const page = await caller.admin.searchUsers({ query: "cur", limit: 1 });
+    expect(page.nextCursor).not.toBeNull();
+    const error = await rejection(caller.admin.searchUsers({ query: "other", cursor: page.nextCursor }));
+    expect(error.fieldErrors?.cursor).toBeDefined();
+  });
+
+  it("finds workspaces by name, slug (exact slug first) or id", async () => {
+    const caller = await staffCaller();
+    const owner = await createUser(db, random);
+    const a = await createWorkspaceWithMembers(db, random, { owner, name: "Quasar Works" });
+    const b = await createWorkspaceWithMembers(db, random, { owner, name: "Another Quasar" });
+    const byName = await caller.admin.searchWorkspaces({ query: "quasar" });
+    expect(byName.items.map((w) => w.id).sort()).toEqual([a.id, b.id].sort());
+    expect(byName.items[0]!.members).toBe(1);
+    expect((await caller.admin.searchWorkspaces({ query: b.slug })).items[0]!.id).toBe(b.id);
+    expect((await caller.admin.searchWorkspaces({ query: a.id })).items.map((w) => w.id)).toEqual([a.id]);
+  });
+});
+
+describe("admin detail pages", () => {
+  it("shows a user's account, workspaces and key metadata, never a secret", async () => {
+    const caller = await staffCaller();
+    const user = await createUser(db, random, { email: "detail@search.test" });
+    const workspace = await createWorkspaceWithMembers(db, random, { owner: user });
+    await db.insert(apiKeys).values({ workspaceId: workspace.id, createdBy: user.id, name: "CI", environment: "live", start: "gw_live_abcd", secretHash: "hash-that-must-not-leak", scopes: ["posts:read"] });
+    await signedInHeaders(user.id, { twoFactorVerified: true });
+
+    const detail = await caller.admin.user({ id: user.id });
+    expect(detail.profile.email).toBe(user.email);
+    expect(detail.sessions).toHaveLength(1);
+    expect(detail.workspaces).toEqual([expect.objectContaining({ id: workspace.id, role: "owner", owners: 1 })]);
+    expect(detail.apiKeys).toEqual([expect.objectContaining({ name: "CI", start: "gw_live_abcd" })]);
+    expect(detail.billing).toEqual([expect.objectContaining({ workspaceSlug: workspace.slug, plan: "free", status: null })]);
+    expect(JSON.stringify(detail)).not.toContain("hash-that-must-not-leak");
+    expect(JSON.stringify(detail)).not.toContain(user.passwordHash);
+
+    const ws = await caller.admin.workspace({ id: workspace.id });
+    expect(ws.members).toEqual([expect.objectContaining({ userId: user.id, role: "owner" })]);
+    expect(ws.apiKeys).toHaveLength(1);
+    expect(JSON.stringify(ws)).not.toContain("hash-that-must-not-leak");
+  });
+
+  it("answers NOT_FOUND for an unknown id and a field error for a malformed one", async () => {
+    const caller = await staffCaller();
+    expect((await rejection(caller.admin.user({ id: "00000000-0000-7000-8000-000000000000" }))).code).toBe("NOT_FOUND");
+    expect((await rejection(caller.admin.workspace({ id: "00000000-0000-7000-8000-000000000000" }))).code).toBe("NOT_FOUND");
+    await expect(caller.admin.user({ id: "nope" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
