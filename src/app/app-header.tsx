@@ -20,6 +20,7 @@ export function appLinks(viewer: Pick<Viewer, "staffRole">): HeaderLink[] {
     { href: "/app", label: "Overview", exact: true },
     { href: "/account", label: "Account" },
     { href: OPERATOR_BOARD_PATH, label: "Feedback" },
+    { href: "/support", label: "Help" },
     ...(viewer.staffRole
       ? [
           { href: "/staff/jobs", label: "Jobs" },

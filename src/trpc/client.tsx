@@ -5,6 +5,7 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import { toast } from "@/components/ui/toast-store";
+import { recordingFetch } from "@/lib/recent-requests";
 import type { AppRouter } from "@/server/trpc/root";
 import { describeClientError } from "./errors";
 import { makeQueryClient } from "./query-client";
@@ -34,7 +35,7 @@ export function TrpcProvider({ children }: { children: ReactNode }) {
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
-        httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+        httpBatchLink({ url: "/api/trpc", transformer: superjson, fetch: recordingFetch }),
       ],
     }),
   );

@@ -26,6 +26,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <Link href={next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up"} className="font-medium text-primary underline-offset-4 hover:underline">
             Create an account
           </Link>
+          {" · "}
+          <Link href="/support" className="font-medium text-primary underline-offset-4 hover:underline">
+            Contact support
+          </Link>
         </p>
       }
     >
