@@ -5,6 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/client";
 import { Badge } from "./badge";
 import { Row, Section, when } from "./detail-parts";
+import { UserActions } from "./user-actions";
 
 /** Everything support sees about one account. `#impersonate` is where impersonation puts its button. */
 export function UserDetail({ userId }: { userId: string }) {
@@ -29,6 +30,8 @@ export function UserDetail({ userId }: { userId: string }) {
         {p.locked ? <p className="text-sm text-destructive">Locked {when(p.lockedAt)}: {p.lockedReason}</p> : null}
         <div id="impersonate" className="flex flex-wrap gap-2" />
       </div>
+
+      <UserActions user={p} />
 
       <Section title="Sessions" count={data.sessions.length} empty="Not signed in anywhere.">
         {data.sessions.map((s) => (
