@@ -78,6 +78,8 @@ export const env = createEnv({
     PREVIEW_BRANCH: z.string().min(1).optional(),
     PREVIEW_COMMIT: z.string().min(1).optional(),
     PREVIEW_EXPIRES_AT: z.iso.datetime({ offset: true }).optional(),
+    /** Written by the preview driver: this preview's current expiry and flag overrides (decision 037). */
+    PREVIEW_RUNTIME_FILE: z.string().min(1).optional(),
     PREVIEW_GITHUB_TOKEN: z.string().min(1).optional(),
     PREVIEW_GITHUB_REPO: z.string().regex(/^[\w.-]+\/[\w.-]+$/, "must be owner/name").optional(),
     PREVIEW_GITHUB_API_URL: z.url().optional(),

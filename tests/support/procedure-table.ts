@@ -220,6 +220,7 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "previews.extend": { allow: ["staff"], input: () => ({ previewId: "not-an-id", hours: 1 }) },
   "previews.destroy": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
   "previews.retry": { allow: ["staff"], input: () => ({ previewId: "not-an-id" }) },
+  "previews.setFlag": { allow: ["staff"], input: () => ({ previewId: "not-an-id", key: "boards.trending-sort", value: false }) },
   // Impersonation: staff start it (the target is the member); the rest act on the caller's own
   // impersonation, so without one extend and write mode are refused, and Stop just clears the cookie.
   "impersonation.current": { allow: everyone, input: () => undefined, impersonated: { read: true, write: true } },

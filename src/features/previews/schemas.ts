@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FLAG_KEYS, type FlagKey } from "@/lib/flags/registry";
 
 /** The pipeline, in order. Labels are what the console shows. */
 export const PREVIEW_STEPS = [
@@ -28,6 +29,14 @@ export const createPreviewInput = z.object({
 export const previewIdInput = z.object({ previewId: id });
 export const extendPreviewInput = z.object({ previewId: id, hours: z.number({ error: "Hours must be a number" }).int("Hours must be whole").min(1, "Extend by at least 1 hour").max(72, "Extend by at most 72 hours") });
 
+/** A flag value for one preview; `value: null` removes the override (the preview's targeting applies again). */
+export const setPreviewFlagInput = z.object({
+  previewId: id,
+  key: z.enum(FLAG_KEYS as [FlagKey, ...FlagKey[]], { error: `Flag must be one of: ${FLAG_KEYS.join(", ")}` }),
+  value: z.unknown(),
+});
+export const setPreviewFlagOutput = z.object({ previewId: z.uuid(), key: z.string(), value: z.unknown() });
+
 export const previewStepDto = z.object({
   step: z.enum(PREVIEW_STEP_NAMES),
   status: z.enum(["pending", "running", "done", "failed", "skipped"]),
@@ -53,6 +62,8 @@ export const previewDto = z.object({
   readyAt: z.date().nullable(),
   createdAt: z.date(),
   steps: z.array(previewStepDto),
+  /** Flag values set for this preview (`previews.setFlag`), by flag key. */
+  flags: z.record(z.string(), z.unknown()),
 });
 export type PreviewDto = z.infer<typeof previewDto>;
 

@@ -7,6 +7,7 @@ import { createNotifySnapshot } from "@/server/db/notify-snapshot";
 import { featureFlagCohortMembers, featureFlags } from "@/server/db/schema";
 import { env } from "@/server/env";
 import { logger } from "@/server/logging/logger";
+import { previewFlagOverrides } from "./preview-overrides";
 
 export const FLAGS_NOTIFY_CHANNEL = "feature_flags";
 
@@ -57,7 +58,7 @@ export function createFlagStore(opts: { databaseUrl: string; db?: DbOrTx; applic
     /** The evaluation, synchronous; call after `ready()`. */
     evaluate(key: FlagKey, subject: FlagSubject): Evaluation {
       const def = FLAGS[key] as FlagDefinition;
-      const override = subject.overrides?.[key];
+      const override = subject.overrides?.[key] ?? previewFlagOverrides()[key];
       return evaluateFlag(key, def, kept.snapshot().targeting.get(key) ?? null, subject, inCohort, override);
     },
   };

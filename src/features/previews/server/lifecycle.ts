@@ -10,6 +10,7 @@ import { PREVIEW_STEP_NAMES, type extendPreviewInput, type PreviewStepName } fro
 import type { PreviewActor } from "./actor";
 import { publishPreviewEvent } from "./publish-preview";
 import { findPreview } from "./queries";
+import { writePreviewRuntime } from "./runtime-file";
 
 async function lockedPreview(tx: DbOrTx, previewId: string) {
   const [row] = await tx.select().from(previews).where(eq(previews.id, previewId)).for("update");
@@ -35,8 +36,9 @@ export async function previewTimeLeft(db: DbOrTx, previewId: string): Promise<{ 
   return { msLeft: row.expiresAt.getTime() - Date.now() };
 }
 
+/** A later expiry, shown at once in the console and, through its runtime file, in the preview's banner. */
 export async function extendPreview(input: z.infer<typeof extendPreviewInput>, actor: PreviewActor, db: Db) {
-  return transactionWithEffects(db, async (tx) => {
+  const result = await transactionWithEffects(db, async (tx) => {
     const row = await lockedPreview(tx, input.previewId);
     if (row.state === "destroyed" || row.state === "destroying") throw new AppError("CONFLICT", { userMessage: "That preview is being destroyed; create a new one." });
     const base = Math.max(row.expiresAt.getTime(), Date.now());
@@ -46,6 +48,8 @@ export async function extendPreview(input: z.infer<typeof extendPreviewInput>, a
     await publishPreviewEvent(tx, { type: "preview.changed", data: { previewId: row.id, state: row.state } });
     return { id: row.id, expiresAt };
   });
+  await writePreviewRuntime(db, result.id);
+  return result;
 }
 
 /** "Destroy now": marks it and records who; the teardown function does the work after the pipeline is cancelled. */

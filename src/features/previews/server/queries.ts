@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
-import { previews, previewSteps } from "@/server/db/schema";
+import { previewFlagOverrides, previews, previewSteps } from "@/server/db/schema";
 import { PREVIEW_STEPS, type PreviewDto } from "../schemas";
 
 /** Every state but "destroyed" holds resources (a worktree, a database, maybe a process). */
@@ -27,7 +27,7 @@ export async function findStep(db: DbOrTx, previewId: string, step: string) {
   return row ?? null;
 }
 
-/** Previews (newest first, destroyed ones of the last day too) with their steps: two queries. */
+/** Previews (newest first, destroyed ones of the last day too) with their steps and flag overrides: three queries. */
 export async function listPreviewRows(db: DbOrTx, limit = 50): Promise<PreviewDto[]> {
   const rows = await db
     .select()
@@ -36,14 +36,25 @@ export async function listPreviewRows(db: DbOrTx, limit = 50): Promise<PreviewDt
     .orderBy(sql`${previews.id} desc`)
     .limit(limit);
   if (rows.length === 0) return [];
-  const steps = await db.select().from(previewSteps).where(inArray(previewSteps.previewId, rows.map((r) => r.id))).orderBy(asc(previewSteps.position));
-  return rows.map((r) => toPreviewDto(r, steps.filter((s) => s.previewId === r.id)));
+  const ids = rows.map((r) => r.id);
+  const [steps, flags] = await Promise.all([
+    db.select().from(previewSteps).where(inArray(previewSteps.previewId, ids)).orderBy(asc(previewSteps.position)),
+    db.select().from(previewFlagOverrides).where(inArray(previewFlagOverrides.previewId, ids)).orderBy(asc(previewFlagOverrides.flagKey)),
+  ]);
+  return rows.map((r) =>
+    toPreviewDto(
+      r,
+      steps.filter((s) => s.previewId === r.id),
+      flags.filter((f) => f.previewId === r.id),
+    ),
+  );
 }
 
 type PreviewRow = typeof previews.$inferSelect;
 type StepRow = typeof previewSteps.$inferSelect;
+type FlagRow = typeof previewFlagOverrides.$inferSelect;
 
-export function toPreviewDto(r: PreviewRow, steps: StepRow[]): PreviewDto {
+export function toPreviewDto(r: PreviewRow, steps: StepRow[], flags: FlagRow[] = []): PreviewDto {
   const known = new Set<string>(PREVIEW_STEPS.map((s) => s.name));
   return {
     id: r.id,
@@ -70,5 +81,6 @@ export function toPreviewDto(r: PreviewRow, steps: StepRow[]): PreviewDto {
         durationMs: s.startedAt && s.endedAt ? s.endedAt.getTime() - s.startedAt.getTime() : null,
         logTail: s.logTail,
       })),
+    flags: Object.fromEntries(flags.map((f) => [f.flagKey, f.value])),
   };
 }

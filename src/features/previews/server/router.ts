@@ -8,6 +8,7 @@ import { createPreview } from "./create-preview";
 import { destroyPreviewLater, extendPreviewLater, runPreviewLater } from "./jobs";
 import { extendPreview, requestPreviewDestroy, retryPreview } from "./lifecycle";
 import { listPreviews, listRepositoryBranches } from "./list-previews";
+import { setPreviewFlag } from "./set-preview-flag";
 
 // Previews run code from any branch on this machine: product and admin staff only.
 const product = staffProcedure("product");
@@ -45,6 +46,11 @@ export const previewsRouter = router({
       await destroyPreviewLater(result.id);
       return result;
     }),
+  setFlag: product
+    .use(writes)
+    .input(s.setPreviewFlagInput)
+    .output(s.setPreviewFlagOutput)
+    .mutation(({ input, ctx }) => setPreviewFlag(input, staffActor(ctx), ctx.db)),
   retry: product
     .use(writes)
     .input(s.previewIdInput)

@@ -4,9 +4,11 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import postgres from "postgres";
+import { db } from "@/server/db/client";
 import { appSecret, env } from "@/server/env";
 import type { PreviewStepName } from "../../schemas";
 import { previewConfig, previewDatabaseName, previewDir, previewWorktree } from "../config";
+import { previewRuntimeFile, writePreviewRuntime } from "../runtime-file";
 import { git, migrationsTreeId } from "./git";
 import type { CommandEnv } from "./process";
 
@@ -59,6 +61,7 @@ const STEP_PLANNERS: Record<PreviewStepName, (p: PreviewRow) => Promise<StepPlan
     detachedServer: true,
     before: async () => {
       if (!(await portIsFree(p.port!))) throw new Error(`Port ${p.port} is taken by another process; destroy this preview and create it again.`);
+      await writePreviewRuntime(db, p.id);
     },
   }),
   health: async (p) => ({
@@ -103,6 +106,7 @@ function appEnv(p: PreviewRow): CommandEnv {
     PREVIEW_BRANCH: p.branch ?? "",
     PREVIEW_COMMIT: p.commitSha,
     PREVIEW_EXPIRES_AT: p.expiresAt.toISOString(),
+    PREVIEW_RUNTIME_FILE: previewRuntimeFile(p.id),
   };
 }
 
