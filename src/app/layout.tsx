@@ -7,6 +7,7 @@ import { SiteFooter } from "@/components/ui/site-footer";
 import { currentPreview } from "@/features/previews/server/current-preview";
 import { PreviewBanner } from "@/features/previews/ui/preview-banner";
 import { SkipLink } from "@/components/ui/skip-link";
+import { ImpersonationBannerSlot } from "./impersonation-banner-slot";
 import { ThemeScript } from "@/components/ui/theme-script";
 import { ThemeSync } from "@/components/ui/theme-sync";
 import "./globals.css";
@@ -53,6 +54,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
       <body className="flex min-h-dvh flex-col">
         <SkipLink />
         {preview ? <PreviewBanner preview={preview} /> : null}
+        <ImpersonationBannerSlot />
         <ThemeSync />
         <div className="flex flex-1 flex-col">{children}</div>
         <SiteFooter />

@@ -1,6 +1,7 @@
 "use client";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/client";
 import { Badge } from "./badge";
@@ -8,7 +9,7 @@ import { Row, Section, when } from "./detail-parts";
 import { UserActions } from "./user-actions";
 
 /** Everything support sees about one account. `#impersonate` is where impersonation puts its button. */
-export function UserDetail({ userId }: { userId: string }) {
+export function UserDetail({ userId, actions }: { userId: string; actions?: ReactNode }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.admin.user.queryOptions({ id: userId }));
   const p = data.profile;
@@ -28,7 +29,9 @@ export function UserDetail({ userId }: { userId: string }) {
           {p.staffRole ? <Badge tone="info">Staff · {p.staffRole}</Badge> : null}
         </div>
         {p.locked ? <p className="text-sm text-destructive">Locked {when(p.lockedAt)}: {p.lockedReason}</p> : null}
-        <div id="impersonate" className="flex flex-wrap gap-2" />
+        <div id="impersonate" className="flex flex-wrap gap-2">
+          {actions}
+        </div>
       </div>
 
       <UserActions user={p} />

@@ -5,6 +5,7 @@ import { userIdInput } from "@/features/admin/schemas";
 import { DetailSkeleton } from "@/features/admin/ui/detail-parts";
 import { UserDetail } from "@/features/admin/ui/user-detail";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { Impersonate } from "./impersonate";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -15,7 +16,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   return (
     <HydrateClient>
       <Suspense fallback={<DetailSkeleton label="Loading the account" />}>
-        <UserDetail userId={parsed.data.id} />
+        <UserDetail userId={parsed.data.id} actions={<Impersonate userId={parsed.data.id} />} />
       </Suspense>
     </HydrateClient>
   );
