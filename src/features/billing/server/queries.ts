@@ -28,7 +28,8 @@ export async function selectLimitUsage(db: DbOrTx, workspaceId: string, what: ke
   return row ? { ...row, plan: row.plan as PlanId } : null;
 }
 
-export async function selectWorkspaceCounts(db: DbOrTx, workspaceId: string): Promise<{ members: number; boards: number }> {
-  const [row] = await db.select({ members: COUNTS.memberships, boards: COUNTS.boards }).from(workspaces).where(eq(workspaces.id, workspaceId));
-  return row ?? { members: 0, boards: 0 };
+/** The workspace's effective plan and seats with its member and board counts, in one query. */
+export async function selectPlanAndCounts(db: DbOrTx, workspaceId: string): Promise<{ plan: PlanId; seats: number | null; counts: { members: number; boards: number } } | null> {
+  const [row] = await db.select({ plan: workspaces.plan, seats: workspaces.seats, members: COUNTS.memberships, boards: COUNTS.boards }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  return row ? { plan: row.plan as PlanId, seats: row.seats, counts: { members: row.members, boards: row.boards } } : null;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gte, isNull, sql } from "drizzle-orm";
 import type { PlanId } from "@/lib/plans";
 import type { DbOrTx } from "@/server/db/client";
-import { apiUsagePeriods, billingCustomers, billingUsagePeriods, workspaces } from "@/server/db/schema";
+import { apiUsageDaily, apiUsagePeriods, billingCustomers, billingUsagePeriods, workspaces } from "@/server/db/schema";
 
 /** Each workspace's API usage per period since `since`, with its plan, customer and what was reported/warned. */
 export async function selectUsageForReporting(db: DbOrTx, since: string) {
@@ -49,4 +49,22 @@ export async function claimUsageWarning(db: DbOrTx, workspaceId: string, periodS
     .where(and(eq(billingUsagePeriods.workspaceId, workspaceId), eq(billingUsagePeriods.periodStart, periodStart), isNull(column)))
     .returning({ workspaceId: billingUsagePeriods.workspaceId });
   return rows.length > 0;
+}
+
+/**
+ * The billing page's usage in one query: requests per day since `sinceDay` (every key) and the
+ * period's counted total, which is what the quota and overage use.
+ */
+export async function selectUsageThisPeriod(db: DbOrTx, workspaceId: string, sinceDay: string, periodStart: string): Promise<{ period: number; daily: { day: string; requests: number }[] }> {
+  const rows = (await db.execute(sql`
+    select p.total::bigint::text as total, d.day::text as day, d.requests::int as requests
+    from (select coalesce((select ${apiUsagePeriods.requests} from ${apiUsagePeriods} where ${apiUsagePeriods.workspaceId} = ${workspaceId} and ${apiUsagePeriods.periodStart} = ${periodStart}), 0) as total) p
+    left join lateral (
+      select ${apiUsageDaily.day} as day, sum(${apiUsageDaily.requests}) as requests from ${apiUsageDaily}
+      where ${apiUsageDaily.workspaceId} = ${workspaceId} and ${apiUsageDaily.day} >= ${sinceDay}
+      group by ${apiUsageDaily.day}
+    ) d on true
+    order by d.day
+  `)) as unknown as { total: string; day: string | null; requests: number | null }[];
+  return { period: Number(rows[0]?.total ?? 0), daily: rows.filter((r) => r.day !== null).map((r) => ({ day: r.day!, requests: Number(r.requests) })) };
 }
