@@ -18,6 +18,8 @@ export const SECURITY_EVENT_TYPES = [
   "email_changed",
   "support_viewed",
   "support_write_mode",
+  /** Staff changed the account from the admin console; details say who, what and why. */
+  "support_action",
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 

@@ -239,6 +239,15 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "admin.searchWorkspaces": { allow: ["staff"], input: (f) => ({ query: f.workspace.slug, limit: 5 }) },
   "admin.user": { allow: ["staff"], input: (f) => ({ id: f.member.id }) },
   "admin.workspace": { allow: ["staff"], input: (f) => ({ id: f.workspace.id }) },
+  // Account actions: staff in admin mode (without it PRECONDITION_FAILED, past the role check).
+  "admin.resendVerification": { allow: ["staff"], input: (f) => ({ userId: f.member.id, reason: "Authz check" }) },
+  "admin.markVerified": { allow: ["staff"], input: (f) => ({ userId: f.member.id, reason: "Authz check" }) },
+  "admin.sendPasswordReset": { allow: ["staff"], input: (f) => ({ userId: f.member.id, reason: "Authz check" }) },
+  "admin.resetTwoFactor": { allow: ["staff"], input: (f) => ({ userId: f.member.id, reason: "Authz check" }) },
+  "admin.revokeSessions": { allow: ["staff"], input: (f) => ({ userId: f.member.id, reason: "Authz check" }) },
+  "admin.setLock": { allow: ["staff"], input: (f) => ({ userId: f.member.id, locked: true, reason: "Authz check" }) },
+  "admin.transferOwnership": { allow: ["staff"], input: (f) => ({ workspaceId: f.workspace.id, newOwnerId: f.admin.id, reason: "Authz check" }) },
+  "admin.deleteUser": { allow: ["staff"], input: (f) => ({ userId: f.member.id, reason: "Authz check", confirmEmail: f.member.email }) },
   // Security rules: any staff member (tests/integration/security-rules refuses non-staff and proves each rule);
   // writes need admin mode (PRECONDITION_FAILED without it, past the role check).
   "securityRules.list": { allow: ["staff"], input: () => undefined },

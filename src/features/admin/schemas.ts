@@ -71,3 +71,21 @@ export const adminWorkspaceDetail = z.object({
   audit: z.array(z.object({ id: z.string(), action: z.string(), actorEmail: z.string().nullable(), impersonatorId: z.string().nullable(), targetType: z.string().nullable(), createdAt: at })),
 });
 export type AdminWorkspaceDetail = z.infer<typeof adminWorkspaceDetail>;
+
+/** Every staff action says why; the reason goes to the staff audit log and the user's security log. */
+export const reasonField = text("Reason", { required: "Give a reason" }).trim().min(3, "Give a reason (at least 3 characters)").max(500, "Reason must be at most 500 characters");
+const userAction = z.object({ userId: z.uuid({ error: "That user doesn't exist" }), reason: reasonField });
+export const userActionInput = userAction;
+export const lockUserInput = userAction.extend({ locked: z.boolean({ error: "Say whether to lock or unlock" }) });
+export const deleteUserInput = userAction.extend({
+  confirmEmail: text("Confirmation").trim().toLowerCase().min(1, "Type the account's email address to confirm").max(320, "Type the account's email address to confirm"),
+});
+export const transferOwnershipInput = z.object({
+  workspaceId: z.uuid({ error: "That workspace doesn't exist" }),
+  newOwnerId: z.uuid({ error: "Choose a member to become the owner" }),
+  reason: reasonField,
+});
+export type UserActionInput = z.input<typeof userActionInput>;
+
+export const actionResult = z.object({ ok: z.literal(true), message: z.string() });
+export type ActionResult = z.infer<typeof actionResult>;

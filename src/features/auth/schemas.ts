@@ -172,6 +172,9 @@ export type SecurityEvent = z.infer<typeof securityEvent>;
 export const securityLogOutput = z.object({ items: z.array(securityEvent), nextCursor: idSchema.nullable() });
 export const nextSecurityLogCursor = (page: { nextCursor: string | null }) => page.nextCursor;
 
+/** Told only after the right password (a lock reveals nothing to someone guessing); the form links to /support. */
+export const ACCOUNT_LOCKED_MESSAGE = "This account is locked by Groundwork support. Contact support to find out why and how to unlock it.";
+
 /** What each event type reads as in the security log. */
 export const SECURITY_EVENT_LABELS: Record<string, string> = {
   sign_up: "Account created",
@@ -189,4 +192,5 @@ export const SECURITY_EVENT_LABELS: Record<string, string> = {
   email_changed: "Email address changed",
   support_viewed: "Support viewed your account",
   support_write_mode: "Support turned on making changes for you",
+  support_action: "Action by support",
 };

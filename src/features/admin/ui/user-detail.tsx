@@ -6,6 +6,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/client";
 import { Badge } from "./badge";
 import { Row, Section, when } from "./detail-parts";
+import { UserActions } from "./user-actions";
 
 /** Everything support sees about one account. `#impersonate` is where impersonation puts its button. */
 export function UserDetail({ userId, actions }: { userId: string; actions?: ReactNode }) {
@@ -32,6 +33,8 @@ export function UserDetail({ userId, actions }: { userId: string; actions?: Reac
           {actions}
         </div>
       </div>
+
+      <UserActions user={p} />
 
       <Section title="Sessions" count={data.sessions.length} empty="Not signed in anywhere.">
         {data.sessions.map((s) => (

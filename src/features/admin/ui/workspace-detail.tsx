@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTRPC } from "@/trpc/client";
 import { Badge } from "./badge";
 import { Row, Section, when } from "./detail-parts";
+import { TransferOwnerButton } from "./transfer-owner-button";
 
 /** One workspace as support sees it. */
 export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
@@ -29,7 +30,7 @@ export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
       </div>
       <Section title="Members" count={data.members.length} empty="No members.">
         {data.members.map((m) => (
-          <Row key={m.userId} primary={<Link className="underline-offset-4 hover:underline" href={`/admin/users/${m.userId}`}>{m.email}</Link>} secondary={m.displayName} aside={<><Badge tone={m.role === "owner" ? "info" : "muted"}>{m.role}</Badge>{m.locked ? <Badge tone="danger">locked</Badge> : null}</>} />
+          <Row key={m.userId} primary={<Link className="underline-offset-4 hover:underline" href={`/admin/users/${m.userId}`}>{m.email}</Link>} secondary={m.displayName} aside={<><Badge tone={m.role === "owner" ? "info" : "muted"}>{m.role}</Badge>{m.locked ? <Badge tone="danger">locked</Badge> : null}{m.role === "owner" ? null : <TransferOwnerButton workspaceId={w.id} member={m} />}</>} />
         ))}
       </Section>
       <Section title="API keys" description="Metadata only." count={data.apiKeys.length} empty="No API keys.">

@@ -15,6 +15,7 @@ const accountColumns = {
   passwordHash: users.passwordHash,
   emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
   twoFactorEnabled: sql<boolean>`${users.totpKeyEncrypted} is not null`,
+  locked: sql<boolean>`${users.lockedAt} is not null`,
 };
 
 export async function selectAccountByEmail(db: DbOrTx, email: string) {

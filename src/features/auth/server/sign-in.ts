@@ -7,7 +7,7 @@ import { transactionWithEffects } from "@/server/db/transaction";
 import { AppError } from "@/server/errors";
 import { clearRateLimit, consumeRateLimit, peekRateLimit } from "@/server/rate-limit/consume";
 import { notify } from "@/features/notifications/server/notify";
-import { safeRedirectPath, type SignInInput } from "../schemas";
+import { ACCOUNT_LOCKED_MESSAGE, safeRedirectPath, type SignInInput } from "../schemas";
 import { newSignInNotice } from "./emails";
 import { minutesUntil, SIGN_IN_FAILURES, tooManyRequests, type SessionGrant } from "./policy";
 import { hasSignedInFrom, selectAccountByEmail } from "./queries";
@@ -46,6 +46,12 @@ export async function signIn(input: SignInInput, actor: SignInActor, db: Db, now
   }
 
   await clearRateLimit(db, SIGN_IN_FAILURES, lockSubject);
+  // Locked by staff: the password was right, so this is no failed guess and counts toward no
+  // limit — after an unlock the very next sign-in must work.
+  if (account.locked) {
+    await recordSecurityEvent(db, { userId: account.id, type: "sign_in_failed", ...pickMeta(actor), details: "Account locked by support" });
+    throw new AppError("FORBIDDEN", { userMessage: ACCOUNT_LOCKED_MESSAGE, reason: "account_locked" });
+  }
   let newDevice = false;
   const result = await transactionWithEffects(db, async (tx, effects): Promise<SignInResult> => {
     if (actor.currentSessionId) await invalidateSession(tx, actor.currentSessionId);

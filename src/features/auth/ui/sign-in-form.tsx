@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { trpcClient } from "@/trpc/vanilla";
-import { signInInput } from "../schemas";
+import { ACCOUNT_LOCKED_MESSAGE, signInInput } from "../schemas";
 import { FormAlert, TextField } from "@/components/ui/text-field";
 import { useForm } from "@/trpc/use-form";
 
@@ -19,7 +19,17 @@ export function SignInForm({ next }: { next: string | null }) {
   });
   return (
     <form id="sign-in-form" onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Sign in">
-      <FormAlert>{form.formError}</FormAlert>
+      <FormAlert>
+        {form.formError}
+        {form.formError === ACCOUNT_LOCKED_MESSAGE ? (
+          <>
+            {" "}
+            <Link href="/support" className="font-medium text-primary underline underline-offset-4">
+              Contact support
+            </Link>
+          </>
+        ) : null}
+      </FormAlert>
       <TextField id="sign-in-email" label="Email" type="email" autoComplete="email" autoFocus {...form.field("email")} />
       <TextField
         id="sign-in-password"

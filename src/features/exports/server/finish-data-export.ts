@@ -5,14 +5,19 @@ import { createZip } from "@/server/exports/zip";
 import { EXPORT_TTL_HOURS } from "../schemas";
 import { reportExportProgress } from "./report-progress";
 
+/** The archive: a manifest and one JSON file per collected part. */
+export function zipExport(files: ReadonlyArray<{ file: string; json: string }>, now: Date): Buffer {
+  const manifest = { generatedAt: now.toISOString(), files: files.map((f) => f.file) };
+  return createZip([{ name: "export.json", data: JSON.stringify(manifest, null, 2) }, ...files.map((f) => ({ name: f.file, data: f.json }))], now);
+}
+
 /** Zips the collected files, stores the archive for 24 h and tells the owner it's ready. */
 export async function finishDataExport(
   db: Db,
   input: { exportId: string; files: ReadonlyArray<{ file: string; json: string }> },
   now = new Date(),
 ): Promise<{ size: number }> {
-  const manifest = { generatedAt: now.toISOString(), files: input.files.map((f) => f.file) };
-  const zip = createZip([{ name: "export.json", data: JSON.stringify(manifest, null, 2) }, ...input.files.map((f) => ({ name: f.file, data: f.json }))], now);
+  const zip = zipExport(input.files, now);
   const row = await reportExportProgress(db, input.exportId, {
     status: "done",
     progress: 100,

@@ -1,0 +1,110 @@
+/**
+ * Admin search at scale: seeds 1,000,000 users (set-based SQL: generate_series) and ~100,000
+ * workspaces into an embedded Postgres (durable settings), then times the app's own
+ * `searchUsers` / `searchWorkspaces` operations in-process for the queries support types:
+ * an exact address, an address prefix, a fragment inside addresses, a name, an id, a rare
+ * fragment, and the next keyset page. Prints p50/p95 per query kind (target p95 < 50 ms) and the
+ * plans. Prints figures, asserts nothing.
+ *
+ * Run: npm run bench:admin [-- --users 1000000 --samples 100 --reuse]
+ */
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { startEmbeddedPostgres } from "../tools/embedded-postgres";
+import { migrateDatabase } from "../src/server/db/migrate";
+import { hermeticEnv } from "../src/lib/env-keys";
+
+const { values: args } = parseArgs({ options: { users: { type: "string", default: "1000000" }, samples: { type: "string", default: "100" }, reuse: { type: "boolean", default: false } } });
+const USERS = Number(args.users);
+const SAMPLES = Number(args.samples);
+const GOAL_MS = 50;
+
+const dataDir = args.reuse ? path.resolve(".data/bench-admin") : path.join(os.tmpdir(), `groundwork-bench-admin-${process.pid}`);
+const embedded = await startEmbeddedPostgres({ dataDir, database: "bench", ephemeral: !args.reuse, fast: false });
+Object.assign(process.env, hermeticEnv({ DATABASE_URL: embedded.url, LOG_LEVEL: "silent", NODE_ENV: "production", APP_SECRET: "bench-secret-bench-secret-bench-secret-0000", DATABASE_POOL_MAX: "4" }));
+await migrateDatabase(embedded.url);
+
+const FIRST = ["ada", "grace", "alan", "edsger", "barbara", "donald", "margaret", "ken", "dennis", "linus", "guido", "james", "anders", "bjarne", "niklaus", "john", "frances", "radia", "tim", "vint"];
+const LAST = ["lovelace", "hopper", "turing", "dijkstra", "liskov", "knuth", "hamilton", "thompson", "ritchie", "torvalds", "rossum", "gosling", "hejlsberg", "stroustrup", "wirth", "backus", "allen", "perlman", "berners", "cerf"];
+const DOMAINS = ["example.com", "acme.test", "mail.test", "corp.example", "startup.io"];
+
+const admin = postgres(embedded.url, { max: 1, onnotice: () => {} });
+const [{ n: existing }] = await admin<{ n: number }[]>`select count(*)::int as n from users`;
+const seedStarted = performance.now();
+if (existing < USERS) {
+  console.log(`Seeding ${(USERS - existing).toLocaleString("en")} users and ${Math.round(USERS / 10).toLocaleString("en")} workspaces…`);
+  const arr = (xs: string[]) => `array[${xs.map((x) => `'${x}'`).join(",")}]`;
+  await admin.unsafe(`
+    insert into users (id, email, display_name, password_hash, email_verified_at, created_at, updated_at)
+    select gen_random_uuid(),
+           (${arr(FIRST)})[1 + i % 20] || '.' || (${arr(LAST)})[1 + (i / 20) % 20] || '.' || i || '@' || (${arr(DOMAINS)})[1 + i % 5],
+           initcap((${arr(FIRST)})[1 + i % 20]) || ' ' || initcap((${arr(LAST)})[1 + (i / 20) % 20]) || ' ' || i,
+           'bench-not-a-hash', now(), now() - (i || ' seconds')::interval, now()
+    from generate_series(${existing + 1}, ${USERS}) as s(i)`);
+  await admin.unsafe(`
+    insert into workspaces (id, slug, name, created_at, updated_at)
+    select gen_random_uuid(), (${arr(LAST)})[1 + i % 20] || '-team-' || i, initcap((${arr(LAST)})[1 + i % 20]) || ' Team ' || i, now() - (i || ' seconds')::interval, now()
+    from generate_series(1, ${Math.round(USERS / 10)}) as s(i)
+    on conflict do nothing`.replace("insert into workspaces", "set session_replication_role = replica; insert into workspaces"));
+  await admin.unsafe("set session_replication_role = origin");
+  await admin.unsafe("analyze users");
+  await admin.unsafe("analyze workspaces");
+}
+const seedSeconds = (performance.now() - seedStarted) / 1000;
+
+const { db } = await import("../src/server/db/client");
+const { searchUsers } = await import("../src/features/admin/server/search-users");
+const { searchWorkspaces } = await import("../src/features/admin/server/search-workspaces");
+const { searchInput } = await import("../src/features/admin/schemas");
+
+const ids = (await admin<{ id: string }[]>`select id from users tablesample system (1) limit ${SAMPLES}`).map((r) => r.id);
+const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length]!;
+const exactEmail = (i: number) => `${pick(FIRST, i * 7)}.${pick(LAST, i)}.${(i * 9973) % USERS || 1}@x`.replace(/@x$/, "");
+
+type Case = { label: string; run: (i: number) => Promise<unknown> };
+const users = (query: string, cursor?: string | null) => searchUsers(searchInput.parse({ query, cursor, limit: 25 }), db);
+const cases: Case[] = [
+  { label: "users: exact address", run: async (i) => { const [row] = await admin<{ email: string }[]>`select email from users where id = ${pick(ids, i)}`; return users(row!.email); } },
+  { label: "users: address prefix (grace.hop)", run: (i) => users(`${pick(FIRST, i)}.${pick(LAST, i * 3).slice(0, 3)}`) },
+  { label: "users: common fragment (hopper)", run: (i) => users(pick(LAST, i)) },
+  { label: "users: rare fragment (.12345@)", run: (i) => users(`.${(i * 7919) % USERS}@`) },
+  { label: "users: name (Grace Hopper 4711)", run: (i) => users(`${pick(FIRST, i)} ${pick(LAST, i)} ${(i * 104729) % USERS}`) },
+  { label: "users: id", run: (i) => users(pick(ids, i)) },
+  { label: "users: next page (fragment)", run: async (i) => users(pick(LAST, i), (await users(pick(LAST, i))).nextCursor) },
+  { label: "users: no such fragment", run: (i) => users(`zzq${i}x`) },
+  { label: "workspaces: name fragment", run: (i) => searchWorkspaces(searchInput.parse({ query: `${pick(LAST, i)} team ${i * 13}`, limit: 25 }), db) },
+];
+void exactEmail;
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN };
+}
+const rows: string[][] = [];
+for (const c of cases) {
+  await c.run(0); // warm
+  const samples: number[] = [];
+  for (let i = 1; i <= SAMPLES; i++) {
+    const started = performance.now();
+    await c.run(i);
+    samples.push(performance.now() - started);
+  }
+  const s = stats(samples);
+  rows.push([c.label, String(SAMPLES), `${s.p50.toFixed(2)} ms`, `${s.p95.toFixed(2)} ms`, `${s.max.toFixed(1)} ms`, s.p95 < GOAL_MS ? `ok (< ${GOAL_MS})` : `MISSED (< ${GOAL_MS})`]);
+}
+
+console.log(`\nAdmin search — ${USERS.toLocaleString("en")} users, seeded in ${seedSeconds.toFixed(0)} s, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`);
+const header = ["query", "n", "p50", "p95", "max", "goal p95"];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+for (const r of [header, ...rows]) console.log(r.map((cell, i) => cell.padEnd(widths[i]!)).join("  "));
+
+for (const [label, q] of [["prefix", `select id from users where email like 'grace.hop%' order by email limit 26`], ["contains", `select id from users where email not like 'hopper%' and (email like '%hopper%' or lower(display_name) like '%hopper%') order by id desc limit 26`], ["rare", `select id from users where email not like '.4242@%' and (email like '%.4242@%' or lower(display_name) like '%.4242@%') order by id desc limit 26`]] as const) {
+  console.log(`\nplan (${label}):`);
+  for (const line of await admin.unsafe(`explain (analyze, buffers) ${q}`)) console.log(`  ${(line as Record<string, string>)["QUERY PLAN"]}`);
+}
+await admin.end();
+await embedded.stop();
+process.exit(0);
