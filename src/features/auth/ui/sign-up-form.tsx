@@ -1,13 +1,13 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { trpcClient } from "@/trpc/vanilla";
-import { PASSWORD_MIN, signUpInput } from "../schemas";
+import { PASSWORD_MIN } from "../limits";
 import { FormAlert, TextField } from "@/components/ui/text-field";
 import { useForm } from "@/trpc/use-form";
 
 /** `next`: where to continue after sign-up (an invite link, say), already checked to be on this site. */
 export function SignUpForm({ next }: { next: string | null }) {
-  const form = useForm("create-account-form", signUpInput, { displayName: "", email: "", password: "" });
+  const form = useForm("create-account-form", null, { displayName: "", email: "", password: "" });
   const submit = form.onSubmit(async (data) => {
     const result = await trpcClient.auth.signUp.mutate({ ...data, next });
     window.location.assign(result.redirectTo);
