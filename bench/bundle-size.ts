@@ -24,6 +24,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { ensureBuild, gitCommit, nextDir, startProdServer } from "./lib/server";
+import { scriptsInHtml } from "./lib/page-js";
 
 const BUDGET_GZIP_KB = 120;
 const KB = 1000; // kB as browsers' devtools and Next's old build output count them.
@@ -47,28 +48,6 @@ function appPages(): Map<string, string> {
     pages.set(key, url);
   }
   return pages;
-}
-
-/** Same-origin JS the page's HTML makes the browser fetch, as paths under .next/. */
-function scriptsInHtml(html: string): string[] {
-  const files = new Set<string>();
-  for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/gi)) {
-    const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`, "i").exec(tag)?.[1];
-    const isScript = /^<script/i.test(tag);
-    // nomodule scripts (the legacy polyfills) are skipped by every browser that runs modules.
-    if (isScript && /\snomodule\b/i.test(tag)) continue;
-    const rel = attr("rel")?.toLowerCase();
-    const isScriptPreload = !isScript && (rel === "modulepreload" || (rel === "preload" && attr("as") === "script"));
-    const url = isScript ? attr("src") : isScriptPreload ? attr("href") : undefined;
-    if (!url) continue;
-    const pathname = new URL(url.replaceAll("&amp;", "&"), "http://x").pathname;
-    if (!pathname.startsWith("/_next/static/")) {
-      console.warn(`  ! ${url} is not a build file; not counted`);
-      continue;
-    }
-    files.add(decodeURIComponent(pathname.slice("/_next/".length)));
-  }
-  return [...files];
 }
 
 /** The manifest view of a page: root main files + all client entry chunks of its segments. */

@@ -1,5 +1,4 @@
 import { BrandLink } from "@/components/ui/brand-link";
-import { ButtonLink } from "@/components/ui/button-link";
 import { HeaderFrame } from "@/components/ui/header-frame";
 import { NavLink } from "@/components/ui/nav-link";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
@@ -11,6 +10,7 @@ import { TrpcProvider } from "@/trpc/client";
 import { getViewer } from "@/trpc/server";
 import { NotificationBellSlot } from "./notification-bell-slot";
 import { HeaderMenu, type HeaderLink } from "./header-menu";
+import { SignedOutHeader } from "./signed-out-header";
 
 type Viewer = NonNullable<Awaited<ReturnType<typeof getViewer>>>;
 
@@ -49,23 +49,7 @@ type AppHeaderProps = {
 export async function AppHeader({ signInHref = "/sign-in", liveWhenSignedOut = false }: AppHeaderProps) {
   const viewer = await getViewer();
   if (!viewer) {
-    return (
-      <HeaderFrame>
-        <BrandLink href="/" />
-        <div className="ml-auto flex min-w-0 items-center gap-2">
-          {liveWhenSignedOut ? <LiveIndicator userId={null} /> : null}
-          <nav aria-label="Account" className="flex items-center gap-2">
-            <ButtonLink href={signInHref} variant="ghost" size="sm">
-              Sign in
-            </ButtonLink>
-            <ButtonLink href="/sign-up" variant="outline" size="sm" className="max-sm:hidden">
-              Create account
-            </ButtonLink>
-          </nav>
-        </div>
-        <ThemeToggle />
-      </HeaderFrame>
-    );
+    return <SignedOutHeader signInHref={signInHref}>{liveWhenSignedOut ? <LiveIndicator userId={null} /> : null}</SignedOutHeader>;
   }
   const links = appLinks(viewer);
   return (

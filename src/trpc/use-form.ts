@@ -1,16 +1,18 @@
 "use client";
 import { useEffect, useState, type FormEvent } from "react";
-import { z } from "zod";
+import type { ZodType } from "zod";
 import { describeClientError } from "@/trpc/errors";
 
 type Errors = Record<string, string | undefined>;
 
 /**
- * Values, per-field errors and progress for a small form. The same zod schema as the server
- * runs first; server field errors land under the same fields; values are kept on failure.
- * After a failed submit, focus moves to the first invalid field so keyboard users land on it.
+ * Values, per-field errors and progress for a small form. With a schema (the server's), it runs
+ * first; with `null` the server alone validates — public forms do that, so their pages don't
+ * ship zod (decision 041). Either way server field errors land under the same fields; values
+ * are kept on failure. After a failed submit, focus moves to the first invalid field so
+ * keyboard users land on it.
  */
-export function useForm<Field extends string, T>(formId: string, schema: z.ZodType<T>, initial: Record<Field, string>) {
+export function useForm<Field extends string, T = Record<Field, string>>(formId: string, schema: ZodType<T> | null, initial: Record<Field, string>) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -34,9 +36,9 @@ export function useForm<Field extends string, T>(formId: string, schema: z.ZodTy
       event.preventDefault();
       if (pending) return;
       setFormError(null);
-      const parsed = schema.safeParse(values);
+      const parsed = schema ? schema.safeParse(values) : { success: true as const, data: values as unknown as T };
       if (!parsed.success) {
-        setErrors(firstErrors(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>));
+        setErrors(firstErrors(issuesByField(parsed.error.issues)));
         setAttempt((n) => n + 1);
         return;
       }
@@ -59,6 +61,16 @@ export function useForm<Field extends string, T>(formId: string, schema: z.ZodTy
   }
 
   return { values, setValues, errors, formError, setFormError, pending, field, onSubmit };
+}
+
+/** zod's flattenError, without importing zod's runtime here. */
+function issuesByField(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Record<string, string[]> {
+  const byField: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const name = issue.path[0];
+    if (typeof name === "string") (byField[name] ??= []).push(issue.message);
+  }
+  return byField;
 }
 
 function firstErrors(fieldErrors: Record<string, string[] | undefined>): Errors {

@@ -1,15 +1,15 @@
 import type { ReactNode } from "react";
-import { AppHeader } from "@/app/app-header";
+import { SignedOutHeader } from "@/app/signed-out-header";
 
 /**
- * Signed-out pages (and the email-link pages a signed-in user may open): no TanStack Query or
- * toaster for signed-out visitors; their forms use the small vanilla tRPC client. A signed-in
- * visitor (verify-email, confirm-email) gets the signed-in header.
+ * Signed-out pages: no TanStack Query or toaster; their forms use the small vanilla tRPC client
+ * and the server's validation only. Signed-in visitors are sent on by sign-in and sign-up;
+ * pages a signed-in user opens from email links live in (email-links).
  */
 export default function AuthLayout({ children }: Readonly<{ children: ReactNode }>) {
   return (
     <>
-      <AppHeader />
+      <SignedOutHeader />
       <main id="main" className="flex flex-1 flex-col">
         {children}
       </main>

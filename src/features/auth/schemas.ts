@@ -2,11 +2,9 @@ import { z } from "zod";
 import { idSchema } from "@/lib/ids";
 import { text } from "@/lib/text";
 
-/** Mirrors server/auth/password.ts (which is server-only): the form checks the same bounds. */
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 256;
-export const EMAIL_MAX = 254;
-export const DISPLAY_NAME_MAX = 80;
+import { DISPLAY_NAME_MAX, EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from "./limits";
+
+export { DISPLAY_NAME_MAX, EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN };
 
 // C0/C1 controls (NUL included), bidi overrides and isolates (they reorder what others see),
 // zero-width space/BOM and line separators. Joiners (U+200C/U+200D) stay: emoji and several
@@ -173,7 +171,7 @@ export const securityLogOutput = z.object({ items: z.array(securityEvent), nextC
 export const nextSecurityLogCursor = (page: { nextCursor: string | null }) => page.nextCursor;
 
 /** Told only after the right password (a lock reveals nothing to someone guessing); the form links to /support. */
-export const ACCOUNT_LOCKED_MESSAGE = "This account is locked by Groundwork support. Contact support to find out why and how to unlock it.";
+export { ACCOUNT_LOCKED_MESSAGE } from "./limits";
 
 /** What each event type reads as in the security log. */
 export const SECURITY_EVENT_LABELS: Record<string, string> = {

@@ -2,12 +2,11 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { trpcClient } from "@/trpc/vanilla";
-import { requestPasswordResetInput } from "../schemas";
 import { FormAlert, TextField } from "@/components/ui/text-field";
 import { useForm } from "@/trpc/use-form";
 
 export function ForgotPasswordForm() {
-  const form = useForm("forgot-password-form", requestPasswordResetInput, { email: "" });
+  const form = useForm("forgot-password-form", null, { email: "" });
   const [sentTo, setSentTo] = useState<string | null>(null);
   const submit = form.onSubmit(async (data) => {
     await trpcClient.auth.requestPasswordReset.mutate(data);

@@ -3,15 +3,14 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { trpcClient } from "@/trpc/vanilla";
-import { PASSWORD_MIN, resetPasswordInput, type TokenFailure } from "../schemas";
+import { PASSWORD_MIN } from "../limits";
+import type { TokenFailure } from "../schemas";
 import { FormAlert, TextField } from "@/components/ui/text-field";
 import { TOKEN_FAILURE_TEXT } from "./token-failure-text";
 import { useForm } from "@/trpc/use-form";
 
-const passwordOnly = resetPasswordInput.pick({ password: true });
-
 export function ResetPasswordForm({ token }: { token: string }) {
-  const form = useForm("choose-a-new-password-form", passwordOnly, { password: "" });
+  const form = useForm("choose-a-new-password-form", null, { password: "" });
   const [failure, setFailure] = useState<TokenFailure | null>(null);
   const submit = form.onSubmit(async ({ password }) => {
     const result = await trpcClient.auth.resetPassword.mutate({ token, password });

@@ -2,14 +2,12 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { trpcClient } from "@/trpc/vanilla";
-import { ACCOUNT_LOCKED_MESSAGE, signInInput } from "../schemas";
+import { ACCOUNT_LOCKED_MESSAGE } from "../limits";
 import { FormAlert, TextField } from "@/components/ui/text-field";
 import { useForm } from "@/trpc/use-form";
 
-const signInForm = signInInput.pick({ email: true, password: true });
-
 export function SignInForm({ next }: { next: string | null }) {
-  const form = useForm("sign-in-form", signInForm, { email: "", password: "" });
+  const form = useForm("sign-in-form", null, { email: "", password: "" });
   const submit = form.onSubmit(async (data) => {
     const result = await trpcClient.auth.signIn.mutate({ ...data, next });
     const target = result.kind === "signed_in" ? result.redirectTo : `/sign-in/two-factor${next ? `?next=${encodeURIComponent(next)}` : ""}`;

@@ -1,7 +1,7 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { trpcClient } from "@/trpc/vanilla";
-import { PASSWORD_MIN, signUpInput } from "../schemas";
+import { PASSWORD_MIN } from "../limits";
 import { FormAlert, TextField } from "@/components/ui/text-field";
 import { useForm } from "@/trpc/use-form";
 
@@ -10,7 +10,7 @@ import { useForm } from "@/trpc/use-form";
  * site. `email`: the invited address, filled in (still editable).
  */
 export function SignUpForm({ next, email = "" }: { next: string | null; email?: string }) {
-  const form = useForm("create-account-form", signUpInput, { displayName: "", email, password: "" });
+  const form = useForm("create-account-form", null, { displayName: "", email, password: "" });
   const submit = form.onSubmit(async (data) => {
     const result = await trpcClient.auth.signUp.mutate({ ...data, next });
     window.location.assign(result.redirectTo);
