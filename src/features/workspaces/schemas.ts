@@ -139,3 +139,9 @@ export const setStaffRoleInput = z.object({
   role: z.enum(STAFF_ROLE_VALUES, { error: "Role must be support, product, admin or null" }).nullable(),
 });
 export const staffRoleOutput = z.object({ userId: idSchema, staffRole: z.enum(STAFF_ROLE_VALUES).nullable() });
+
+/** "/invite/abc…" → "abc…": sign-up and sign-in carry the invite link as their `next`. */
+export function inviteTokenFromPath(path: string | null | undefined): string | null {
+  const match = /^\/invite\/([A-Za-z0-9_-]{1,100})$/.exec(path ?? "");
+  return match ? match[1]! : null;
+}

@@ -10,14 +10,15 @@ import { failDataExport } from "@/features/exports/server/fail-data-export";
 import { INTERRUPTED_MESSAGE, STALE_RUNNING_SECONDS } from "@/features/exports/server/fail-stale-exports";
 import { runExportStep } from "@/features/exports/server/run-export-step";
 import { startDataExport } from "@/features/exports/server/start-data-export";
-import { EXPORT_STEPS } from "@/features/exports/server/steps";
+import { EXPORT_STEPS, progressAfter } from "@/features/exports/server/steps";
 import { SCHEDULED_WORK } from "@/features/jobs/server/scheduled-work";
 import { db } from "@/server/db/client";
 import { seal } from "@/server/auth/secret-box";
+import { createFeedbackBoard, createWorkspaceWithMembers } from "@/server/db/factories";
 import { generateToken, hashToken } from "@/server/auth/tokens";
 import { authTokens, dataExports, notifications, realtimeEvents, recoveryCodes, sessions, users } from "@/server/db/schema";
 import { signedInHeaders } from "../../support/sessions";
-import { callerFor, newUser } from "../workspaces/world";
+import { callerFor, newUser, nextRandom } from "../workspaces/world";
 
 function unzip(zip: Buffer): Record<string, string> {
   const file = path.join(os.tmpdir(), `export-${process.pid}-${Math.random().toString(36).slice(2)}.zip`);
@@ -61,7 +62,7 @@ describe("export my data", () => {
 
     const events = await db.select().from(realtimeEvents).where(eq(realtimeEvents.channel, `user:${user.id}`)).orderBy(asc(realtimeEvents.id));
     const progress = events.filter((e) => e.type === "export.progress").map((e) => (e.payload as { progress: number }).progress);
-    expect(progress).toEqual([0, 18, 36, 54, 72, 90, 100]);
+    expect(progress).toEqual([0, ...EXPORT_STEPS.map((_, i) => progressAfter(i)), 100]);
     expect(events.at(-1)!.type).toBe("notification.created");
 
     const [note] = await db.select().from(notifications).where(eq(notifications.userId, user.id));
@@ -71,6 +72,11 @@ describe("export my data", () => {
 
   it("the archive holds the expected JSON files and none of the account's secrets", async () => {
     const { user, headers, caller } = await userWithSecrets();
+    const ws = await createWorkspaceWithMembers(db, nextRandom(), { owner: user });
+    const board = await createFeedbackBoard(db, nextRandom(), { workspaceId: ws.id, visibility: "public", name: "Ideas" });
+    const mine = await caller.feedback.createPost({ workspaceSlug: ws.slug, boardId: board.id, title: "Export my posts too", body: "Please" });
+    await caller.feedback.createComment({ workspaceSlug: ws.slug, postId: mine.id, body: "And my comments" });
+    await caller.feedback.setVote({ workspaceSlug: ws.slug, postId: mine.id, voted: true });
     const { queued } = await exportDone(caller);
     const res = await get(queued.id, headers);
     expect(res.status).toBe(200);
@@ -81,7 +87,11 @@ describe("export my data", () => {
     expect(zip.subarray(0, 2).toString()).toBe("PK");
 
     const files = unzip(zip);
-    expect(Object.keys(files).sort()).toEqual(["export.json", "notifications.json", "profile.json", "security-log.json", "sessions.json", "workspaces.json"]);
+    expect(Object.keys(files).sort()).toEqual(["comments.json", "export.json", "notifications.json", "posts.json", "profile.json", "security-log.json", "sessions.json", "votes.json", "workspaces.json"]);
+    const place = { workspace: ws.slug, board: "Ideas", postId: mine.id, postTitle: "Export my posts too" };
+    expect(JSON.parse(files["posts.json"]!)).toEqual([expect.objectContaining({ ...place, body: "Please", status: "open" })]);
+    expect(JSON.parse(files["comments.json"]!)).toEqual([expect.objectContaining({ ...place, body: "And my comments" })]);
+    expect(JSON.parse(files["votes.json"]!)).toEqual([expect.objectContaining(place)]);
     const profile = JSON.parse(files["profile.json"]!) as Record<string, unknown>;
     expect(profile).toMatchObject({ id: user.id, email: user.email, displayName: user.displayName, twoFactorEnabled: true });
     expect(Object.keys(profile).sort()).toEqual(["createdAt", "displayName", "email", "emailVerifiedAt", "id", "staffRole", "twoFactorEnabled", "updatedAt"]);
@@ -143,14 +153,14 @@ describe("export my data", () => {
     await expect(caller.exports.request()).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
   });
 
-  it("an export whose process died mid-way (running 36%, no progress for a minute) is failed with a message, and a new one starts at once", async () => {
+  it("an export whose process died mid-way (running, two steps in, no progress for a minute) is failed with a message, and a new one starts at once", async () => {
     const user = await newUser();
     const caller = await callerFor(user);
     // The real first steps, then the process is killed: nothing reports progress any more.
     const [row] = await db.insert(dataExports).values({ userId: user.id }).returning();
     await startDataExport(db, row!.id);
     for (const step of EXPORT_STEPS.slice(0, 2)) await runExportStep(db, { exportId: row!.id, userId: user.id, step: step.name });
-    expect(await caller.exports.get({ id: row!.id })).toMatchObject({ status: "running", progress: 36 });
+    expect(await caller.exports.get({ id: row!.id })).toMatchObject({ status: "running", progress: progressAfter(1) });
     // Still inside the minute: it may just be slow, so it still blocks.
     await expect(caller.exports.request()).rejects.toMatchObject({ code: "CONFLICT" });
     await db.update(dataExports).set({ heartbeatAt: new Date(Date.now() - (STALE_RUNNING_SECONDS + 1) * 1000) }).where(eq(dataExports.id, row!.id));

@@ -21,6 +21,7 @@ import { SCHEDULED_WORK } from "@/features/jobs/server/scheduled-work";
 import { db } from "@/server/db/client";
 import { devServer } from "@/server/jobs/dev-server-api";
 import { callerFor, newUser } from "../workspaces/world";
+import { EXPORT_STEPS } from "@/features/exports/server/steps";
 
 type Handler = (req: Request, ctx: unknown) => Promise<Response>;
 const routes = { GET, POST, PUT } as unknown as Record<string, Handler>;
@@ -72,7 +73,7 @@ describe("build-data-export on Inngest", () => {
     const run = await exportRun();
     expect(run).toMatchObject({ status: "completed", event: { id: queued.id, name: "app/export.requested", data: { exportId: queued.id } } });
     const detail = await devServer.getRun(run!.id);
-    expect(detail?.steps.map((s) => s.name)).toEqual(["start", "profile", "memberships", "security-log", "sessions", "notifications", "assemble"]);
+    expect(detail?.steps.map((s) => s.name)).toEqual(["start", ...EXPORT_STEPS.map((step) => step.name), "assemble"]);
   });
 
   it("when the app was down for every retry, and for both tries of the failure handler, the cron still fails the export with a message and a new one works", async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { desc, eq } from "drizzle-orm";
 import { db } from "@/server/db/client";
-import { devMailbox, invites } from "@/server/db/schema";
+import { devMailbox, invites, users } from "@/server/db/schema";
+import { browser, call, mailTo, STRONG_PASSWORD } from "../auth/helpers";
 import { callerFor, invitesIn, makeWorld, newUser, rolesIn } from "./world";
 
 /** The newest invite email to `to`, and the token from its link. */
@@ -34,6 +35,24 @@ describe("inviting people", () => {
     expect(await asInvitee.workspaces.acceptInvite({ token: token! })).toEqual({ slug: w.workspace.slug });
     expect((await rolesIn(w.workspace.id))[invitee.id]).toBe("admin");
     expect((await anonymous.workspaces.invitePreview({ token: token! })).status).toBe("accepted");
+  });
+
+  it("signing up through the invite link counts the invited address as verified; another address still gets the verification email", async () => {
+    const w = await makeWorld("Invite Verify Co");
+    await w.as.admin.workspaces.invite({ workspaceSlug: w.workspace.slug, email: "new.invitee@example.test", role: "member" });
+    const { token } = await lastInviteMail("new.invitee@example.test");
+    const next = `/invite/${token!}`;
+    const res = await call<{ redirectTo: string }>("auth.signUp", { email: "New.Invitee@example.test", displayName: "New Invitee", password: STRONG_PASSWORD, next }, browser());
+    expect(res.body.result.data.redirectTo).toBe(next);
+    const [invitee] = await db.select().from(users).where(eq(users.email, "new.invitee@example.test"));
+    expect(invitee!.emailVerifiedAt).toBeInstanceOf(Date);
+    expect((await mailTo("new.invitee@example.test")).map((m) => m.subject)).not.toContain("Verify your email address");
+
+    // The same link used to sign up as someone else proves nothing about that other address.
+    await call("auth.signUp", { email: "someone.else@example.test", displayName: "Someone Else", password: STRONG_PASSWORD, next }, browser());
+    const [other] = await db.select().from(users).where(eq(users.email, "someone.else@example.test"));
+    expect(other!.emailVerifiedAt).toBeNull();
+    expect((await mailTo("someone.else@example.test")).map((m) => m.subject)).toEqual(["Verify your email address"]);
   });
 
   it("an invite to X accepted by Y is FORBIDDEN and stays pending", async () => {

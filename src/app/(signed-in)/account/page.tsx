@@ -52,7 +52,7 @@ export default async function AccountPage() {
       <Card>
         <CardHeader>
           <CardTitle>Your data</CardTitle>
-          <CardDescription>Download a zip of your profile, workspaces, security log, sessions and notifications.</CardDescription>
+          <CardDescription>Download a zip of your profile, workspaces, feedback posts, comments and votes, security log, sessions and notifications.</CardDescription>
         </CardHeader>
         <CardContent>
           <ButtonLink href="/account/export" variant="outline">

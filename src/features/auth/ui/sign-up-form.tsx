@@ -5,9 +5,12 @@ import { PASSWORD_MIN, signUpInput } from "../schemas";
 import { FormAlert, TextField } from "@/components/ui/text-field";
 import { useForm } from "@/trpc/use-form";
 
-/** `next`: where to continue after sign-up (an invite link, say), already checked to be on this site. */
-export function SignUpForm({ next }: { next: string | null }) {
-  const form = useForm("create-account-form", signUpInput, { displayName: "", email: "", password: "" });
+/**
+ * `next`: where to continue after sign-up (an invite link, say), already checked to be on this
+ * site. `email`: the invited address, filled in (still editable).
+ */
+export function SignUpForm({ next, email = "" }: { next: string | null; email?: string }) {
+  const form = useForm("create-account-form", signUpInput, { displayName: "", email, password: "" });
   const submit = form.onSubmit(async (data) => {
     const result = await trpcClient.auth.signUp.mutate({ ...data, next });
     window.location.assign(result.redirectTo);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/server/db/client";
+import { collectComments, collectPosts, collectVotes } from "./collect/feedback";
 import { collectMemberships } from "./collect/memberships";
 import { collectNotifications } from "./collect/notifications";
 import { collectProfile } from "./collect/profile";
@@ -15,6 +16,9 @@ export const EXPORT_STEPS: readonly ExportStep[] = [
   { name: "security-log", label: "Collecting your security log", file: "security-log.json", collect: collectSecurityLog },
   { name: "sessions", label: "Collecting your sessions", file: "sessions.json", collect: collectSessions },
   { name: "notifications", label: "Collecting your notifications", file: "notifications.json", collect: collectNotifications },
+  { name: "posts", label: "Collecting your feedback posts", file: "posts.json", collect: collectPosts },
+  { name: "comments", label: "Collecting your comments", file: "comments.json", collect: collectComments },
+  { name: "votes", label: "Collecting your votes", file: "votes.json", collect: collectVotes },
 ];
 
 /** Collect steps share 0–90 %; assembling the zip is the last 10. */

@@ -42,7 +42,7 @@ export function ExportPanel() {
         <CardHeader>
           <CardTitle>Export my data</CardTitle>
           <CardDescription>
-            A zip of JSON files: your profile, workspaces, security log, sessions and notifications. It&apos;s kept for 24 hours.
+            A zip of JSON files: your profile, workspaces, feedback posts, comments and votes, security log, sessions and notifications. It&apos;s kept for 24 hours.
           </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-4">

@@ -27,3 +27,12 @@ export async function previewInvite(input: z.output<typeof tokenInput>, _actor: 
     expiresAt: invite.expiresAt,
   };
 }
+
+/**
+ * The invite link someone followed to sign up proves they read mail at `email`: true when it
+ * names a pending invite sent to that address. Sign-up then counts the address as verified.
+ */
+export async function inviteProvesEmail(input: { token: string; email: string }, db: DbOrTx, now = new Date()): Promise<boolean> {
+  const invite = await selectInviteByTokenHash(db, hashToken(input.token));
+  return invite !== null && inviteStatus(invite, now) === "pending" && invite.email === input.email.toLowerCase();
+}
