@@ -44,7 +44,7 @@ test("every path under /api/ answers in the API's envelope, with the security he
   }
   const wrongMethod = await request.post("/api/v1/openapi.json");
   expect(wrongMethod.status()).toBe(405);
-  expect(wrongMethod.headers()["allow"]).toBe("GET, HEAD");
+  expect(wrongMethod.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
   const head = await request.head("/api/v1/openapi.json");
   expect(head.status()).toBe(200);
   expect(await head.body()).toHaveLength(0);

@@ -11,10 +11,19 @@ export class AppError extends Error {
   readonly retryAfterSeconds?: number;
   /** A machine-readable refinement of `code` the client acts on (e.g. "admin_mode_required"). */
   readonly reason?: string;
+  /** The limit that refused a TOO_MANY_REQUESTS, for the public API's RateLimit headers. */
+  readonly rateLimit?: { name: string; limit: number; windowSeconds: number };
 
   constructor(
     code: AppErrorCode,
-    opts: { userMessage: string; cause?: unknown; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number; reason?: string },
+    opts: {
+      userMessage: string;
+      cause?: unknown;
+      fieldErrors?: Record<string, string[]>;
+      retryAfterSeconds?: number;
+      reason?: string;
+      rateLimit?: { name: string; limit: number; windowSeconds: number };
+    },
   ) {
     super(opts.userMessage, { cause: opts.cause });
     this.name = "AppError";
@@ -23,6 +32,7 @@ export class AppError extends Error {
     this.fieldErrors = opts.fieldErrors;
     this.retryAfterSeconds = opts.retryAfterSeconds;
     this.reason = opts.reason;
+    this.rateLimit = opts.rateLimit;
   }
 }
 

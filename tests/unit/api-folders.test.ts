@@ -18,7 +18,8 @@ const ROUTES: Record<string, RegExp> = {
   "inngest/route.ts": /withRequest/, // the not-configured answer; when configured, the Inngest SDK answers its own server
   "previews/callback/route.ts": /withRequest/,
   "pusher/auth/route.ts": /withRequest/,
-  "trpc/[trpc]/route.ts": /handleTrpcRequest/, // = withRequest(…) in src/server/trpc/handler.ts
+  "trpc/[trpc]/route.ts": /handleTrpcRequest/,
+  "unsubscribe/route.ts": /withRequest/, // = withRequest(…) in src/server/trpc/handler.ts
   "webhooks/stripe/route.ts": /withRequest/,
 };
 

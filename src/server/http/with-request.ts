@@ -5,7 +5,7 @@ import { env } from "@/server/env";
 import { currentRequestContext, runWithRequestContext } from "@/server/logging/context";
 import { logger } from "@/server/logging/logger";
 import { refusedWhileImpersonating } from "./impersonation-writes";
-import { requestIdFrom } from "./request-id";
+import { clientRequestIdFrom, requestIdFrom } from "./request-id";
 import { API_SECURITY_HEADERS, baseSecurityHeaders } from "./security-headers";
 
 type Handler<C> = (req: Request, ctx: C & { requestId: string }) => Promise<Response>;
@@ -16,9 +16,12 @@ type Handler<C> = (req: Request, ctx: C & { requestId: string }) => Promise<Resp
  * headers on the response,
  * and a JSON 500 (with the request id, never the stack) if the handler throws.
  */
-export function withRequest<C = unknown>(handler: Handler<C>) {
+export function withRequest<C = unknown>(handler: Handler<C>, opts: { mintRequestId?: boolean } = {}) {
   return (req: Request, routeCtx: C): Promise<Response> => {
-    const requestId = requestIdFrom(req.headers);
+    // The public API never adopts a caller's id (it could be forged or collide): it makes its
+    // own and echoes the caller's as X-Client-Request-Id.
+    const clientRequestId = opts.mintRequestId ? clientRequestIdFrom(req.headers) : null;
+    const requestId = opts.mintRequestId ? crypto.randomUUID() : requestIdFrom(req.headers);
     const started = performance.now();
     return runWithRequestContext({ requestId }, async () => {
       let response: Response;
@@ -41,6 +44,7 @@ export function withRequest<C = unknown>(handler: Handler<C>) {
       const totalMs = performance.now() - started;
       const out = new Response(response.body, response);
       out.headers.set("x-request-id", requestId);
+      if (clientRequestId) out.headers.set("X-Client-Request-Id", clientRequestId);
       // The page proxy skips /api/ (decision 039): the security headers are set here instead.
       for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) out.headers.set(name, value);
       if (https(req)) for (const [name, value] of Object.entries(baseSecurityHeaders({ production: true }))) out.headers.set(name, value);
@@ -50,7 +54,7 @@ export function withRequest<C = unknown>(handler: Handler<C>) {
       );
       const url = new URL(req.url);
       logger.info(
-        { method: req.method, path: url.pathname, status: out.status, durationMs: Math.round(totalMs), queries: ctx.queries.count },
+        { method: req.method, path: url.pathname, status: out.status, durationMs: Math.round(totalMs), queries: ctx.queries.count, ...(clientRequestId ? { clientRequestId } : {}) },
         "request",
       );
       if (ctx.queries.count > env.QUERY_WARN_THRESHOLD) {

@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/server/db/client";
 import { consumeRateLimit, peekRateLimit } from "@/server/rate-limit/consume";
 import type { KeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { verifyApiKey, type VerifiedKey } from "@/features/api-keys/server/verify/verify-api-key";
-import { apiError } from "./envelope";
+import { apiError } from "./errors";
 
 /** Failed keys per client IP: cheap to refuse guesses before they cost a database lookup. */
 export const INVALID_KEY_RULE = { name: "api-invalid-key", limit: 30, windowSeconds: 60 };
@@ -32,11 +32,11 @@ export async function authenticate(
 ): Promise<{ ok: true; key: VerifiedKey } | { ok: false; response: Response }> {
   const header = req.headers.get("authorization");
   if (!header) {
-    return { ok: false, response: apiError(401, "missing_api_key", "Send your API key as `Authorization: Bearer gw_live_…`.", requestId, { headers: challenge }) };
+    return { ok: false, response: apiError("missing_api_key", "Send your API key as `Authorization: Bearer gw_live_…`.", requestId, { headers: challenge }) };
   }
   const match = header.length <= 256 ? /^Bearer[ ]+(\S+)[ ]*$/i.exec(header) : null;
   if (!match) {
-    return { ok: false, response: apiError(401, "invalid_authorization_header", "The Authorization header must be `Bearer <api key>`.", requestId, { headers: challenge }) };
+    return { ok: false, response: apiError("invalid_authorization_header", "The Authorization header must be `Bearer <api key>`.", requestId, { headers: challenge }) };
   }
   const subject = `ip:${ip}`;
   let throttled: number | null = null;
@@ -56,10 +56,10 @@ export async function authenticate(
   if (throttled !== null) {
     return {
       ok: false,
-      response: apiError(429, "too_many_invalid_keys", `Too many requests with invalid API keys from your address. Try again in ${throttled} seconds.`, requestId, {
+      response: apiError("too_many_invalid_keys", `Too many requests with invalid API keys from your address. Try again in ${throttled} seconds.`, requestId, {
         headers: { "Retry-After": String(throttled) },
       }),
     };
   }
-  return { ok: false, response: apiError(401, CODES[result.reason], result.message, requestId, { headers: challenge }) };
+  return { ok: false, response: apiError(CODES[result.reason], result.message, requestId, { headers: challenge }) };
 }

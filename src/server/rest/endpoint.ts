@@ -17,7 +17,7 @@ import { apiQuota } from "@/features/api-keys/server/verify/quota";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
 import type { VerifiedKey } from "@/features/api-keys/server/verify/verify-api-key";
 import { authenticate } from "./authenticate";
-import { apiError, appErrorResponse } from "./envelope";
+import { apiError, appErrorResponse } from "./errors";
 import { requestFingerprint, runIdempotent, validIdempotencyKey, type StoredResponse } from "./idempotency";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -81,19 +81,29 @@ const firstProblem = (fields: Record<string, string[]>) => {
   return name ? `${name === "_" ? "body" : name}: ${messages![0]}` : "The request is not valid.";
 };
 
+/** The first name the schema doesn't declare (Stripe's `parameter_unknown`: a typo is refused, not ignored). */
+function unknownNames(schema: Schema, names: string[]): string | null {
+  const shape = (schema as { shape?: Record<string, unknown> }).shape;
+  if (!shape) return null;
+  return names.find((name) => !Object.hasOwn(shape, name)) ?? null;
+}
+
+const parameterUnknown = (name: string, what: string, requestId: string) =>
+  apiError("parameter_unknown", `${name}: unknown ${what}.`, requestId, { details: { fields: { [name]: [`Unknown ${what}`] } } });
+
 type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
 
 async function readJsonBody(req: Request, requestId: string): Promise<Parsed<unknown>> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    return { ok: false, response: apiError(400, "unsupported_content_type", "Send the body as JSON with `Content-Type: application/json`.", requestId) };
+    return { ok: false, response: apiError("unsupported_content_type", "Send the body as JSON with `Content-Type: application/json`.", requestId) };
   }
   const bytes = await readBodyCapped(req, MAX_BODY_BYTES).catch(() => null);
-  if (bytes === null) return { ok: false, response: apiError(413, "payload_too_large", `The body is too large (${MAX_BODY_BYTES / 1024} KB at most).`, requestId) };
+  if (bytes === null) return { ok: false, response: apiError("payload_too_large", `The body is too large (${MAX_BODY_BYTES / 1024} KB at most).`, requestId) };
   try {
     return { ok: true, value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
   } catch {
-    return { ok: false, response: apiError(400, "invalid_json", "The body is not valid JSON.", requestId) };
+    return { ok: false, response: apiError("invalid_json", "The body is not valid JSON.", requestId) };
   }
 }
 
@@ -133,9 +143,7 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
     if (def.scope && !key.effectiveScopes.includes(def.scope)) {
       const granted = key.scopes.includes(def.scope);
       return finish(
-        apiError(
-          403,
-          "missing_scope",
+        apiError("missing_scope",
           granted
             ? `This key has the ${def.scope} scope, but its creator's role (${key.creator.role}) no longer allows it.`
             : `This key lacks the ${def.scope} scope. Edit the key (or create one) with ${def.scope}.`,
@@ -154,7 +162,7 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
     };
     if (!limit.allowed) {
       return withHeaders(
-        apiError(429, "rate_limited", `This key is limited to ${limit.limit} requests per minute. Try again in ${limit.retryAfterSeconds} seconds.`, requestId, {
+        apiError("rate_limited", `This key is limited to ${limit.limit} requests per minute. Try again in ${limit.retryAfterSeconds} seconds.`, requestId, {
           headers: { "Retry-After": String(limit.retryAfterSeconds) },
         }),
       );
@@ -163,9 +171,7 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
     if (!quota.allowed) {
       const retryAfter = Math.max(1, Math.ceil((quota.resetAt.getTime() - now.getTime()) / 1000));
       return withHeaders(
-        apiError(
-          429,
-          "quota_exceeded",
+        apiError("quota_exceeded",
           `${key.workspace.name} has used all ${quota.limit.toLocaleString("en-US")} API requests of the ${quota.planName} plan this month. To keep going, an owner of the workspace can upgrade it to the Pro plan (${PLANS.pro.monthlyApiRequests.toLocaleString("en-US")} requests a month, then billed per 1,000) at ${new URL(`/w/${key.workspace.slug}/billing`, env.APP_URL).toString()}; otherwise requests resume on ${quota.resetAt.toISOString().slice(0, 10)}.`,
           requestId,
           { details: { plan: key.workspace.plan, used: quota.used, limit: quota.limit, resets_at: quota.resetAt.toISOString() }, headers: { "Retry-After": String(retryAfter) } },
@@ -177,21 +183,25 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
     const params = def.params.safeParse(rawParams);
     if (!params.success) {
       const fields = fieldErrors(params.error);
-      return withHeaders(apiError(404, "not_found", `Nothing at this address (${firstProblem(fields)}).`, requestId, { details: { fields } }));
+      return withHeaders(apiError("not_found", `Nothing at this address (${firstProblem(fields)}).`, requestId, { details: { fields } }));
     }
+    const unknownQuery = unknownNames(def.query, [...url.searchParams.keys()]);
+    if (unknownQuery) return withHeaders(parameterUnknown(unknownQuery, "query parameter", requestId));
     const query = def.query.safeParse(Object.fromEntries(url.searchParams));
     if (!query.success) {
       const fields = fieldErrors(query.error);
-      return withHeaders(apiError(400, "invalid_parameter", firstProblem(fields), requestId, { details: { fields } }));
+      return withHeaders(apiError("invalid_parameter", firstProblem(fields), requestId, { details: { fields } }));
     }
     let body: unknown = undefined;
     if (def.body) {
       const raw = await readJsonBody(req, requestId);
       if (!raw.ok) return withHeaders(raw.response);
+      const unknownField = raw.value && typeof raw.value === "object" && !Array.isArray(raw.value) ? unknownNames(def.body, Object.keys(raw.value)) : null;
+      if (unknownField) return withHeaders(parameterUnknown(unknownField, "body field", requestId));
       const parsed = def.body.safeParse(raw.value);
       if (!parsed.success) {
         const fields = fieldErrors(parsed.error);
-        return withHeaders(apiError(422, "validation_failed", firstProblem(fields), requestId, { details: { fields } }));
+        return withHeaders(apiError("validation_failed", firstProblem(fields), requestId, { details: { fields } }));
       }
       body = parsed.data;
     }
@@ -208,13 +218,18 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
         const error = outageError(caught) ?? caught;
         if (error instanceof AppError) {
           if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
+          // A per-user write limit refused it, not the key's: list that policy too, at 0 left.
+          if (error.rateLimit) {
+            headers["RateLimit-Policy"] += `, "${error.rateLimit.name}";q=${error.rateLimit.limit};w=${error.rateLimit.windowSeconds}`;
+            headers.RateLimit += `, "${error.rateLimit.name}";r=0;t=${error.retryAfterSeconds ?? error.rateLimit.windowSeconds}`;
+          }
           const response = appErrorResponse(error, requestId);
           return { status: response.status, body: await response.json() };
         }
         // An operation validating its own input further (the API's schemas already passed).
         if (error instanceof z.ZodError) {
           const fields = fieldErrors(error);
-          return { status: 422, body: await apiError(422, "validation_failed", firstProblem(fields), requestId, { details: { fields } }).json() };
+          return { status: 422, body: await apiError("validation_failed", firstProblem(fields), requestId, { details: { fields } }).json() };
         }
         return internalError(error, route, requestId, "api endpoint failed");
       }
@@ -229,14 +244,14 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
     const idempotencyKey = req.headers.get("idempotency-key");
     if (req.method === "POST" && idempotencyKey !== null) {
       if (!validIdempotencyKey(idempotencyKey)) {
-        return withHeaders(apiError(400, "invalid_idempotency_key", "Idempotency-Key must be 1–255 printable ASCII characters.", requestId));
+        return withHeaders(apiError("invalid_idempotency_key", "Idempotency-Key must be 1–255 printable ASCII characters.", requestId));
       }
       const outcome = await runIdempotent(db, { apiKeyId: key.id, workspaceId: key.workspace.id, key: idempotencyKey, fingerprint: requestFingerprint(req.method, url.pathname, body) }, run);
       if (outcome.kind === "mismatch") {
-        return withHeaders(apiError(422, "idempotency_key_reused", "This Idempotency-Key was already used with a different request. Use a new key for a new request.", requestId));
+        return withHeaders(apiError("idempotency_key_reused", "This Idempotency-Key was already used with a different request. Use a new key for a new request.", requestId));
       }
       if (outcome.kind === "in_progress") {
-        return withHeaders(apiError(409, "idempotency_in_progress", "A request with this Idempotency-Key is still being processed. Retry once it has finished.", requestId));
+        return withHeaders(apiError("idempotency_in_progress", "A request with this Idempotency-Key is still being processed. Retry once it has finished.", requestId));
       }
       const response = Response.json(outcome.response.body, { status: outcome.response.status });
       if (outcome.kind === "replayed") response.headers.set("Idempotent-Replayed", "true");
@@ -257,12 +272,12 @@ export function failure(error: unknown, route: string, requestId: string, what: 
     return appErrorResponse(outage, requestId);
   }
   logger.error({ err: error, route }, what);
-  return apiError(500, "internal_error", INTERNAL_MESSAGE, requestId);
+  return apiError("internal_error", INTERNAL_MESSAGE, requestId);
 }
 
 const INTERNAL_MESSAGE = "Something went wrong on our side. Retry later; if it keeps happening, quote the request id.";
 
 async function internalError(error: unknown, route: string, requestId: string, what: string): Promise<StoredResponse> {
   logger.error({ err: error, route }, what);
-  return { status: 500, body: await apiError(500, "internal_error", INTERNAL_MESSAGE, requestId).json() };
+  return { status: 500, body: await apiError("internal_error", INTERNAL_MESSAGE, requestId).json() };
 }

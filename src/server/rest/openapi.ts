@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { API_KEY_SCOPES, SCOPE_INFO } from "@/lib/api-scopes";
 import type { Endpoint } from "./endpoint";
+import { API_ERROR_CODES, API_ERRORS, errorCodesFor, type ApiErrorCode } from "./errors";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -31,11 +32,44 @@ function parameters(schema: z.ZodType, where: "path" | "query") {
   }));
 }
 
-const errorRef = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
-const rateLimitHeaders = {
-  "RateLimit-Policy": { description: 'The key\'s limit (draft-ietf-httpapi-ratelimit-headers): `"per-key";q=<requests>;w=<window seconds>`', schema: { type: "string" } },
-  RateLimit: { description: 'What is left of it: `"per-key";r=<remaining>;t=<seconds until the window resets>`', schema: { type: "string" } },
+const header = (description: string) => ({ description, schema: { type: "string" } });
+const requestIdHeaders = {
+  "X-Request-Id": header("The server's id for this request; quote it to support"),
+  "X-Client-Request-Id": header("Your own X-Request-Id, echoed when you sent a well-formed one (8–100 of A–Z a–z 0–9 . _ -)"),
 };
+const rateLimitHeaders = {
+  "RateLimit-Policy": header('The key\'s limit (draft-ietf-httpapi-ratelimit-headers): `"per-key";q=<requests>;w=<window seconds>`; a per-user write limit that refused the request is listed after it'),
+  RateLimit: header('What is left: `"per-key";r=<remaining>;t=<seconds until the window resets>`'),
+};
+/** Only on responses from after the key's limit was counted. */
+const LIMITED_STATUSES = new Set([400, 404, 409, 413, 422, 429]);
+/** Answered by the router for any path, not by an operation: documented once, in info.description. */
+const ROUTER_CODES = new Set<ApiErrorCode>(["route_not_found", "method_not_allowed"]);
+const ERROR_STATUSES = [...new Set(Object.values(API_ERRORS).map((e) => e.status))].sort((a, b) => a - b);
+
+function errorResponses(def: Endpoint) {
+  const flags = { hasBody: def.body !== null, isPost: def.method === "POST", scoped: def.scope !== null };
+  const responses: Record<string, unknown> = {};
+  for (const status of ERROR_STATUSES) {
+    const codes = errorCodesFor(status, flags).filter((code) => !ROUTER_CODES.has(code));
+    if (codes.length === 0) continue;
+    responses[String(status)] = {
+      description: codes.map((code) => `\`${code}\`: ${API_ERRORS[code].title}`).join(" "),
+      headers: {
+        ...requestIdHeaders,
+        ...(status === 401 ? { "WWW-Authenticate": header('`Bearer realm="groundwork-api"`') } : {}),
+        ...(status === 429 || status === 503 ? { "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer" } } } : {}),
+        ...(LIMITED_STATUSES.has(status) ? rateLimitHeaders : {}),
+      },
+      content: {
+        "application/json": {
+          schema: { allOf: [{ $ref: "#/components/schemas/Error" }, { type: "object", properties: { error: { type: "object", properties: { code: { enum: codes } } } } }] },
+        },
+      },
+    };
+  }
+  return responses;
+}
 
 function operation(def: Endpoint) {
   const isPost = def.method === "POST";
@@ -51,13 +85,12 @@ function operation(def: Endpoint) {
     ],
     ...(def.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(def.body, "input") } } } } : {}),
     responses: {
-      [String(def.successStatus)]: { description: "Success", headers: rateLimitHeaders, content: { "application/json": { schema: toSchema(def.response, "output") } } },
-      "400": errorRef("Malformed request (bad JSON, bad query parameter)"),
-      "401": errorRef("Missing, malformed, unknown, revoked or expired key"),
-      "403": errorRef("The key lacks the required scope (named in the message and details)"),
-      "404": errorRef("Not found in the key's workspace"),
-      ...(isPost ? { "409": errorRef("A request with the same Idempotency-Key is in progress"), "422": errorRef("Invalid body, or Idempotency-Key reused with a different body") } : {}),
-      "429": errorRef("Rate limit or monthly quota reached; see Retry-After"),
+      [String(def.successStatus)]: {
+        description: "Success",
+        headers: { ...requestIdHeaders, ...rateLimitHeaders, ...(isPost ? { "Idempotent-Replayed": header("`true` when this is the stored response to an earlier request with the same Idempotency-Key") } : {}) },
+        content: { "application/json": { schema: toSchema(def.response, "output") } },
+      },
+      ...errorResponses(def),
     },
   };
 }
@@ -74,7 +107,11 @@ export function buildOpenApiDocument(endpoints: readonly Endpoint[], serverUrl: 
     info: {
       title: "Groundwork API",
       version: "1",
-      description: `Authenticate with \`Authorization: Bearer <key>\`. Scopes: ${API_KEY_SCOPES.map((s) => `\`${s}\` (${SCOPE_INFO[s].label.toLowerCase()})`).join(", ")}.`,
+      description: [
+        `Authenticate with \`Authorization: Bearer <key>\`. Scopes: ${API_KEY_SCOPES.map((s) => `\`${s}\` (${SCOPE_INFO[s].label.toLowerCase()})`).join(", ")}.`,
+        "Any path without an endpoint answers 404 `route_not_found`; a path with endpoints, asked with another method, answers 405 `method_not_allowed` with an `Allow` header. HEAD is answered wherever GET is.",
+        "Unknown query parameters and body fields are refused with 400 `parameter_unknown`. Every error is `{ error: { type, code, message, details, request_id, doc_url } }`; the codes each response can carry are listed with it.",
+      ].join("\n\n"),
     },
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }],
@@ -88,12 +125,14 @@ export function buildOpenApiDocument(endpoints: readonly Endpoint[], serverUrl: 
           properties: {
             error: {
               type: "object",
-              required: ["code", "message", "details", "request_id"],
+              required: ["type", "code", "message", "details", "request_id", "doc_url"],
               properties: {
-                code: { type: "string", examples: ["missing_scope"] },
-                message: { type: "string" },
-                details: { type: ["object", "null"] },
+                type: { type: "string", enum: [...new Set(Object.values(API_ERRORS).map((e) => e.type))] },
+                code: { type: "string", enum: API_ERROR_CODES },
+                message: { type: "string", description: "For people: what happened and what to do" },
+                details: { type: ["object", "null"], description: "Machine-readable specifics, e.g. `fields` (field name → messages)" },
                 request_id: { type: "string" },
+                doc_url: { type: "string", description: "The code's entry in the error reference" },
               },
             },
           },

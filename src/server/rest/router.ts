@@ -1,11 +1,12 @@
 import "server-only";
 import { withRequest } from "@/server/http/with-request";
 import { failure, serveEndpoint, type Endpoint } from "./endpoint";
-import { apiError } from "./envelope";
+import { apiError } from "./errors";
 
 type Route = { pattern: RegExp; methods: Map<string, Endpoint>; allow: string };
 
 export const OPENAPI_PATH = "/api/v1/openapi.json";
+const DOCUMENT_CORS = { "Access-Control-Allow-Origin": "*", "Access-Control-Max-Age": "86400" };
 
 function decodeSegment(segment: string): string {
   try {
@@ -48,8 +49,10 @@ export function createApiRouter(endpoints: readonly Endpoint[], document: () => 
     const method = req.method.toUpperCase();
     const lookup = method === "HEAD" ? "GET" : method;
     if (path === OPENAPI_PATH) {
-      if (lookup !== "GET") return apiError(405, "method_not_allowed", `${method} is not supported here; use GET.`, requestId, { headers: { Allow: "GET, HEAD" } });
-      const response = Response.json(document(), { headers: { "Cache-Control": "public, max-age=300" } });
+      // Readable from any origin, so hosted Swagger UI / Redoc can load it; the data endpoints send no CORS headers (decision 039).
+      if (method === "OPTIONS") return new Response(null, { status: 204, headers: { ...DOCUMENT_CORS, "Access-Control-Allow-Methods": "GET, HEAD", Allow: "GET, HEAD, OPTIONS" } });
+      if (lookup !== "GET") return apiError("method_not_allowed", `${method} is not supported here; use GET.`, requestId, { headers: { Allow: "GET, HEAD, OPTIONS" } });
+      const response = Response.json(document(), { headers: { "Cache-Control": "public, max-age=300", ...DOCUMENT_CORS } });
       return method === "HEAD" ? withoutBody(response) : response;
     }
     for (const route of routes) {
@@ -57,7 +60,7 @@ export function createApiRouter(endpoints: readonly Endpoint[], document: () => 
       if (!match) continue;
       const def = route.methods.get(lookup);
       if (!def) {
-        return apiError(405, "method_not_allowed", `${method} is not supported here; use ${route.allow}.`, requestId, { headers: { Allow: route.allow } });
+        return apiError("method_not_allowed", `${method} is not supported here; use ${route.allow}.`, requestId, { headers: { Allow: route.allow } });
       }
       const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, raw]) => [name, decodeSegment(raw)]));
       try {
@@ -67,6 +70,6 @@ export function createApiRouter(endpoints: readonly Endpoint[], document: () => 
         return failure(error, `${def.method} ${def.path}`, requestId, "api request failed before its key was known");
       }
     }
-    return apiError(404, "route_not_found", `There is no ${method} ${path}. See ${OPENAPI_PATH} for the endpoints.`, requestId);
-  });
+    return apiError("route_not_found", `There is no ${method} ${path}. See ${OPENAPI_PATH} for the endpoints.`, requestId);
+  }, { mintRequestId: true });
 }

@@ -1,11 +1,15 @@
 import "server-only";
 import http from "node:http";
 import { Readable } from "node:stream";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
 import { env } from "@/server/env";
 import { markClientAddressEntry, stampClientAddress } from "@/server/http/client-ip";
 import { listen, type Listening } from "@/server/http/listen";
 import { logger } from "@/server/logging/logger";
 import { handleApiRequest } from "./api";
+
+const gzip = promisify(zlib.gzip);
 
 export type ApiServer = Listening;
 
@@ -32,7 +36,7 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promi
   try {
     const request = toRequest(req);
     const response = new URL(request.url).pathname === "/healthz" ? Response.json({ status: "ok" }) : await handleApiRequest(request, {});
-    await writeResponse(res, response);
+    await writeResponse(req, res, response);
   } catch (error) {
     logger.error({ err: error }, "api server could not answer");
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
@@ -56,13 +60,32 @@ function toRequest(req: http.IncomingMessage): Request {
   } as RequestInit);
 }
 
-async function writeResponse(res: http.ServerResponse, response: Response): Promise<void> {
+/** Bodies smaller than this aren't worth a gzip frame. */
+const COMPRESS_MIN_BYTES = 1024;
+
+async function writeResponse(req: http.IncomingMessage, res: http.ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name === "set-cookie") return;
     headers[name] = value;
   });
-  const body = Buffer.from(await response.arrayBuffer());
-  res.writeHead(response.status, { ...headers, "content-length": String(body.length) });
-  res.end(body);
+  let body = Buffer.from(await response.arrayBuffer());
+  if (body.length >= COMPRESS_MIN_BYTES && acceptsGzip(req.headers["accept-encoding"])) {
+    body = await gzip(body);
+    headers["content-encoding"] = "gzip";
+    headers["vary"] = "Accept-Encoding";
+  }
+  // A HEAD answer has no body; its length would be the GET's, which we didn't produce.
+  if (req.method !== "HEAD") headers["content-length"] = String(body.length);
+  res.writeHead(response.status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** `gzip` listed in Accept-Encoding without `q=0`. */
+function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(",").some((part) => {
+    const [coding, ...params] = part.trim().split(";");
+    return coding!.trim().toLowerCase() === "gzip" && !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p));
+  });
 }

@@ -72,7 +72,7 @@ it("10,000 random requests: no 5xx, every error in the envelope", { timeout: 300
     );
     if (chance(0.05)) path = `/v1/${encodeHostile(pick(NASTY).slice(0, 50))}`;
     const query = new URLSearchParams();
-    for (let i = random.int(0, 3); i > 0; i--) query.set(pick([...target.queryNames, "limit", "cursor", "x"]), chance(0.5) ? String(random.int(-5, 200)) : pick(NASTY).slice(0, 300));
+    for (let i = random.int(0, 3); i > 0; i--) query.set(pick(target.queryNames.length > 0 && chance(0.9) ? target.queryNames : ["limit", "cursor", "x"]), chance(0.5) ? String(random.int(-5, 200)) : pick(NASTY).slice(0, 300));
     const headers: Record<string, string> = {};
     const authKind = random.int(0, 9);
     if (authKind < 7) headers.authorization = `Bearer ${pick(keys)}`;
@@ -113,7 +113,8 @@ it("10,000 random requests: no 5xx, every error in the envelope", { timeout: 300
   expect(failures.slice(0, 10)).toEqual([]);
   expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(REQUESTS);
   // The run reached past authentication into every endpoint, not just the front door.
-  expect(statuses.get(200) ?? 0).toBeGreaterThan(500);
+  // (Unknown query parameters are refused since issue 14, so fewer random requests get a 200.)
+  expect(statuses.get(200) ?? 0).toBeGreaterThan(400);
   expect([...servedByTarget.keys()].sort()).toEqual(targets.map((t) => `${t.method} ${t.path}`).sort());
   expect([...statuses.keys()].some((s) => s === 400 || s === 422)).toBe(true);
 });

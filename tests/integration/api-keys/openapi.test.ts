@@ -16,7 +16,11 @@ it("serves OpenAPI 3.1 with every endpoint, its scope, its errors and Idempotenc
     const op = doc.paths[e.path]![e.method.toLowerCase()]!;
     expect(op.operationId).toBe(e.operationId);
     expect(op["x-required-scope"]).toBe(e.scope ?? undefined);
-    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining([String(e.successStatus), "401", "403", "429"]));
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining([String(e.successStatus), "400", "401", "404", "429", "500", "503"]));
+    // Only statuses the endpoint can answer: 403 needs a scope, 409 an Idempotency-Key, 413/422 a body.
+    expect("403" in op.responses).toBe(e.scope !== null);
+    expect("409" in op.responses).toBe(e.method === "POST" || e.scope !== null);
+    expect("413" in op.responses).toBe(e.body !== null);
     if (e.method === "POST") expect(op.parameters.map((p) => p.name)).toContain("Idempotency-Key");
   }
   const usage = doc.paths["/v1/usage"]!.get!;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApiServer, type ApiServer } from "@/server/rest/standalone";
 import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
+import { sql } from "drizzle-orm";
 import { db } from "@/server/db/client";
 import { createFeedbackBoard } from "@/server/db/factories";
 import { issueKey, makeApiWorld, nextRandom } from "../../support/api";
@@ -86,4 +87,25 @@ describe("the standalone API server", () => {
     expect(document.status).toBe(200);
     expect(await document.text()).toBe("");
   });
+
+  it("compresses bodies of 1 KB or more for a client that accepts gzip, and leaves small ones alone", async () => {
+    const res = await fetch(`${server.origin}/api/v1/openapi.json`, { headers: { "accept-encoding": "gzip" } });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    expect(res.headers.get("vary")).toBe("Accept-Encoding");
+    expect(((await res.json()) as { openapi: string }).openapi).toMatch(/^3\.1/); // fetch inflates it
+    const plain = await fetch(`${server.origin}/api/v1/openapi.json`, { headers: { "accept-encoding": "gzip;q=0, identity" } });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const small = await call("GET", "/api/v1/me", { headers: { "accept-encoding": "gzip" } });
+    expect(small.headers.get("content-encoding")).toBeNull();
+  });
+
+  it("counts each client by its socket address unless a trusted proxy is configured", async () => {
+    // No TRUSTED_PROXY_HOPS here: a forged X-Forwarded-For is not the address that gets logged.
+    const res = await call("GET", "/api/v1/me", { headers: { "x-forwarded-for": "198.51.100.77" } });
+    expect(res.status).toBe(200);
+    await usageRecorder().flush();
+    const [row] = await db.execute<{ ip: string | null }>(sql`select ip from api_request_log where request_id = ${res.headers.get("x-request-id")}`);
+    expect(row?.ip).toBe("127.0.0.1");
+  });
 });
+

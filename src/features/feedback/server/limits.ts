@@ -18,14 +18,15 @@ const WHAT = { post: "posts", comment: "comments", vote: "votes" } as const;
 
 export async function enforceFeedbackLimit(db: DbOrTx, kind: keyof typeof FEEDBACK_RATE_LIMITS, actor: UserActor): Promise<void> {
   const rules = FEEDBACK_RATE_LIMITS[kind];
-  const checks = [consumeRateLimit(db, rules.user, `user:${actor.userId}`)];
-  if (actor.ip) checks.push(consumeRateLimit(db, rules.ip, `ip:${actor.ip}`));
-  const refused = (await Promise.all(checks)).find((r) => !r.allowed);
+  const checks = [consumeRateLimit(db, rules.user, `user:${actor.userId}`).then((result) => ({ rule: rules.user, result }))];
+  if (actor.ip) checks.push(consumeRateLimit(db, rules.ip, `ip:${actor.ip}`).then((result) => ({ rule: rules.ip, result })));
+  const refused = (await Promise.all(checks)).find((c) => !c.result.allowed);
   if (refused) {
-    const wait = refused.retryAfterSeconds;
+    const wait = refused.result.retryAfterSeconds;
     throw new AppError("TOO_MANY_REQUESTS", {
       userMessage: `That's a lot of ${WHAT[kind]} in a short time. Try again in ${wait < 60 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`}.`,
       retryAfterSeconds: wait,
+      rateLimit: refused.rule,
     });
   }
 }
