@@ -150,6 +150,26 @@ try {
     const ratio = api.requests.average / bareRun.requests.average;
     console.log(`   → start:api at ${(ratio * 100).toFixed(1)}% of bare throughput (goal ≥ 50%: ${ratio >= 0.5 ? "met" : "NOT met"}); p99 ${api.latency.p99.toFixed(1)} ms (goal < 10 ms: ${api.latency.p99 < 10 ? "met" : "NOT met"})`);
   }
+  // 4. A single busy key must scale like many quiet ones (no per-key row lock, decision 040).
+  {
+    const path = routes["GET /v1/me"];
+    const many = await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => issue(`bench quiet ${i}`)));
+    const one = await issue("bench busy");
+    await autocannon({ url: `${apiOrigin}${path}`, connections: CONNECTIONS, duration: Math.min(3, DURATION), headers: { authorization: `Bearer ${one}` } });
+    let next = 0;
+    const spread = (await autocannon({
+      url: `${apiOrigin}${path}`,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${many[next++ % many.length]}` } }) }],
+    } as autocannon.Options)) as unknown as autocannon.Result;
+    const busy = await run(`${apiOrigin}${path}`, { authorization: `Bearer ${one}` });
+    console.log(`\n4. start:api GET /v1/me: one key on ${CONNECTIONS} connections vs ${CONNECTIONS} keys round-robin, ${DURATION} s each`);
+    for (const [target, r] of [["one busy key", busy], [`${CONNECTIONS} quiet keys`, spread]] as const) {
+      console.log(`   ${target.padEnd(28)} ${Math.round(r.requests.average).toString().padStart(8)} req/s  p50 ${r.latency.p50.toFixed(1)} ms  p99 ${r.latency.p99.toFixed(1)} ms  non-2xx ${r.non2xx}`);
+    }
+    console.log(`   → the busy key at ${((busy.requests.average / spread.requests.average) * 100).toFixed(0)}% of the quiet keys' throughput`);
+  }
   console.log("\nThe load generator, the servers and Postgres share this machine's CPUs; figures from a shared machine are noisy.");
 } finally {
   (standalone as ChildProcess | null)?.kill("SIGTERM");
