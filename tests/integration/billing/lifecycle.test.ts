@@ -199,12 +199,18 @@ describe("dunning", () => {
     await gw.server.control.advanceCustomer(customer, 32);
     await expect.poll(async () => (await subOf(w.workspace.id))?.status, { timeout: 15_000 }).toBe("past_due");
     const sub = (await subOf(w.workspace.id))!;
-    expect(sub.graceEndsAt!.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    // The grace period runs on the subscription's clock: 7 days from where the clock failed the renewal.
+    const clock = await stripe.testHelpers.testClocks.retrieve((await stripe.customers.retrieve(customer) as { test_clock: string }).test_clock);
+    expect(sub.graceEndsAt!.getTime()).toBe(clock.frozen_time * 1000 + 7 * 86_400_000);
     expect((await planOf(w.workspace.id)).plan).toBe("pro"); // still entitled during grace
     await expect.poll(async () => (await db.select().from(devMailbox).where(eq(devMailbox.to, w.owner.email))).some((m) => m.subject.startsWith("Payment failed"))).toBe(true);
+    // Eight wall-clock days on are still inside the clock's grace period: nothing to expire.
+    expect(await expireGracePeriods(db, new Date(Date.now() + 8 * 86_400_000))).toEqual({ downgraded: 0 });
+    expect((await planOf(w.workspace.id)).plan).toBe("pro");
 
-    expect(await expireGracePeriods(db, new Date(Date.now() + 8 * 86_400_000))).toEqual({ downgraded: 1 });
-    expect((await planOf(w.workspace.id)).plan).toBe("free");
+    // Eight days on the clock: the retry fails again, and its webhook's sync finds the grace period over.
+    await gw.server.control.advanceCustomer(customer, 8);
+    await expect.poll(async () => (await planOf(w.workspace.id)).plan, { timeout: 15_000 }).toBe("free");
 
     const open = (await stripe.invoices.list({ customer, status: "open" })).data[0]!;
     const paid = await submit(open.hosted_invoice_url!, { card_number: CARDS.ok, card_expiry: "12 / 34", card_cvc: "123" });

@@ -56,18 +56,21 @@ export async function syncWorkspaceBilling(db: Db, workspaceId: string, now = ne
     const customer = await selectCustomer(tx, workspaceId);
     const before = await selectSubscription(tx, workspaceId);
     const sub = customer ? pickSubscription(await listSubscriptions(customer.stripeCustomerId)) : null;
+    // Dunning runs on the subscription's own time: a test clock moved 32 days ahead is where
+    // the payment failed, so the grace period starts (and ends) there, not on the wall clock.
+    const at = sub ? await subscriptionNow(sub, now) : now;
     let transition: SyncResult["transition"] = null;
     let stored: SubscriptionRow | null = null;
     if (!sub) {
       if (before) await deleteSubscription(tx, workspaceId);
     } else {
-      const row = toRow(workspaceId, sub, before, now);
+      const row = toRow(workspaceId, sub, before, at);
       await upsertSubscription(tx, row);
       stored = { ...before, ...row } as SubscriptionRow;
       if (row.status === "past_due" && !before?.graceEndsAt) transition = "grace_started";
       if (before?.graceEndsAt && row.graceEndsAt === null && (row.status === "active" || row.status === "trialing")) transition = "recovered";
     }
-    const plan = effectivePlan(stored, now);
+    const plan = effectivePlan(stored, at);
     const seats = plan !== "free" && PLANS[plan].perSeat ? (stored?.seats ?? 1) : null;
     if (plan !== workspace.plan || seats !== workspace.seats) {
       await updateWorkspacePlan(tx, workspaceId, plan, seats);
@@ -86,6 +89,17 @@ export async function syncWorkspaceBilling(db: Db, workspaceId: string, now = ne
 async function listSubscriptions(customerId: string): Promise<Stripe.Subscription[]> {
   const list = await gateway().subscriptions.list({ customer: customerId, status: "all", limit: 20, expand: ["data.default_payment_method"] });
   return list.data;
+}
+
+/**
+ * "Now" for a subscription: the later of `now` and its test clock's frozen time. A clock only
+ * moves a subscription forward; without one (production) this is `now`, with no gateway call.
+ */
+async function subscriptionNow(sub: Stripe.Subscription, now: Date): Promise<Date> {
+  const clockId = typeof sub.test_clock === "string" ? sub.test_clock : (sub.test_clock?.id ?? null);
+  if (!clockId) return now;
+  const clock = await gateway().testHelpers.testClocks.retrieve(clockId);
+  return new Date(Math.max(now.getTime(), clock.frozen_time * 1000));
 }
 
 /** The live one (newest first), else none: a canceled subscription leaves the workspace on Free. */
