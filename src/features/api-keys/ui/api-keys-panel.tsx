@@ -12,6 +12,7 @@ import { EditKeyDialog } from "./edit-key-dialog";
 import { formatDate, formatRelative } from "./format";
 import { RollKeyDialog } from "./roll-key-dialog";
 import { useRevokeKey } from "./use-api-key-mutations";
+import { EmptyState } from "@/components/ui/empty-state";
 
 const STATUS: Record<ApiKeyDto["status"], { label: string; className: string }> = {
   active: { label: "Active", className: "bg-emerald-500/15 text-emerald-800 dark:text-emerald-300" },
@@ -41,7 +42,7 @@ export function ApiKeysPanel({ workspaceSlug, role }: { workspaceSlug: string; r
       </CardHeader>
       <CardContent className="overflow-x-auto">
         {data.items.length === 0 ? (
-          <p className="py-6 text-center text-sm text-muted-foreground">No keys yet. Create one to call the API from a script, a CI job or an integration.</p>
+          <EmptyState title="No keys yet" description="A key lets a script, a CI job or an integration call the REST API as you. Create one with the button above; you see its secret once." />
         ) : (
           <table className="w-full text-left text-sm">
             <thead className="text-xs text-muted-foreground">

@@ -5,6 +5,7 @@ import { SkeletonRows } from "@/components/ui/skeleton";
 import { formatCents } from "@/lib/plans";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
+import { EmptyState } from "@/components/ui/empty-state";
 
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
@@ -24,7 +25,7 @@ export function InvoicesCard({ workspaceSlug }: { workspaceSlug: string }) {
         ) : invoices.error ? (
           <p className="text-sm text-destructive">{describeClientError(invoices.error).message}</p>
         ) : invoices.data.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No invoices yet.</p>
+          <EmptyState compact title="No invoices yet" description="Each payment for this workspace's plan leaves an invoice here, with a link to its PDF." />
         ) : (
           <ul className="flex flex-col divide-y divide-border" data-testid="invoices">
             {invoices.data.map((inv) => (

@@ -10,6 +10,8 @@ import { useFlagValue } from "@/lib/flags/use-flag";
 import { useTRPC } from "@/trpc/client";
 import { formatTotal, POST_PAGE_SIZE, POST_STATUS_LABELS, POST_STATUS_VALUES, type BoardDto, type PostSort, type PostStatusValue } from "../schemas";
 import { PostRow, type BoardContext } from "./post-row";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ButtonLink } from "@/components/ui/button-link";
 
 export type ListFilters = { sort: PostSort; status: PostStatusValue | null; tag: string | null; q: string; held: boolean };
 
@@ -101,7 +103,25 @@ export function BoardPosts({ board, ctx }: { board: BoardDto; ctx: BoardContext 
           Couldn&apos;t load posts. <button className="underline" onClick={() => void query.refetch()}>Try again</button>
         </p>
       ) : posts.length === 0 ? (
-        <p className="py-8 text-center text-sm text-muted-foreground">{filters.q || filters.status || filters.tag ? "No posts match." : "No posts yet. Be the first to share an idea."}</p>
+        filters.q || filters.status || filters.tag ? (
+          <EmptyState title="No posts match" description="Nothing on this board matches the search and filters. Clear them to see every post." />
+        ) : (
+          <EmptyState
+            title="Ideas and requests for this board land here"
+            description="People post what they need and vote for what matters most to them; the team moves posts along the roadmap."
+            action={
+              ctx.signedIn ? (
+                <ButtonLink href="#new-post" size="sm">
+                  Share the first idea
+                </ButtonLink>
+              ) : (
+                <ButtonLink href={ctx.signInHref} size="sm">
+                  Sign in to post the first idea
+                </ButtonLink>
+              )
+            }
+          />
+        )
       ) : (
         <ul aria-label="Posts" data-testid="post-list" className="divide-y divide-border rounded-xl border border-border bg-card px-4">
           {posts.map((post) => (

@@ -6,6 +6,8 @@ import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 import type { BoardDto } from "../schemas";
 import type { BoardContext } from "./post-row";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ButtonLink } from "@/components/ui/button-link";
 
 const day = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
 
@@ -17,7 +19,17 @@ export function ChangelogView({ board, ctx }: { board: BoardDto; ctx: BoardConte
   const entries = query.data.pages.flatMap((p) => p.items);
   return (
     <div className="flex flex-col gap-4">
-      {entries.length === 0 ? <p className="text-sm text-muted-foreground">Nothing shipped yet. Posts appear here when they are marked done.</p> : null}
+      {entries.length === 0 ? (
+        <EmptyState
+          title="What shipped, with its release note"
+          description="Nothing has shipped on this board yet. Posts appear here, newest first, when the team marks them done."
+          action={
+            <ButtonLink href={`/b/${ctx.workspaceSlug}/${ctx.boardSlug}`} size="sm" variant="outline">
+              See the ideas on this board
+            </ButtonLink>
+          }
+        />
+      ) : null}
       <ol className="flex flex-col gap-3" data-testid="changelog">
         {entries.map((e) => (
           <li key={e.id} className="rounded-xl border border-border bg-card p-4">

@@ -12,6 +12,7 @@ import { useTRPC } from "@/trpc/client";
 import { commentBody, LIMITS, type CommentDto, type PostDto } from "../schemas";
 import { Field, textareaClasses } from "./field";
 import type { BoardContext } from "./post-row";
+import { EmptyState } from "@/components/ui/empty-state";
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -29,7 +30,7 @@ export function Comments({ post, ctx }: { post: PostDto; ctx: BoardContext }) {
       {query.isPending ? (
         <CommentsSkeleton />
       ) : comments.length === 0 ? (
-        <p className="text-sm text-muted-foreground">No comments yet.</p>
+        <EmptyState compact title="No comments yet" description={canComment ? "Ask a question or add what this would solve for you: the form is below." : "Questions and details about this post appear here."} />
       ) : (
         <ul aria-label="Comments" data-testid="comment-list" className="flex flex-col gap-3">
           {comments.map((c) => (

@@ -11,6 +11,7 @@ import { POST_STATUS_LABELS, POST_STATUS_VALUES, type PostDto, type PostStatusVa
 import { Field, textareaClasses } from "./field";
 import type { BoardContext } from "./post-row";
 import { plural } from "@/lib/plural";
+import { MergePicker } from "./merge-picker";
 
 /** Editing (authors within the window, admins always) and the admins' tools for one post. */
 export function ModerationPanel({ post, ctx }: { post: PostDto; ctx: BoardContext }) {
@@ -19,7 +20,7 @@ export function ModerationPanel({ post, ctx }: { post: PostDto; ctx: BoardContex
   const [status, setStatus] = useState<PostStatusValue>(post.status);
   const [note, setNote] = useState("");
   const [reason, setReason] = useState("");
-  const [mergeInto, setMergeInto] = useState("");
+  const [mergeInto, setMergeInto] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const refresh = (title: string) => {
     toast({ title, variant: "success" });
@@ -86,10 +87,8 @@ export function ModerationPanel({ post, ctx }: { post: PostDto; ctx: BoardContex
                 </Button>
               </div>
               <div className="flex flex-wrap items-end gap-2">
-                <Field id="merge-into" label="Merge into post (id)" error={errors.intoPostId} hint="Its votes and comments move there; its voters are told.">
-                  {(aria) => <Input {...aria} value={mergeInto} onChange={(e) => setMergeInto(e.target.value.trim())} className="w-96 max-w-full" />}
-                </Field>
-                <Button variant="outline" size="sm" onClick={() => merge.mutate({ ...base, intoPostId: mergeInto })}>
+                <MergePicker post={post} ctx={ctx} value={mergeInto} onChange={setMergeInto} error={errors.intoPostId} />
+                <Button variant="outline" size="sm" disabled={mergeInto === null || merge.isPending} onClick={() => mergeInto && merge.mutate({ ...base, intoPostId: mergeInto })}>
                   Merge
                 </Button>
               </div>

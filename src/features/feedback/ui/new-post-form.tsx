@@ -14,6 +14,7 @@ import { Field, firstErrors, textareaClasses } from "./field";
 import type { BoardContext } from "./post-row";
 import { useFlagValue } from "@/lib/flags/use-flag";
 import { plural } from "@/lib/plural";
+import { showPendingPost } from "./pending-post";
 
 const form = z.object({ title: postTitle, body: postBody });
 
@@ -37,18 +38,32 @@ export function NewPostForm({ board, ctx }: { board: BoardDto; ctx: BoardContext
   const create = useMutation(
     trpc.feedback.createPost.mutationOptions({
       meta: { toast: false },
-      onSuccess: (post) => {
+      // Like a vote: the post is on the board (marked "Posting…") the moment it is sent; a refusal
+      // takes it off again, puts the text back in the form and says why.
+      onMutate: async (input) => {
+        const typedValues = { title, body, tags };
         setTitle("");
         setBody("");
         setTags([]);
-        void queryClient.invalidateQueries({ queryKey: trpc.feedback.posts.pathKey() });
+        return { typedValues, lists: await showPendingPost(queryClient, trpc.feedback.posts.pathKey(), input) };
+      },
+      onSettled: () => void queryClient.invalidateQueries({ queryKey: trpc.feedback.posts.pathKey() }),
+      onSuccess: (post) => {
         toast({ title: post.moderation === "held" ? "Posted — waiting for review" : "Posted", description: post.moderation === "held" ? "Posts with many links are checked by an admin before others see them." : `“${post.title}” is on the board.`, variant: "success" });
       },
-      onError: (error) => {
+      onError: (error, _input, context) => {
+        if (context) {
+          for (const [key, data] of context.lists) queryClient.setQueryData(key, data);
+          setTitle(context.typedValues.title);
+          setBody(context.typedValues.body);
+          setTags(context.typedValues.tags);
+        }
         const { message, fieldErrors } = describeClientError(error);
         const byField = firstErrors(fieldErrors);
         setErrors(byField);
-        setFormError(Object.keys(byField).some((k) => ["title", "body", "tags"].includes(k)) ? null : message);
+        const onAField = Object.keys(byField).some((k) => ["title", "body", "tags"].includes(k));
+        setFormError(onAField ? null : message);
+        toast({ title: "Your post wasn't published", description: `${message} Your text is back in the form; try again.`, variant: "error" });
       },
     }),
   );

@@ -6,6 +6,7 @@ import { useTRPC } from "@/trpc/client";
 import { formatTotal, POST_STATUS_LABELS, ROADMAP_STATUSES, type BoardDto } from "../schemas";
 import type { BoardContext } from "./post-row";
 import { VoteButton } from "./vote-button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export function RoadmapView({ board, ctx }: { board: BoardDto; ctx: BoardContext }) {
   const trpc = useTRPC();
@@ -19,7 +20,7 @@ export function RoadmapView({ board, ctx }: { board: BoardDto; ctx: BoardContext
           <h2 id={`col-${column.status}`} className="flex items-baseline justify-between font-semibold">
             {POST_STATUS_LABELS[column.status]} <span className="text-xs font-normal text-muted-foreground">{formatTotal(column.total, ["post", "posts"])}</span>
           </h2>
-          {column.items.length === 0 ? <p className="text-sm text-muted-foreground">Nothing here yet.</p> : null}
+          {column.items.length === 0 ? <EmptyState compact title={`Nothing ${POST_STATUS_LABELS[column.status].toLowerCase()}`} description="Posts show up here when the team moves them to this status." /> : null}
           <ul className="flex flex-col gap-2">
             {column.items.map((post) => (
               <li key={post.id} className="flex items-start gap-2 rounded-md border border-border p-2">

@@ -12,6 +12,8 @@ import { useTRPC } from "@/trpc/client";
 import { slugify } from "@/lib/slug";
 import { boardPath } from "../schemas";
 import { Field, firstErrors } from "./field";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ButtonLink } from "@/components/ui/button-link";
 
 /** A workspace's boards, and (for admins) a form to create one. */
 export function WorkspaceBoards({ workspaceSlug, canCreate }: { workspaceSlug: string; canCreate: boolean }) {
@@ -46,7 +48,15 @@ export function WorkspaceBoards({ workspaceSlug, canCreate }: { workspaceSlug: s
   return (
     <div className="flex flex-col gap-6">
       <ul className="divide-y divide-border rounded-xl border border-border bg-card px-4" aria-label="Boards">
-        {query.data?.items.length === 0 ? <li className="py-4 text-sm text-muted-foreground">No boards yet.</li> : null}
+        {query.data?.items.length === 0 ? (
+          <li className="py-4">
+            <EmptyState
+              title="No boards yet"
+              description="A board collects feedback from your users or your team: they post ideas, vote, and follow them on the roadmap and changelog."
+              action={canCreate ? <ButtonLink href="#new-board-name" size="sm">Create the first board</ButtonLink> : undefined}
+            />
+          </li>
+        ) : null}
         {query.data?.items.map((b) => (
           <li key={b.id} className="flex items-center justify-between gap-4 py-3">
             <div>

@@ -10,6 +10,7 @@ import { cn } from "@/lib/cn";
 import { useTRPC } from "@/trpc/client";
 import { NOTIFICATION_PAGE_SIZE, type Notification } from "../schemas";
 import { useNotificationMutations } from "./use-notification-mutations";
+import { EmptyState } from "@/components/ui/empty-state";
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -65,7 +66,7 @@ function NotificationList({ onNavigate, unread }: { onNavigate: () => void; unre
       ) : isError ? (
         <p className="px-3 py-6 text-center text-sm text-muted-foreground">Couldn&apos;t load notifications. Close and reopen to retry.</p>
       ) : data.items.length === 0 ? (
-        <p className="px-3 py-6 text-center text-sm text-muted-foreground">You&apos;re all caught up.</p>
+        <EmptyState compact className="m-3" title="You're all caught up" description="Invites, sign-ins from new devices and news on feedback you follow show up here." />
       ) : (
         <ul aria-label="Notifications" data-testid="notification-list" className="max-h-96 divide-y divide-border overflow-y-auto">
           {data.items.map((n) => (

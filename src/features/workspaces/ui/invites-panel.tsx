@@ -8,6 +8,7 @@ import { Label } from "@/components/ui/label";
 import { inviteInput, type PendingInvite } from "../schemas";
 import { Select } from "./select";
 import { useResendInvite, useRevokeInvite, useSendInvite } from "./use-invite-mutations";
+import { EmptyState } from "@/components/ui/empty-state";
 
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
@@ -67,7 +68,7 @@ export function InvitesPanel({ workspaceSlug, invites }: { workspaceSlug: string
         <div>
           <h3 className="mb-2 text-sm font-semibold">Pending invites</h3>
           {invites.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No pending invites.</p>
+            <EmptyState compact title="No pending invites" description="People you invite with the form above are listed here until they accept; you can resend or withdraw an invite." />
           ) : (
             <ul className="divide-y divide-border" aria-label="Pending invites">
               {invites.map((invite) => {
