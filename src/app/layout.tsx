@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { buildInfo } from "@/lib/build-info";
+import { env } from "@/server/env";
 import { SiteFooter } from "@/components/ui/site-footer";
 import { currentPreview } from "@/features/previews/server/current-preview";
 import { PreviewBanner } from "@/features/previews/ui/preview-banner";
@@ -13,6 +14,15 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Groundwork", template: "%s · Groundwork" },
   description: "The SaaS foundation that already works: accounts, billing, API keys, feedback, realtime and jobs.",
+  // Absolute URLs for the social card; public/ files come from scripts/generate-public-assets.ts.
+  metadataBase: new URL(env.APP_URL),
+  manifest: "/site.webmanifest",
+  openGraph: {
+    type: "website",
+    siteName: "Groundwork",
+    images: [{ url: "/og.png", width: 1200, height: 630, alt: "Groundwork — the SaaS foundation that already works" }],
+  },
+  twitter: { card: "summary_large_image", images: ["/og.png"] },
   // Lets support and smoke tests tell which build a page came from without opening it.
   other: {
     "groundwork-version": buildInfo.version,

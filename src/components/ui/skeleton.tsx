@@ -81,3 +81,55 @@ export function ListCardSkeleton({ label, rows = 3 }: { label: string; rows?: nu
     </LoadingRegion>
   );
 }
+
+/**
+ * A route's loading state (loading.tsx): the page's heading and description as placeholders,
+ * then its body — usually the same skeleton the page shows in its own Suspense boundary.
+ */
+export function PageSkeleton({ label, heading = true, children }: { label: string; heading?: boolean; children?: ReactNode }) {
+  return (
+    <LoadingRegion label={label} className="flex flex-col gap-6">
+      {heading ? (
+        <div aria-hidden="true" className="flex flex-col gap-2">
+          <Skeleton className="h-8 w-48" />
+          <Skeleton className="h-4 w-96 max-w-full" />
+        </div>
+      ) : null}
+      {children}
+    </LoadingRegion>
+  );
+}
+
+/** Cards in a grid, each a title and two lines: overviews and dashboards. */
+export function CardGridSkeleton({ cards = 3, className }: { cards?: number; className?: string }) {
+  return (
+    <div aria-hidden="true" className={cn("grid gap-4 sm:grid-cols-2 lg:grid-cols-3", className)}>
+      {Array.from({ length: cards }, (_, i) => (
+        <div key={i} className="flex flex-col gap-3 rounded-xl border border-border bg-card p-6">
+          <Skeleton className="size-10 rounded-lg" />
+          <Skeleton className="h-5 w-32" />
+          <SkeletonText lines={2} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** A card holding a form: title, description, then labelled fields and a button. */
+export function FormCardSkeleton({ fields = 2 }: { fields?: number }) {
+  return (
+    <div aria-hidden="true" className="flex flex-col gap-5 rounded-xl border border-border bg-card p-6">
+      <div className="flex flex-col gap-2">
+        <Skeleton className="h-5 w-40" />
+        <Skeleton className="h-4 w-72 max-w-full" />
+      </div>
+      {Array.from({ length: fields }, (_, i) => (
+        <div key={i} className="flex flex-col gap-2">
+          <Skeleton className="h-4 w-24" />
+          <Skeleton className="h-10 w-full" />
+        </div>
+      ))}
+      <Skeleton className="h-10 w-32" />
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { BoardPosts } from "@/features/feedback/ui/board-posts";
 import { NewPostForm } from "@/features/feedback/ui/new-post-form";
-import { boardContext, loadBoard, type BoardParams } from "./load-board";
+import { boardContext, loadBoard, type BoardParams } from "../load-board";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,81 @@
+import type { Page, Route } from "@playwright/test";
+import { createRandom } from "../src/lib/random";
+import { createFeedbackBoard, createWorkspaceWithMembers } from "../src/server/db/factories";
+import { expect, test } from "./support/fixtures";
+
+/**
+ * Navigation with feedback (decision 042): a tab shows its loading state while the next page
+ * is on its way, a link shows that it was clicked, and the loading states don't turn real 404s
+ * into streamed ones.
+ */
+
+/** Holds the App Router's navigation requests for `path` (not its prefetches) until released. */
+async function holdNavigation(page: Page, path: string, { prefetchToo = false } = {}) {
+  const held: Route[] = [];
+  let released = false;
+  const matcher = (url: URL) => url.pathname === path;
+  await page.route(matcher, async (route) => {
+    const headers = route.request().headers();
+    if (released || (isPrefetch(headers) && !prefetchToo) || headers.rsc !== "1") return route.continue();
+    held.push(route);
+  });
+  return {
+    heldCount: () => held.length,
+    async release() {
+      released = true;
+      for (const route of held.splice(0)) await route.continue();
+      await page.unroute(matcher);
+    },
+  };
+}
+
+const isPrefetch = (headers: Record<string, string>) => Object.keys(headers).some((h) => h.startsWith("next-router-prefetch") || h.startsWith("next-router-segment-prefetch"));
+
+test("a workspace tab shows its skeleton while the page loads, and the clicked link shows it is pending", async ({ page, makeUser, signInAs }) => {
+  const user = await makeUser();
+  await signInAs(page.context(), user.id);
+  const base = `/w/${user.workspaceSlug}`;
+  // The tab's loading state comes with the link's prefetch: note when that has arrived.
+  let prefetched = false;
+  page.on("requestfinished", (request) => {
+    if (new URL(request.url()).pathname === `${base}/members` && isPrefetch(request.headers())) prefetched = true;
+  });
+  await page.goto(base);
+  await expect(page.getByTestId("workspace-name")).toBeVisible();
+  const tabs = page.getByRole("navigation", { name: "Workspace" });
+
+  // Nothing prefetched: the link itself says the click was taken.
+  const settings = await holdNavigation(page, `${base}/settings`, { prefetchToo: true });
+  await tabs.getByRole("link", { name: "Settings" }).click();
+  await expect(tabs.getByRole("link", { name: "Settings" }).getByTestId("nav-pending")).toBeAttached();
+  await settings.release();
+  await expect(page).toHaveURL(new RegExp(`${base}/settings$`));
+  await expect(tabs.getByTestId("nav-pending")).toHaveCount(0);
+
+  // Prefetched: the loading state shows at once, in place of the old page, the layout staying.
+  await tabs.getByRole("link", { name: "Members" }).hover();
+  await expect.poll(() => prefetched).toBe(true);
+  const members = await holdNavigation(page, `${base}/members`);
+  await tabs.getByRole("link", { name: "Members" }).click();
+  await expect(page.locator("[aria-busy='true']").filter({ hasText: "Loading members" }).first()).toBeAttached();
+  await expect(page).toHaveURL(new RegExp(`${base}/members$`));
+  await expect(page.getByTestId("workspace-name")).toBeVisible();
+  await members.release();
+  await expect(page.getByTestId("member-row").first()).toBeVisible();
+});
+
+test("pages with loading states still answer a real 404", async ({ page, db, makeUser, signInAs }) => {
+  const [owner, stranger] = [await makeUser(), await makeUser()];
+  const random = createRandom(Date.now() % 1_000_000);
+  const team = await createWorkspaceWithMembers(db, random, { owner, name: `Nav ${Date.now() % 100000}` });
+  const board = await createFeedbackBoard(db, random, { workspaceId: team.id, visibility: "public", name: "Ideas" });
+  await signInAs(page.context(), stranger.id);
+  for (const path of [`/w/${team.slug}`, `/w/${team.slug}/members`, `/w/${team.slug}/api-keys/usage`, `/b/${team.slug}/${board.slug}/settings`, "/staff/jobs", "/staff/billing", "/admin/flags/no-such-flag"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByTestId("not-found")).toBeVisible();
+  }
+  // A board's own pages (with loading states) still render for a reader.
+  expect((await page.goto(`/b/${team.slug}/${board.slug}`))?.status()).toBe(200);
+  expect((await page.goto(`/b/${team.slug}/${board.slug}/roadmap`))?.status()).toBe(200);
+});

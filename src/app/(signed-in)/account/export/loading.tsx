@@ -1,0 +1,10 @@
+import { PageSkeleton } from "@/components/ui/skeleton";
+import { ExportPanelSkeleton } from "@/features/exports/ui/export-panel";
+
+export default function Loading() {
+  return (
+    <PageSkeleton label="Loading your exports">
+      <ExportPanelSkeleton />
+    </PageSkeleton>
+  );
+}

@@ -1,0 +1,10 @@
+import { PageSkeleton } from "@/components/ui/skeleton";
+import { SecurityLogSkeleton } from "@/features/auth/ui/security-log";
+
+export default function Loading() {
+  return (
+    <PageSkeleton label="Loading the security log">
+      <SecurityLogSkeleton />
+    </PageSkeleton>
+  );
+}

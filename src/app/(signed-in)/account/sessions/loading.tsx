@@ -1,0 +1,10 @@
+import { PageSkeleton } from "@/components/ui/skeleton";
+import { SessionsListSkeleton } from "@/features/auth/ui/sessions-list";
+
+export default function Loading() {
+  return (
+    <PageSkeleton label="Loading sessions">
+      <SessionsListSkeleton />
+    </PageSkeleton>
+  );
+}

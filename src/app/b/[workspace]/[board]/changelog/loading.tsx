@@ -1,0 +1,5 @@
+import { ChangelogSkeleton } from "@/features/feedback/ui/changelog-view";
+
+export default function Loading() {
+  return <ChangelogSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { RoadmapSkeleton } from "@/features/feedback/ui/roadmap-view";
+
+export default function Loading() {
+  return <RoadmapSkeleton />;
+}

@@ -1,0 +1,12 @@
+import { PageSkeleton } from "@/components/ui/skeleton";
+import { PingLogSkeleton } from "@/features/observability/ui/ping-log";
+import { StatusPanelSkeleton } from "@/features/observability/ui/status-panel";
+
+export default function Loading() {
+  return (
+    <PageSkeleton label="Loading status">
+      <StatusPanelSkeleton />
+      <PingLogSkeleton />
+    </PageSkeleton>
+  );
+}
