@@ -47,8 +47,9 @@ describe("publish → hub", () => {
     const [event] = await onA.until(1);
     expect(event).toMatchObject({ id: published.id, channel: a, type: "members.changed", data: { n: 1 }, clientMutationId: "cm-1" });
     expect(event!.createdAt).toBeInstanceOf(Date);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(onB.events).toHaveLength(0);
+    // Events arrive in id order: once a later one on b is here, a's would have been too.
+    const sentinel = await publish(b, { type: "sentinel", data: {} });
+    expect((await onB.until(1)).map((e) => e.id)).toEqual([sentinel.id]);
   });
 
   it("delivers a burst in id order", async () => {
@@ -71,9 +72,10 @@ describe("publish → hub", () => {
     await transactionWithEffects(db, async (tx) => {
       await publish(c, { type: "committed", data: {} }, tx);
     });
-    const events = await sub.until(1);
-    await new Promise((r) => setTimeout(r, 150));
-    expect(events.map((e) => e.type)).toEqual(["committed"]);
+    // A later event arrives after anything the rolled-back transaction could have sent.
+    await publish(c, { type: "sentinel", data: {} });
+    const events = await sub.until(2);
+    expect(events.map((e) => e.type)).toEqual(["committed", "sentinel"]);
   });
 
   it("refuses unknown channels and payloads over the size limit", async () => {

@@ -142,7 +142,9 @@ describe("the stream", () => {
     const frame = frames.find((x) => x.id === event.id)!;
     expect(frame.event).toBeUndefined();
     expect(JSON.parse(frame.data!)).toEqual({ type: "members.changed", channel: ownChannel, data: { n: 1 }, clientMutationId: "cm-7" });
-    await new Promise((r) => setTimeout(r, 100));
+    // Frames arrive in id order: once one published after the other channel's is here, that one would have been too.
+    const sentinel = await publish(ownChannel, { type: "sentinel", data: {} });
+    await stream.until((f) => f.some((x) => x.id === sentinel.id));
     expect(stream.body()).not.toContain("secret");
   });
 
