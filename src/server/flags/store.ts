@@ -5,7 +5,7 @@ import { parseStoredTargeting, type Targeting } from "@/lib/flags/targeting";
 import { db as defaultDb, type DbOrTx } from "@/server/db/client";
 import { createNotifySnapshot } from "@/server/db/notify-snapshot";
 import { featureFlagCohortMembers, featureFlags } from "@/server/db/schema";
-import { env } from "@/server/env";
+import { directDatabaseUrl } from "@/server/env";
 import { logger } from "@/server/logging/logger";
 import { previewFlagOverrides } from "./preview-overrides";
 
@@ -70,7 +70,7 @@ const globalForFlags = globalThis as unknown as { groundworkFlagStore?: FlagStor
 /** This process's store; its LISTEN connection and first load start on first use. */
 export function flagStore(): FlagStore {
   if (!globalForFlags.groundworkFlagStore) {
-    const store = createFlagStore({ databaseUrl: env.DATABASE_URL });
+    const store = createFlagStore({ databaseUrl: directDatabaseUrl() });
     globalForFlags.groundworkFlagStore = store;
     store.ready().catch(() => {});
   }

@@ -3,7 +3,7 @@ import { BlockList } from "node:net";
 import { db as defaultDb, type DbOrTx } from "@/server/db/client";
 import { createNotifySnapshot, type NotifySnapshot } from "@/server/db/notify-snapshot";
 import { securityRules, type SecurityRuleAction } from "@/server/db/schema";
-import { env } from "@/server/env";
+import { directDatabaseUrl } from "@/server/env";
 import { DISPOSABLE_EMAIL_DOMAINS } from "./disposable-domains";
 import { normalizeIpRange } from "./values";
 
@@ -56,7 +56,7 @@ const globalForRules = globalThis as unknown as { groundworkSecurityRules?: Noti
 
 /** This process's rules, loaded (the LISTEN connection starts on first use). */
 export async function currentSecurityRules(): Promise<SecurityRulesSnapshot> {
-  globalForRules.groundworkSecurityRules ??= createSecurityRulesStore({ databaseUrl: env.DATABASE_URL });
+  globalForRules.groundworkSecurityRules ??= createSecurityRulesStore({ databaseUrl: directDatabaseUrl() });
   await globalForRules.groundworkSecurityRules.ready();
   return globalForRules.groundworkSecurityRules.snapshot();
 }
