@@ -31,7 +31,7 @@ const LAST = ["lovelace", "hopper", "turing", "dijkstra", "liskov", "knuth", "ha
 const DOMAINS = ["example.com", "acme.test", "mail.test", "corp.example", "startup.io"];
 
 const admin = postgres(embedded.url, { max: 1, onnotice: () => {} });
-const [{ n: existing }] = await admin<{ n: number }[]>`select count(*)::int as n from users`;
+const existing = (await admin<{ n: number }[]>`select count(*)::int as n from users`)[0]!.n;
 const seedStarted = performance.now();
 if (existing < USERS) {
   console.log(`Seeding ${(USERS - existing).toLocaleString("en")} users and ${Math.round(USERS / 10).toLocaleString("en")} workspaces…`);
