@@ -1,5 +1,6 @@
 "use client";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
@@ -18,6 +19,10 @@ export function NotificationPreferencesForm() {
   const queryClient = useQueryClient();
   const key = trpc.notifications.preferences.queryKey();
   const { data } = useSuspenseQuery(trpc.notifications.preferences.queryOptions());
+  // What the person just chose, shown at once: the cache update in onMutate comes a tick later,
+  // and a controlled checkbox would flip back to the old value in between.
+  const [chosen, setChosen] = useState<Partial<NotificationPreferences>>({});
+  const forget = (k: keyof NotificationPreferences) => setChosen(({ [k]: _, ...rest }) => rest);
   const save = useMutation(
     trpc.notifications.updatePreferences.mutationOptions({
       meta: { toast: false },
@@ -53,8 +58,11 @@ export function NotificationPreferencesForm() {
                 type="checkbox"
                 role="switch"
                 className="mt-1 size-5 shrink-0 accent-primary"
-                checked={data[s.key]}
-                onChange={(e) => save.mutate({ [s.key]: e.target.checked })}
+                checked={chosen[s.key] ?? data[s.key]}
+                onChange={(e) => {
+                  setChosen((c) => ({ ...c, [s.key]: e.target.checked }));
+                  save.mutate({ [s.key]: e.target.checked }, { onSettled: () => forget(s.key) });
+                }}
               />
             </li>
           ))}
