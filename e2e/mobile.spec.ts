@@ -18,14 +18,19 @@ import { expect, test } from "./support/fixtures";
  */
 const PHONE = { width: 360, height: 740 };
 
-type Samples = { workspace: string; board: string; post: string; key: string; token: string };
-/** `[segment]` → its value in the arranged data. Add a line here when a new dynamic segment appears. */
+type Samples = { workspace: string; board: string; post: string; key: string; token: string; userId: string; workspaceId: string };
+/**
+ * `[segment]` (or `parent/[segment]` where one name means different things) → its value in the
+ * arranged data. Add a line here when a new dynamic segment appears.
+ */
 const SAMPLES: Record<string, (s: Samples) => string> = {
   "[workspace]": (s) => s.workspace,
   "[board]": (s) => s.board,
   "[post]": (s) => s.post,
   "[key]": (s) => encodeURIComponent(s.key),
   "[token]": (s) => s.token,
+  "users/[id]": (s) => s.userId,
+  "workspaces/[id]": (s) => s.workspaceId,
 };
 /** Pages not visited, and why. */
 const SKIP: Record<string, string> = {
@@ -55,9 +60,11 @@ function appRoutes(): Route[] {
   return found.sort((a, b) => a.route.localeCompare(b.route));
 }
 
+const sampleFor = (route: string, segment: string, at: number) => SAMPLES[`${route.slice(0, at).split("/").at(-2)}/${segment}`] ?? SAMPLES[segment];
+
 function fill(route: string, samples: Samples): string {
-  return route.replace(/\[[^\]]+\]/g, (segment) => {
-    const sample = SAMPLES[segment];
+  return route.replace(/\[[^\]]+\]/g, (segment, at: number) => {
+    const sample = sampleFor(route, segment, at);
     if (!sample) throw new Error(`${route}: no sample value for ${segment} — add it to SAMPLES in e2e/mobile.spec.ts`);
     return sample(samples);
   });
@@ -112,7 +119,7 @@ test.describe("at 360 px", () => {
 
   test.beforeAll(() => {
     // Fail early and by name for a dynamic segment nobody mapped.
-    const unmapped = [...new Set(routes.flatMap((r) => r.route.match(/\[[^\]]+\]/g) ?? []))].filter((s) => !SAMPLES[s]);
+    const unmapped = routes.flatMap((r) => [...r.route.matchAll(/\[[^\]]+\]/g)].filter((m) => !sampleFor(r.route, m[0], m.index)).map((m) => `${r.route}: ${m[0]}`));
     expect(unmapped, "dynamic segments without a sample value in e2e/mobile.spec.ts SAMPLES").toEqual([]);
   });
 
@@ -126,7 +133,7 @@ test.describe("at 360 px", () => {
     const post = await createFeedbackPost(db, random, { board, authorId: staff.id, title: "A post whose title is long enough to wrap on a phone screen twice over", body: "Some **markdown** and a long URL https://example.com/a/very/long/path/that/should/wrap/and/not/stretch/the/page" });
     const token = generateToken();
     await db.insert(invites).values({ workspaceId: team.id, email: `invitee-${Date.now()}@example.test`, role: "member", tokenHash: hashToken(token), invitedBy: staff.id, expiresAt: new Date(Date.now() + 86_400_000) });
-    samples = { workspace: team.slug, board: board.slug, post: post.id, key: Object.keys(FLAGS)[0]!, token };
+    samples = { workspace: team.slug, board: board.slug, post: post.id, key: Object.keys(FLAGS)[0]!, token, userId: (await makeUser()).id, workspaceId: team.id };
   });
 
   test("every public page, signed out", async ({ page }) => {
