@@ -16,7 +16,7 @@ export function UserDetail({ userId, actions }: { userId: string; actions?: Reac
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight" data-testid="admin-user-email">
+        <h1 className="text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]" data-testid="admin-user-email">
           {p.email}
         </h1>
         <p className="text-sm text-muted-foreground">

@@ -14,7 +14,7 @@ export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">{w.name}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">{w.name}</h1>
         <p className="text-sm text-muted-foreground">
           <span className="font-mono">{w.slug}</span> · created {when(w.createdAt)} · <span className="font-mono text-xs">{w.id}</span>
         </p>

@@ -22,7 +22,8 @@ function cameFrom(): { page?: string; workspaceSlug?: string } {
 }
 
 export function SupportForm({ signedInAs }: { signedInAs: { email: string; displayName: string } | null }) {
-  const form = useForm("support-form", createTicketInput, { email: "", name: "", subject: "", message: "", website: "" });
+  // Signed in, the email field is hidden: seeded with the account's address so the schema passes (the server uses the account's anyway).
+  const form = useForm("support-form", createTicketInput, { email: signedInAs?.email ?? "", name: "", subject: "", message: "", website: "" });
   const [sent, setSent] = useState(false);
   const submit = form.onSubmit(async (data) => {
     const context = signedInAs ? { ...cameFrom(), requestIds: recentRequestIds() } : {};
