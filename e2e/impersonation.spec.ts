@@ -28,7 +28,8 @@ test("support finds a user, impersonates them read-only, is refused a vote, vote
   await page.getByRole("button", { name: "Start impersonating" }).click();
   await page.getByLabel("Your password").fill(staff.password);
   await page.getByRole("button", { name: "Enter admin mode" }).click();
-  await expect(page).toHaveURL(/\/app$/);
+  // Lands in the app as the user (/app sends them on to their workspace).
+  await expect(page).toHaveURL(new RegExp(`/(app|w/${user.workspaceSlug})$`));
   const banner = page.getByTestId("impersonation-banner");
   await expect(banner).toContainText(`You are viewing ${user.displayName}'s account`);
   await expect(banner.getByTestId("impersonation-mode")).toHaveText("Read-only");
