@@ -237,6 +237,7 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "admin.exitAdminMode": { allow: ["staff"], input: () => undefined },
   "admin.searchUsers": { allow: ["staff"], input: (f) => ({ query: f.member.email.slice(0, 6), limit: 5 }) },
   "admin.searchWorkspaces": { allow: ["staff"], input: (f) => ({ query: f.workspace.slug, limit: 5 }) },
+  "admin.audit": { allow: ["staff"], input: () => ({ query: "user.", limit: 5 }) },
   "admin.user": { allow: ["staff"], input: (f) => ({ id: f.member.id }) },
   "admin.workspace": { allow: ["staff"], input: (f) => ({ id: f.workspace.id }) },
   // Account actions: staff in admin mode (without it PRECONDITION_FAILED, past the role check).

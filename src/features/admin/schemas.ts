@@ -42,6 +42,24 @@ export const workspaceHit = z.object({ id: z.string(), slug: z.string(), name: z
 export const searchWorkspacesOutput = z.object({ items: z.array(workspaceHit), nextCursor: z.string().nullable() });
 export type WorkspaceHit = z.infer<typeof workspaceHit>;
 
+/** The staff audit log, newest first: the query matches the actor's email, the action, the target id or the reason. */
+export const auditInput = searchInput;
+export const auditEntry = z.object({
+  id: z.string(),
+  actorEmail: z.string(),
+  impersonatorId: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string(),
+  reason: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  ip: z.string().nullable(),
+  createdAt: z.date(),
+});
+export const auditOutput = z.object({ items: z.array(auditEntry), nextCursor: z.string().nullable() });
+export type AuditEntry = z.infer<typeof auditEntry>;
+
 export const idInput = (label: string) => z.object({ id: z.uuid({ error: `That ${label} doesn't exist` }) });
 export const userIdInput = idInput("user");
 export const workspaceIdInput = idInput("workspace");

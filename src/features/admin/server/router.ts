@@ -10,6 +10,7 @@ import { getAdminUser } from "./get-admin-user";
 import { getAdminWorkspace } from "./get-admin-workspace";
 import { searchUsers } from "./search-users";
 import { deleteUserAccount, transferWorkspaceOwnership } from "./ownership-and-deletion";
+import { searchAudit } from "./search-audit";
 import { searchWorkspaces } from "./search-workspaces";
 import { markEmailVerified, resendVerificationFor, sendPasswordResetFor } from "./verification-actions";
 
@@ -37,6 +38,7 @@ export const adminRouter = router({
 
   searchUsers: support.input(s.searchInput).output(s.searchUsersOutput).query(({ input, ctx }) => searchUsers(input, ctx.db)),
   searchWorkspaces: support.input(s.searchInput).output(s.searchWorkspacesOutput).query(({ input, ctx }) => searchWorkspaces(input, ctx.db)),
+  audit: support.input(s.auditInput).output(s.auditOutput).query(({ input, ctx }) => searchAudit(input, ctx.db)),
   user: support.input(s.userIdInput).output(s.adminUserDetail).query(({ input, ctx }) => getAdminUser(input, ctx.db)),
   workspace: support.input(s.workspaceIdInput).output(s.adminWorkspaceDetail).query(({ input, ctx }) => getAdminWorkspace(input, ctx.db)),
 

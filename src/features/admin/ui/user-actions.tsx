@@ -100,7 +100,7 @@ export function UserActions({ user }: { user: Profile }) {
         <CardTitle>Actions</CardTitle>
         <CardDescription>Each needs a reason and admin mode; both logs record it.</CardDescription>
       </CardHeader>
-      <CardContent className="flex flex-wrap gap-2 p-6">
+      <CardContent className="flex flex-wrap gap-2 p-6" data-testid="admin-user-actions">
         {available.map((key) => (
           <Button key={key} size="sm" variant={COPY[key].destructive ? "outline" : "secondary"} onClick={() => setOpen(key)}>
             {COPY[key].label}

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
-import { describeChange, fieldLabel } from "@/lib/describe-change";
+import { ChangeLines } from "@/components/ui/change-lines";
+import { fieldLabel } from "@/lib/describe-change";
 import { useTRPC } from "@/trpc/client";
 import { AUDIT_ACTIONS, auditLogQueryInput, nextAuditCursor, type AuditEntry } from "../schemas";
 import { Select } from "./select";
@@ -81,25 +82,6 @@ export function AuditLog({ workspaceSlug }: { workspaceSlug: string }) {
   );
 }
 
-function ChangeCell({ entry }: { entry: AuditEntry }) {
-  const lines = describeChange(entry.before, entry.after);
-  if (lines.length === 0) return <span>—</span>;
-  return (
-    <ul className="flex flex-col gap-0.5" data-testid="audit-change">
-      {lines.map((line, i) => (
-        <li key={line.field ?? i}>
-          {line.field ? <span className="text-foreground">{line.field}: </span> : null}
-          {line.before !== null ? <del className="text-muted-foreground decoration-muted-foreground/60">{line.before}</del> : null}
-          {line.before !== null && line.after !== null ? <span aria-hidden="true"> → </span> : null}
-          {line.before !== null && line.after !== null ? <span className="sr-only"> changed to </span> : null}
-          {line.after !== null ? <ins className="text-foreground no-underline">{line.after}</ins> : null}
-          {line.before !== null && line.after === null ? <span className="text-muted-foreground"> (removed)</span> : null}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 function AuditRow({ entry }: { entry: AuditEntry }) {
   return (
     <tr data-testid="audit-row">
@@ -112,7 +94,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         {fieldLabel(entry.action)}
       </td>
       <td className="max-w-md py-2 pr-4 text-xs break-words">
-        <ChangeCell entry={entry} />
+        <ChangeLines before={entry.before} after={entry.after} />
       </td>
       <td className="py-2 font-mono text-xs text-muted-foreground">{entry.ip ?? "—"}</td>
     </tr>

@@ -1,0 +1,51 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+
+async function act(page: Page, button: string, reason: string) {
+  await page.getByTestId("admin-user-actions").getByRole("button", { name: button }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Reason").fill(reason);
+  await dialog.getByRole("button", { name: button }).click();
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+test("support locks an account in admin mode (the user is refused with a way to reach support), unlocks it, and both are in the audit log", async ({ browser, page, makeUser, signInAs }) => {
+  const user = await makeUser();
+  const staff = await makeUser({ staffRole: "support" });
+  await signInAs(page.context(), staff.id);
+  await page.goto(`/admin/users/${user.id}`);
+  await expect(page.getByTestId("admin-user-email")).toHaveText(user.email);
+
+  // The first write asks for the password (admin mode), then goes through.
+  await act(page, "Lock account", "Chargeback review, ticket 5512");
+  await page.getByLabel("Your password").fill(staff.password);
+  await page.getByRole("button", { name: "Enter admin mode" }).click();
+  await expect(page.getByTestId("admin-user-status")).toContainText("Locked");
+
+  const userContext = await browser.newContext();
+  const userPage = await userContext.newPage();
+  await signIn(userPage, user.email, user.password);
+  await expect(userPage.getByRole("alert").filter({ hasText: "This account is locked" })).toBeVisible();
+  await expect(userPage.getByRole("link", { name: "Contact support" })).toHaveAttribute("href", "/support");
+
+  // Admin mode lasts: the unlock needs no second password prompt.
+  await act(page, "Unlock account", "Review 5512 done");
+  await expect(page.getByTestId("admin-user-status")).toContainText("Active");
+  await signIn(userPage, user.email, user.password);
+  await expect(userPage).toHaveURL(new RegExp(`/(app|w/${user.workspaceSlug})$`));
+  await userContext.close();
+
+  await page.goto("/admin/audit");
+  await page.getByLabel("Search by staff email, action, target id or reason").fill(user.id);
+  const rows = page.getByTestId("staff-audit-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText("Reason: Review 5512 done");
+  await expect(rows.nth(1)).toContainText("Reason: Chargeback review, ticket 5512");
+  await expect(rows.first()).toContainText(staff.email);
+});
