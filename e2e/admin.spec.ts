@@ -32,7 +32,7 @@ test("support locks an account in admin mode (the user is refused with a way to 
   const userPage = await userContext.newPage();
   await signIn(userPage, user.email, user.password);
   await expect(userPage.getByRole("alert").filter({ hasText: "This account is locked" })).toBeVisible();
-  await expect(userPage.getByRole("link", { name: "Contact support" })).toHaveAttribute("href", "/support");
+  await expect(userPage.getByRole("alert").getByRole("link", { name: "Contact support" })).toHaveAttribute("href", "/support");
 
   // Admin mode lasts: the unlock needs no second password prompt.
   await act(page, "Unlock account", "Review 5512 done");
