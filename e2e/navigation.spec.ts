@@ -1,4 +1,4 @@
-import type { Page, Route } from "@playwright/test";
+import type { Page, Request, Route } from "@playwright/test";
 import { createRandom } from "../src/lib/random";
 import { createFeedbackBoard, createWorkspaceWithMembers } from "../src/server/db/factories";
 import { expect, test } from "./support/fixtures";
@@ -35,17 +35,29 @@ test("a workspace tab shows its skeleton while the page loads, and the clicked l
   const user = await makeUser();
   await signInAs(page.context(), user.id);
   const base = `/w/${user.workspaceSlug}`;
-  // The tab's loading state comes with the link's prefetch: note when that has arrived.
+  // The tab's loading state comes with the link's prefetch: note when one has arrived. The
+  // router reads a prefetch's response until it has the loading state and may then cancel the
+  // rest, so a prefetch that answered 200 counts once it ends, finished or cancelled.
   let prefetched = false;
-  page.on("requestfinished", (request) => {
-    if (new URL(request.url()).pathname === `${base}/members` && isPrefetch(request.headers())) prefetched = true;
+  const answered = new Set<Request>();
+  page.on("response", (response) => {
+    const request = response.request();
+    if (new URL(request.url()).pathname === `${base}/members` && isPrefetch(request.headers()) && response.ok()) answered.add(request);
   });
+  const ended = (request: Request) => {
+    if (answered.has(request)) prefetched = true;
+  };
+  page.on("requestfinished", ended);
+  page.on("requestfailed", ended);
+  // Settings is held from the start, its prefetches too, so its click always waits on the server.
+  const settings = await holdNavigation(page, `${base}/settings`, { prefetchToo: true });
   await page.goto(base);
   await expect(page.getByTestId("workspace-name")).toBeVisible();
+  // Hydrated (the header's stream is open): a click is the router's, not a full page load.
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
   const tabs = page.getByRole("navigation", { name: "Workspace" });
 
   // Nothing prefetched: the link itself says the click was taken.
-  const settings = await holdNavigation(page, `${base}/settings`, { prefetchToo: true });
   await tabs.getByRole("link", { name: "Settings" }).click();
   await expect(tabs.getByRole("link", { name: "Settings" }).getByTestId("nav-pending")).toBeAttached();
   await settings.release();

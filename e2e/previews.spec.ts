@@ -26,7 +26,7 @@ test.use({ baseURL: BASE, dbUrlFile });
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   fixture = makeFixtureRepo();
   fs.mkdirSync(path.dirname(log), { recursive: true });
   fs.rmSync(log, { force: true });
@@ -42,11 +42,20 @@ test.beforeAll(async () => {
     }),
     stdio: ["ignore", out, out],
   });
+  // Its own Postgres, migrations, `next start` and the Inngest sync: minutes on a busy machine.
+  // A server that exits or a sync that gives up ends the wait at once, with its log.
+  let exited = false;
+  server.once("exit", () => (exited = true));
+  const tail = () => (fs.existsSync(log) ? fs.readFileSync(log, "utf8").slice(-2_000) : "(no log)");
   await expect
-    .poll(async () => {
-      const synced = fs.existsSync(log) && fs.readFileSync(log, "utf8").includes("Synced");
-      return synced && (await fetch(`${BASE}/api/health`).then((r) => r.status).catch(() => 0));
-    }, { timeout: 200_000, intervals: [1_000] })
+    .poll(
+      async () => {
+        const text = fs.existsSync(log) ? fs.readFileSync(log, "utf8") : "";
+        if (exited || text.includes("Inngest sync with")) throw new Error(`the previews server did not start:\n${tail()}`);
+        return text.includes("Synced") && (await fetch(`${BASE}/api/health`).then((r) => r.status).catch(() => 0));
+      },
+      { timeout: 330_000, intervals: [1_000], message: "the previews server answers /api/health and has synced its Inngest functions" },
+    )
     .toBe(200);
 });
 
@@ -64,8 +73,11 @@ test.afterAll(async () => {
     }
     await client.end();
   }
-  server?.kill("SIGTERM");
-  await new Promise((resolve) => server?.once("exit", resolve));
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exit = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await exit;
+  }
   fixture?.remove();
 });
 

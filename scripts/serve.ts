@@ -158,7 +158,8 @@ if (inngestDev) {
   say(`Background jobs: local Inngest dev server at ${dev.url} (runs at /staff/jobs)`);
   // `next dev` compiles the route on first request: keep syncing until it answers.
   void (async () => {
-    const deadline = Date.now() + 180_000;
+    // Generous: on a busy machine `next start` (or `next dev`'s first compile) takes minutes.
+    const deadline = Date.now() + 300_000;
     for (;;) {
       if (shuttingDown) return;
       try {
