@@ -15,7 +15,7 @@ import { ContractChecker, type OpenApiDocument } from "./contract";
 
 type Method = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 
-export type ApiResponse = { status: number; body: Record<string, unknown> & { error?: { code: string; message: string; details: unknown; request_id: string } }; headers: Headers };
+export type ApiResponse = { status: number; body: Record<string, unknown> & { error?: { code: string; message: string; details: unknown; requestId: string } }; headers: Headers };
 
 export async function api(
   method: Method,

@@ -147,7 +147,7 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
             ? `This key has the ${def.scope} scope, but its creator's role (${key.creator.role}) no longer allows it.`
             : `This key lacks the ${def.scope} scope. Edit the key (or create one) with ${def.scope}.`,
           requestId,
-          { details: { required_scope: def.scope, key_scopes: key.scopes, effective_scopes: key.effectiveScopes } },
+          { details: { requiredScope: def.scope, keyScopes: key.scopes, effectiveScopes: key.effectiveScopes } },
         ),
       );
     }
@@ -173,7 +173,7 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
         apiError("quota_exceeded",
           `${key.workspace.name} has used all ${quota.limit.toLocaleString("en-US")} API requests of the ${quota.planName} plan this month. To keep going, an owner of the workspace can upgrade it to the Pro plan (${PLANS.pro.monthlyApiRequests.toLocaleString("en-US")} requests a month, then billed per 1,000) at ${new URL(`/w/${key.workspace.slug}/billing`, env.APP_URL).toString()}; otherwise requests resume on ${quota.resetAt.toISOString().slice(0, 10)}.`,
           requestId,
-          { details: { plan: key.workspace.plan, used: quota.used, limit: quota.limit, resets_at: quota.resetAt.toISOString() }, headers: { "Retry-After": String(retryAfter) } },
+          { details: { plan: key.workspace.plan, used: quota.used, limit: quota.limit, resetsAt: quota.resetAt.toISOString() }, headers: { "Retry-After": String(retryAfter) } },
         ),
       );
     }

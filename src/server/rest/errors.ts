@@ -31,7 +31,7 @@ export const API_ERRORS = {
   api_key_expired: e(401, "authentication_error", "The key has expired."),
   api_key_rolled: e(401, "authentication_error", "The key was rolled and its grace period is over; use its successor."),
   api_key_creator_left: e(401, "authentication_error", "The member who created the key has left the workspace."),
-  missing_scope: e(403, "permission_error", "The key lacks the endpoint's scope, or its creator's role no longer allows it (details.required_scope).", "scoped"),
+  missing_scope: e(403, "permission_error", "The key lacks the endpoint's scope, or its creator's role no longer allows it (details.requiredScope).", "scoped"),
   payment_required: e(402, "invalid_request_error", "The workspace's plan doesn't allow this; an owner can upgrade it.", "operation"),
   forbidden: e(403, "permission_error", "The key's creator may not do this.", "operation"),
   not_found: e(404, "not_found_error", "Nothing with that id in the key's workspace.", "params"),
@@ -77,13 +77,13 @@ export const errorDocUrl = (code: ApiErrorCode) => `/docs/api#${code}`;
 
 export type ErrorDetails = Record<string, unknown> | null;
 
-/** The one error shape of /api: `{ error: { type, code, message, details, request_id, doc_url } }`. */
+/** The one error shape of /api: `{ error: { type, code, message, details, requestId, docUrl } }` (fields camelCase like every resource; code values snake_case, decision 050). */
 export function apiError(code: ApiErrorCode, message: string, requestId: string, opts: { details?: ErrorDetails; headers?: Record<string, string> } = {}): Response {
   const info: ErrorInfo = API_ERRORS[code];
   // A 401 names the scheme to authenticate with (RFC 9110 §15.5.2), whichever check refused.
   const headers = info.status === 401 ? { ...BEARER_CHALLENGE, ...opts.headers } : opts.headers;
   return Response.json(
-    { error: { type: info.type, code, message, details: opts.details ?? null, request_id: requestId, doc_url: errorDocUrl(code) } },
+    { error: { type: info.type, code, message, details: opts.details ?? null, requestId, docUrl: errorDocUrl(code) } },
     { status: info.status, headers },
   );
 }

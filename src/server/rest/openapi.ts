@@ -148,7 +148,7 @@ export function buildOpenApiDocument(endpoints: readonly Endpoint[], serverUrl: 
       description: [
         `Authenticate with \`Authorization: Bearer <key>\`. Scopes: ${API_KEY_SCOPES.map((s) => `\`${s}\` (${SCOPE_INFO[s].label.toLowerCase()})`).join(", ")}.`,
         "Any path without an endpoint answers 404 `route_not_found`; a path with endpoints, asked with another method, answers 405 `method_not_allowed` with an `Allow` header. HEAD is answered wherever GET is.",
-        "Unknown query parameters and body fields are refused with 400 `parameter_unknown`. Every error is `{ error: { type, code, message, details, request_id, doc_url } }`; the codes each response can carry are listed with it.",
+        "Unknown query parameters and body fields are refused with 400 `parameter_unknown`. Every error is `{ error: { type, code, message, details, requestId, docUrl } }`; the codes each response can carry are listed with it.",
       ].join("\n\n"),
     },
     servers: [{ url: serverUrl }],
@@ -166,14 +166,14 @@ export function buildOpenApiDocument(endpoints: readonly Endpoint[], serverUrl: 
           properties: {
             error: {
               type: "object",
-              required: ["type", "code", "message", "details", "request_id", "doc_url"],
+              required: ["type", "code", "message", "details", "requestId", "docUrl"],
               properties: {
                 type: { type: "string", enum: [...new Set(Object.values(API_ERRORS).map((e) => e.type))] },
                 code: { type: "string", enum: API_ERROR_CODES },
                 message: { type: "string", description: "For people: what happened and what to do" },
                 details: { type: ["object", "null"], description: "Machine-readable specifics, e.g. `fields` (field name → messages)" },
-                request_id: { type: "string" },
-                doc_url: { type: "string", description: "The code's entry in the error reference" },
+                requestId: { type: "string", description: "The same id as the X-Request-Id header" },
+                docUrl: { type: "string", description: "The code's entry in the error reference" },
               },
             },
           },

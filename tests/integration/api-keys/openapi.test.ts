@@ -53,3 +53,20 @@ it("lists per response only the codes it can carry, with the headers the server 
   expect(doc["x-router-responses"]["405"]!.headers.Allow!.required).toBe(true);
   expect(codes(doc["x-router-responses"]["404"]!)).toEqual(["route_not_found"]);
 });
+
+it("names every field in one casing, camelCase, errors included (code values stay snake_case)", async () => {
+  const doc = (await api("GET", "/api/v1/openapi.json")).body;
+  const names = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== "object") return;
+    for (const [name, value] of Object.entries(node)) {
+      if (name === "properties" && value && typeof value === "object") for (const field of Object.keys(value)) names.add(field);
+      walk(value);
+    }
+  };
+  walk(doc);
+  expect(names.size).toBeGreaterThan(20);
+  expect([...names].filter((name) => !/^[a-z][a-zA-Z0-9]*$/.test(name))).toEqual([]);
+  expect([...names]).toEqual(expect.arrayContaining(["requestId", "docUrl", "hasMore", "nextCursor"]));
+});

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
 import { endpoint } from "@/server/rest/endpoint";
+import { paged, withHasMore } from "@/server/rest/pages";
 import {
   boardDto,
   commentDto,
@@ -50,8 +51,9 @@ const listPostsEndpoint = endpoint({
   query: listPostsInput.pick({ sort: true, status: true, tag: true, q: true, cursor: true }).extend({
     limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(20),
   }),
-  response: listPostsOutput,
-  handle: ({ params, query, key, viewer, db }) => listPosts({ ...query, workspaceId: key.workspace.id, boardId: params.boardId, held: false }, viewer, db, { userId: viewer?.userId ?? null, workspaceId: key.workspace.id, plan: key.workspace.plan }),
+  response: paged(listPostsOutput),
+  handle: ({ params, query, key, viewer, db }) =>
+    listPosts({ ...query, workspaceId: key.workspace.id, boardId: params.boardId, held: false }, viewer, db, { userId: viewer?.userId ?? null, workspaceId: key.workspace.id, plan: key.workspace.plan }).then(withHasMore),
 });
 
 const createPostEndpoint = endpoint({
@@ -95,8 +97,8 @@ const listCommentsEndpoint = endpoint({
   query: listCommentsInput.pick({ cursor: true }).extend({
     limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(50),
   }),
-  response: listCommentsOutput,
-  handle: ({ params, query, key, viewer, db }) => listComments({ ...query, workspaceId: key.workspace.id, postId: params.postId }, viewer, db),
+  response: paged(listCommentsOutput),
+  handle: ({ params, query, key, viewer, db }) => listComments({ ...query, workspaceId: key.workspace.id, postId: params.postId }, viewer, db).then(withHasMore),
 });
 
 const createCommentEndpoint = endpoint({
