@@ -116,6 +116,8 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "workspaces.invitePreview": { allow: everyone, input: () => ({ token: "" }) },
   "workspaces.acceptInvite": { allow: signedIn, input: () => ({ token: "" }) },
   "workspaces.auditLog": { allow: ["admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug, limit: 5 }) },
+  // The workspace home: members see activity and people; plan and usage are filled for admins only (tests/integration/workspaces/home.test.ts).
+  "home.workspace": { allow: ["member", "admin", "owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
   "twoFactor.status": { allow: signedIn, input: () => undefined },
   "twoFactor.beginEnrollment": { allow: signedIn, input: () => undefined },
   "twoFactor.confirmEnrollment": { allow: signedIn, input: () => ({ enrollmentToken: "not-a-token", code }) },

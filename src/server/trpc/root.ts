@@ -8,6 +8,7 @@ import { twoFactorRouter } from "@/features/auth/server/two-factor-router";
 import { exportsRouter } from "@/features/exports/server/router";
 import { feedbackRouter } from "@/features/feedback/server/router";
 import { flagsRouter } from "@/features/flags/server/router";
+import { homeRouter } from "@/features/home/server/router";
 import { impersonationRouter } from "@/features/impersonation/server/router";
 import { previewsRouter } from "@/features/previews/server/router";
 import { jobsRouter } from "@/features/jobs/server/router";
@@ -26,6 +27,7 @@ export const appRouter = router({
   twoFactor: twoFactorRouter,
   sessions: sessionsRouter,
   workspaces: workspacesRouter,
+  home: homeRouter,
   staff: staffRouter,
   jobs: jobsRouter,
   realtime: realtimeRouter,

@@ -107,7 +107,8 @@ export const feedbackPosts = pgTable(
     foreignKey({ name: "feedback_posts_board_fk", columns: [t.boardId, t.workspaceId], foreignColumns: [feedbackBoards.id, feedbackBoards.workspaceId] }).onDelete("cascade"),
     foreignKey({ name: "feedback_posts_merged_into_fk", columns: [t.mergedIntoId], foreignColumns: [t.id] }),
     unique("feedback_posts_id_workspace_unique").on(t.id, t.workspaceId),
-    index("feedback_posts_workspace_id_idx").on(t.workspaceId),
+    // (workspace, id): also the workspace home's "latest activity", newest first (ids are UUIDv7).
+    index("feedback_posts_workspace_id_idx").on(t.workspaceId, t.id),
     index("feedback_posts_author_id_idx").on(t.authorId),
     index("feedback_posts_merged_into_id_idx").on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
     // Keyset orders (pinned first, then the sort key, then id), scanned backwards; one per sort,
@@ -173,7 +174,7 @@ export const feedbackComments = pgTable(
     index("feedback_comments_post_thread_idx").on(t.postId, t.threadId, t.id),
     index("feedback_comments_parent_id_idx").on(t.parentId).where(sql`${t.parentId} is not null`),
     index("feedback_comments_author_id_idx").on(t.authorId),
-    index("feedback_comments_workspace_id_idx").on(t.workspaceId),
+    index("feedback_comments_workspace_id_idx").on(t.workspaceId, t.id),
     check("feedback_comments_body_length", sql`char_length(${t.body}) between 1 and 5000`),
     check("feedback_comments_thread", sql`${t.threadId} = coalesce(${t.parentId}, ${t.id})`),
   ],
@@ -195,7 +196,7 @@ export const feedbackStatusChanges = pgTable(
     foreignKey({ name: "feedback_status_changes_post_fk", columns: [t.postId, t.workspaceId], foreignColumns: [feedbackPosts.id, feedbackPosts.workspaceId] }).onDelete("cascade"),
     index("feedback_status_changes_post_id_idx").on(t.postId, t.id),
     index("feedback_status_changes_changed_by_idx").on(t.changedBy),
-    index("feedback_status_changes_workspace_id_idx").on(t.workspaceId),
+    index("feedback_status_changes_workspace_id_idx").on(t.workspaceId, t.id),
     check("feedback_status_changes_note_length", sql`${t.note} is null or char_length(${t.note}) <= 500`),
   ],
 );
