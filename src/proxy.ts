@@ -14,7 +14,8 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   // Next's trailing-slash redirect is off so that /api/ answers in its envelope (next.config.ts); pages keep it.
   if (pathname.length > 1 && pathname.endsWith("/")) {
-    const url = request.nextUrl.clone();
+    // A plain URL: a NextURL keeps the slash it was asked with when Next's own redirect is off.
+    const url = new URL(request.url);
     url.pathname = pathname.replace(/\/+$/, "") || "/";
     return NextResponse.redirect(url, 308);
   }
