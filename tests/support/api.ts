@@ -1,7 +1,8 @@
 /**
  * Drives the real /api router (what the Next catch-all and start:api both call) with real
  * `Request`s (request context, auth, limits, metering, envelope) without a server, and issues
- * keys through the real operation.
+ * keys through the real operation. Every response is checked against the served OpenAPI
+ * document (`contract.ts`): a test that gets an undocumented answer fails.
  */
 import { handleApiRequest } from "@/server/rest/api";
 import { createApiKey } from "@/features/api-keys/server/create-api-key";
@@ -10,15 +11,17 @@ import { createRandom } from "@/lib/random";
 import { db } from "@/server/db/client";
 import { createUser, createWorkspaceWithMembers } from "@/server/db/factories";
 import type { WorkspaceRole } from "@/server/db/schema";
+import { ContractChecker, type OpenApiDocument } from "./contract";
 
 type Method = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 
-export type ApiResponse = { status: number; body: Record<string, unknown> & { error?: { code: string; message: string; details: unknown; request_id: string } }; headers: Headers };
+export type ApiResponse = { status: number; body: Record<string, unknown> & { error?: { code: string; message: string; details: unknown; requestId: string } }; headers: Headers };
 
 export async function api(
   method: Method,
   path: string,
-  opts: { key?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string>; ip?: string } = {},
+  /** `contract: false` only for a test that checks the contract check itself. */
+  opts: { key?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string>; ip?: string; contract?: boolean } = {},
 ): Promise<ApiResponse> {
   const url = new URL(path, "http://localhost:3000");
   const headers: Record<string, string> = { ...(opts.key ? { authorization: `Bearer ${opts.key}` } : {}), "x-forwarded-for": opts.ip ?? "203.0.113.10", ...opts.headers };
@@ -33,7 +36,17 @@ export async function api(
   } catch {
     body = { raw: text };
   }
+  if (opts.contract !== false) (await contract()).check({ method, path: url.pathname, status: response.status, headers: response.headers, body: text === "" ? null : body });
   return { status: response.status, body, headers: response.headers };
+}
+
+let checker: Promise<ContractChecker> | null = null;
+
+/** The contract check against the document this process serves (fetched once, as a client would). */
+export function contract(): Promise<ContractChecker> {
+  return (checker ??= handleApiRequest(new Request("http://localhost:3000/api/v1/openapi.json"), {})
+    .then((res) => res.json() as Promise<OpenApiDocument>)
+    .then((doc) => new ContractChecker(doc)));
 }
 
 let seed = 60_000;

@@ -19,7 +19,7 @@ export type Subscriber = {
   onDrop?(reason: "overflow" | "error"): void;
   /** Events that may wait while `send` is busy; one more and the subscriber is dropped. */
   maxBuffered?: number;
-  /** Whose stream this is: `endLiveConnections` for this user or session calls `onEnd`. */
+  /** Whose stream this is (`connectionOwnerOf`: the session, or the impersonation, it was opened with): `endLiveConnections` for this user or session calls `onEnd`. */
   owner?: { userId: string; sessionId: string };
   /** The owner signed out, lost the session or a membership: the hub has let go; close the stream. */
   onEnd?(): void;

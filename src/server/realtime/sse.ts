@@ -9,6 +9,7 @@ import { logger } from "@/server/logging/logger";
 import { consumeRateLimit, type RateLimitRule } from "@/server/rate-limit/consume";
 import { canSubscribe, mayBeAnonymous } from "./authorize";
 import { ACCESS_NARROWED_EVENT, parseChannel } from "./channels";
+import { connectionOwnerOf } from "./end-connections";
 import { realtimeHub, type Hub } from "./hub";
 import { selectMaxEventId } from "./queries";
 import { isEventId, replaySince } from "./replay";
@@ -28,6 +29,16 @@ const MAX_STREAM_MS = 10 * 60_000;
 const STREAM_JITTER_MS = 5 * 60_000;
 /** Events queued behind a socket that isn't draining; past this the client is dropped and reconnects. */
 const MAX_BUFFERED_EVENTS = 256;
+
+/**
+ * How long a stream stays open before it rotates: 10–15 minutes, and no later than the end of
+ * the impersonation it was opened under (Extend moves that; the stream then ends at the old
+ * time and its reconnect picks up the new one).
+ */
+export function streamLifetimeMs(impersonationExpiresAt: Date | null, now = Date.now(), random = Math.random()): number {
+  const rotation = MAX_STREAM_MS + random * STREAM_JITTER_MS;
+  return impersonationExpiresAt ? Math.max(0, Math.min(rotation, impersonationExpiresAt.getTime() - now)) : rotation;
+}
 
 /** The wire format: one frame per stored event, built once and written to every subscriber. */
 const frames = new WeakMap<StoredRealtimeEvent, string>();
@@ -152,7 +163,7 @@ async function stream(req: IncomingMessage, res: ServerResponse, headers: Header
   const subscription = hub.subscribe({
     channels,
     maxBuffered: MAX_BUFFERED_EVENTS,
-    owner: session ? { userId: session.user.id, sessionId: session.session.id } : undefined,
+    owner: session ? connectionOwnerOf(session) : undefined,
     // Signed out, session revoked or a membership removed: stop at once; the reconnect is authorized afresh.
     onEnd() {
       if (closed) return;
@@ -180,10 +191,11 @@ async function stream(req: IncomingMessage, res: ServerResponse, headers: Header
       res.destroy();
     },
   });
+  // An impersonation's stream ends when it expires (Stop ends it at once, through the hub).
   const rotate = setTimeout(() => {
     res.write(control("realtime.rotate", {}));
     res.end();
-  }, MAX_STREAM_MS + Math.random() * STREAM_JITTER_MS);
+  }, streamLifetimeMs(session?.impersonation?.expiresAt ?? null));
   rotate.unref();
   const cleanup = () => {
     if (closed) return;

@@ -22,7 +22,7 @@ export type StoredRealtimeEvent = {
 export interface RealtimeTransport {
   name: string;
   deliver(channel: string, event: StoredRealtimeEvent): Promise<void>;
-  /** Closes every connection the user holds on this transport (they reconnect and are authorized again). */
+  /** Closes every connection signed in as this id — a user's, or an impersonation's (`impersonationConnectionId`) — on this transport (they reconnect and are authorized again). */
   endUserConnections?(userId: string): Promise<void>;
 }
 

@@ -4,6 +4,7 @@ import { consumeRateLimit, peekRateLimit } from "@/server/rate-limit/consume";
 import type { KeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { verifyApiKey, type VerifiedKey } from "@/features/api-keys/server/verify/verify-api-key";
 import { apiError } from "./errors";
+import { rateLimitFields } from "./rate-limit-fields";
 
 /** Failed keys per client IP: cheap to refuse guesses before they cost a database lookup. */
 export const INVALID_KEY_RULE = { name: "api-invalid-key", limit: 30, windowSeconds: 60 };
@@ -16,8 +17,6 @@ const CODES = {
   rolled: "api_key_rolled",
   creator_left: "api_key_creator_left",
 } as const;
-
-const challenge = { "WWW-Authenticate": 'Bearer realm="groundwork-api"' };
 
 /**
  * Bearer key only. Session cookies are never read here, so a page on another site can't make
@@ -32,11 +31,11 @@ export async function authenticate(
 ): Promise<{ ok: true; key: VerifiedKey } | { ok: false; response: Response }> {
   const header = req.headers.get("authorization");
   if (!header) {
-    return { ok: false, response: apiError("missing_api_key", "Send your API key as `Authorization: Bearer gw_live_…`.", requestId, { headers: challenge }) };
+    return { ok: false, response: apiError("missing_api_key", "Send your API key as `Authorization: Bearer gw_live_…`.", requestId) };
   }
   const match = header.length <= 256 ? /^Bearer[ ]+(\S+)[ ]*$/i.exec(header) : null;
   if (!match) {
-    return { ok: false, response: apiError("invalid_authorization_header", "The Authorization header must be `Bearer <api key>`.", requestId, { headers: challenge }) };
+    return { ok: false, response: apiError("invalid_authorization_header", "The Authorization header must be `Bearer <api key>`.", requestId) };
   }
   const subject = `ip:${ip}`;
   let throttled: number | null = null;
@@ -57,9 +56,9 @@ export async function authenticate(
     return {
       ok: false,
       response: apiError("too_many_invalid_keys", `Too many requests with invalid API keys from your address. Try again in ${throttled} seconds.`, requestId, {
-        headers: { "Retry-After": String(throttled) },
+        headers: { "Retry-After": String(throttled), ...rateLimitFields(INVALID_KEY_RULE, 0, throttled) },
       }),
     };
   }
-  return { ok: false, response: apiError(CODES[result.reason], result.message, requestId, { headers: challenge }) };
+  return { ok: false, response: apiError(CODES[result.reason], result.message, requestId) };
 }

@@ -17,8 +17,9 @@ import { apiQuota } from "@/features/api-keys/server/verify/quota";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
 import type { VerifiedKey } from "@/features/api-keys/server/verify/verify-api-key";
 import { authenticate } from "./authenticate";
-import { apiError, appErrorResponse } from "./errors";
+import { apiError, appErrorResponse, type ApiErrorCode } from "./errors";
 import { requestFingerprint, runIdempotent, validIdempotencyKey, type StoredResponse } from "./idempotency";
+import { limitField, policyField, rateLimitFields } from "./rate-limit-fields";
 
 const MAX_BODY_BYTES = 64 * 1024;
 const none = z.object({});
@@ -47,6 +48,11 @@ export type Endpoint<P extends Schema = Schema, Q extends Schema = Schema, B ext
   body: B | null;
   response: R;
   successStatus: 200 | 201;
+  /**
+   * The refusals its operation can answer (`not_found`, `conflict`, …): the document lists
+   * these beside the request path's own, and nothing else, so a client sees only reachable codes.
+   */
+  errors: readonly ApiErrorCode[];
   /** A valid body for the reference page's curl example. */
   example?: unknown;
   handle(input: EndpointInput<P, Q, B>): Promise<z.input<R>>;
@@ -54,21 +60,14 @@ export type Endpoint<P extends Schema = Schema, Q extends Schema = Schema, B ext
 
 /** Declares an endpoint; the same object drives the route handler, the OpenAPI document and the fuzz test. */
 export function endpoint<P extends Schema = typeof none, Q extends Schema = typeof none, B extends Schema = typeof none, R extends Schema = Schema>(
-  def: Omit<Endpoint<P, Q, B, R>, "params" | "query" | "body" | "successStatus"> & { params?: P; query?: Q; body?: B; successStatus?: 200 | 201 },
+  def: Omit<Endpoint<P, Q, B, R>, "params" | "query" | "body" | "successStatus" | "errors"> & { params?: P; query?: Q; body?: B; successStatus?: 200 | 201; errors?: readonly ApiErrorCode[] },
 ): Endpoint<P, Q, B, R> {
-  return { ...def, params: def.params ?? (none as unknown as P), query: def.query ?? (none as unknown as Q), body: def.body ?? null, successStatus: def.successStatus ?? 200 };
+  return { ...def, params: def.params ?? (none as unknown as P), query: def.query ?? (none as unknown as Q), body: def.body ?? null, successStatus: def.successStatus ?? 200, errors: def.errors ?? [] };
 }
 
-/**
- * The per-key limit as the current draft-ietf-httpapi-ratelimit-headers structured fields:
- * `RateLimit-Policy: "per-key";q=600;w=60` and `RateLimit: "per-key";r=599;t=42`.
- */
+/** The key's per-minute limit as the RateLimit-Policy / RateLimit fields. */
 function rateLimitHeaders(rule: RateLimitRule, limit: RateLimitResult, now: Date): Record<string, string> {
-  const reset = Math.max(0, Math.ceil((limit.resetAt.getTime() - now.getTime()) / 1000));
-  return {
-    "RateLimit-Policy": `"${rule.name}";q=${rule.limit};w=${rule.windowSeconds}`,
-    RateLimit: `"${rule.name}";r=${limit.remaining};t=${reset}`,
-  };
+  return rateLimitFields(rule, limit.remaining, Math.max(0, Math.ceil((limit.resetAt.getTime() - now.getTime()) / 1000)));
 }
 
 function fieldErrors(error: z.ZodError): Record<string, string[]> {
@@ -148,7 +147,7 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
             ? `This key has the ${def.scope} scope, but its creator's role (${key.creator.role}) no longer allows it.`
             : `This key lacks the ${def.scope} scope. Edit the key (or create one) with ${def.scope}.`,
           requestId,
-          { details: { required_scope: def.scope, key_scopes: key.scopes, effective_scopes: key.effectiveScopes } },
+          { details: { requiredScope: def.scope, keyScopes: key.scopes, effectiveScopes: key.effectiveScopes } },
         ),
       );
     }
@@ -174,7 +173,7 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
         apiError("quota_exceeded",
           `${key.workspace.name} has used all ${quota.limit.toLocaleString("en-US")} API requests of the ${quota.planName} plan this month. To keep going, an owner of the workspace can upgrade it to the Pro plan (${PLANS.pro.monthlyApiRequests.toLocaleString("en-US")} requests a month, then billed per 1,000) at ${new URL(`/w/${key.workspace.slug}/billing`, env.APP_URL).toString()}; otherwise requests resume on ${quota.resetAt.toISOString().slice(0, 10)}.`,
           requestId,
-          { details: { plan: key.workspace.plan, used: quota.used, limit: quota.limit, resets_at: quota.resetAt.toISOString() }, headers: { "Retry-After": String(retryAfter) } },
+          { details: { plan: key.workspace.plan, used: quota.used, limit: quota.limit, resetsAt: quota.resetAt.toISOString() }, headers: { "Retry-After": String(retryAfter) } },
         ),
       );
     }
@@ -220,8 +219,8 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
           if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
           // A per-user write limit refused it, not the key's: list that policy too, at 0 left.
           if (error.rateLimit) {
-            headers["RateLimit-Policy"] += `, "${error.rateLimit.name}";q=${error.rateLimit.limit};w=${error.rateLimit.windowSeconds}`;
-            headers.RateLimit += `, "${error.rateLimit.name}";r=0;t=${error.retryAfterSeconds ?? error.rateLimit.windowSeconds}`;
+            headers["RateLimit-Policy"] += `, ${policyField(error.rateLimit)}`;
+            headers.RateLimit += `, ${limitField(error.rateLimit.name, 0, error.retryAfterSeconds ?? error.rateLimit.windowSeconds)}`;
           }
           const response = appErrorResponse(error, requestId);
           return { status: response.status, body: await response.json() };

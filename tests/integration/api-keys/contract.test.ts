@@ -24,7 +24,7 @@ describe("request ids", () => {
     const ours = res.headers.get("x-request-id");
     expect(ours).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers.get("x-client-request-id")).toBe("caller-chosen-0001");
-    expect(res.body.error!.request_id).toBe(ours);
+    expect(res.body.error!.requestId).toBe(ours);
     const again = await api("GET", "/api/v1/me", { key, headers: { "x-request-id": "caller-chosen-0001" } });
     expect(again.headers.get("x-request-id")).not.toBe(ours);
     expect((await api("GET", "/api/v1/me", { key })).headers.get("x-client-request-id")).toBeNull();
@@ -44,6 +44,19 @@ describe("unknown parameters", () => {
     expect(res.body.error).toMatchObject({ code: "parameter_unknown", details: { fields: { titel: ["Unknown body field"] } } });
     const list = await api("GET", `/api/v1/boards/${boardId}/posts?sort=new`, { key });
     expect(JSON.stringify(list.body)).not.toContain("Typo in a field");
+  });
+});
+
+describe("lists", () => {
+  it("say hasMore beside nextCursor, and hasMore is false on the last page", async () => {
+    const w = await makeApiWorld();
+    const writer = (await issueKey(w.admin, w.workspace, "admin")).secret;
+    const board = await createFeedbackBoard(db, nextRandom(), { workspaceId: w.workspace.id, name: "Pages" });
+    for (const title of ["First of two", "Second of two"]) expect((await api("POST", `/api/v1/boards/${board.id}/posts`, { key: writer, body: { title, body: "" } })).status).toBe(201);
+    const first = await api("GET", `/api/v1/boards/${board.id}/posts?sort=new&limit=1`, { key: writer });
+    expect(first.body).toMatchObject({ hasMore: true, nextCursor: expect.any(String) });
+    const last = await api("GET", `/api/v1/boards/${board.id}/posts?sort=new&limit=1&cursor=${String(first.body.nextCursor)}`, { key: writer });
+    expect(last.body).toMatchObject({ hasMore: false, nextCursor: null });
   });
 });
 
@@ -70,7 +83,7 @@ describe("errors", () => {
   it("carry a type, a code from the table and a link to its documentation", async () => {
     const res = await api("GET", "/api/v1/me");
     expect(res.status).toBe(401);
-    expect(res.body.error).toMatchObject({ type: "authentication_error", code: "missing_api_key", doc_url: "/docs/api#missing_api_key" });
+    expect(res.body.error).toMatchObject({ type: "authentication_error", code: "missing_api_key", docUrl: "/docs/api#missing_api_key" });
   });
 
   it("a per-user write limit answers its own code and names its policy beside the key's, which still has room", async () => {

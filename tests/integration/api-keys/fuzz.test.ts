@@ -96,7 +96,7 @@ it("10,000 random requests: no 5xx, every error in the envelope", { timeout: 300
     if (res.status >= 500) failures.push(`${method} ${path}?${qs} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
     else if (res.status >= 400) {
       const error = res.body.error;
-      if (!error || typeof error.code !== "string" || typeof error.message !== "string" || typeof error.request_id !== "string" || !("details" in error)) {
+      if (!error || typeof error.code !== "string" || typeof error.message !== "string" || typeof error.requestId !== "string" || !("details" in error)) {
         failures.push(`${method} ${path} → ${res.status} without the envelope: ${JSON.stringify(res.body).slice(0, 200)}`);
       }
     }

@@ -99,7 +99,7 @@ describe("writing", () => {
     const readOnly = (await issueKey(w.admin, w.workspace, "admin", { scopes: ["posts:read"] })).secret;
     const res = await api("POST", `/api/v1/boards/${board.id}/posts`, { key: readOnly, body: { title: "Not allowed" } });
     expect(res.status).toBe(403);
-    expect(res.body.error).toMatchObject({ code: "missing_scope", details: { required_scope: "posts:write" } });
+    expect(res.body.error).toMatchObject({ code: "missing_scope", details: { requiredScope: "posts:write" } });
     expect((await api("PUT", `/api/v1/posts/${foreignPost.id}/vote`, { key: readOnly })).body.error!.message).toContain("votes:write");
   });
 

@@ -9,7 +9,7 @@ import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder"
 import { sql } from "drizzle-orm";
 import { db } from "@/server/db/client";
 import { createFeedbackBoard } from "@/server/db/factories";
-import { issueKey, makeApiWorld, nextRandom } from "../../support/api";
+import { contract, issueKey, makeApiWorld, nextRandom } from "../../support/api";
 
 let server: ApiServer;
 let key: string;
@@ -29,12 +29,17 @@ afterAll(async () => {
   await apiKeyCache().listener.stop();
 });
 
-const call = (method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}) =>
-  fetch(`${server.origin}${path}`, {
+/** Over real HTTP; every answer is checked against the served OpenAPI document, as `api()` does. */
+async function call(method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}) {
+  const res = await fetch(`${server.origin}${path}`, {
     method,
     headers: { authorization: `Bearer ${key}`, ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers },
     body: init.body ? JSON.stringify(init.body) : undefined,
   });
+  const text = await res.clone().text();
+  (await contract()).check({ method, path: new URL(path, server.origin).pathname, status: res.status, headers: res.headers, body: text === "" ? null : JSON.parse(text) });
+  return res;
+}
 
 describe("the standalone API server", () => {
   it("answers GET /api/v1/me for a key, with the rate-limit headers", async () => {

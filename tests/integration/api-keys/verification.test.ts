@@ -48,7 +48,7 @@ describe("GET /v1/me", () => {
     const res = await api("GET", "/api/v1/me", { headers: await signedInHeaders(w.owner.id) });
     expect(res.status).toBe(401);
     expect(res.body.error).toMatchObject({ code: "missing_api_key", details: null });
-    expect(res.body.error!.request_id).toEqual(res.headers.get("x-request-id"));
+    expect(res.body.error!.requestId).toEqual(res.headers.get("x-request-id"));
   });
 });
 
@@ -119,7 +119,7 @@ describe("refusals", () => {
     const { secret } = await issueKey(w.admin, w.workspace, "admin", { scopes: ["posts:read"] });
     const res = await api("GET", "/api/v1/usage", { key: secret });
     expect(res.status).toBe(403);
-    expect(res.body.error).toMatchObject({ code: "missing_scope", details: { required_scope: "usage:read" } });
+    expect(res.body.error).toMatchObject({ code: "missing_scope", details: { requiredScope: "usage:read" } });
     expect(res.body.error!.message).toContain("usage:read");
   });
 

@@ -66,7 +66,7 @@ it("answers 503 with Retry-After and the request id while Postgres is down, and 
   const rest = await api("GET", "/api/v1/me", { key: `${key.slice(0, -1)}${key.endsWith("a") ? "b" : "a"}`, headers: { "x-request-id": "outage-rest-1" } });
   expect(rest.status).toBe(503);
   expect(rest.headers.get("retry-after")).toMatch(/^\d+$/);
-  expect(rest.body.error).toMatchObject({ code: "service_unavailable", request_id: rest.headers.get("x-request-id") });
+  expect(rest.body.error).toMatchObject({ code: "service_unavailable", requestId: rest.headers.get("x-request-id") });
   expect(rest.headers.get("x-client-request-id")).toBe("outage-rest-1");
 
   const trpc = await trpcQuery("workspaces.mine", undefined, { ...headers, "x-request-id": "outage-trpc-1" });

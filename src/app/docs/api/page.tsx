@@ -4,7 +4,7 @@ import { API_ERROR_CODES, API_ERRORS } from "@/server/rest/errors";
 
 export const metadata: Metadata = { title: "API errors" };
 
-/** Public: what each `error.code` of the API means. Errors link here with `doc_url` (`/docs/api#<code>`). */
+/** Public: what each `error.code` of the API means. Errors link here with `docUrl` (`/docs/api#<code>`). */
 export default function ApiErrorsPage() {
   return (
     <>
@@ -12,8 +12,8 @@ export default function ApiErrorsPage() {
       <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-10 sm:px-6">
         <h1 className="mb-2 text-3xl font-semibold tracking-tight">API errors</h1>
         <p className="mb-8 text-muted-foreground">
-          Every error is <code>{"{ error: { type, code, message, details, request_id, doc_url } }"}</code>. Act on <code>code</code>; show <code>message</code> to people; quote{" "}
-          <code>request_id</code> to support. The OpenAPI document is at <code>/api/v1/openapi.json</code>.
+          Every error is <code>{"{ error: { type, code, message, details, requestId, docUrl } }"}</code>. Act on <code>code</code>; show <code>message</code> to people; quote{" "}
+          <code>requestId</code> to support. The OpenAPI document is at <code>/api/v1/openapi.json</code>.
         </p>
         <dl className="divide-y">
           {API_ERROR_CODES.map((code) => (

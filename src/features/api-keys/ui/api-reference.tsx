@@ -23,7 +23,7 @@ export function ApiReference({ serverUrl, endpoints, keyPrefix }: { serverUrl: s
           <CardTitle>Groundwork REST API v1</CardTitle>
           <CardDescription>
             Send a key as <code className="font-mono">Authorization: Bearer …</code>. The examples use the start of your newest key ({keyPrefix}); paste the whole key in its place. Errors are always{" "}
-            <code className="font-mono">{'{ "error": { "code", "message", "details", "request_id" } }'}</code>. POSTs accept <code className="font-mono">Idempotency-Key</code>. The machine-readable spec is at{" "}
+            <code className="font-mono">{'{ "error": { "type", "code", "message", "details", "requestId", "docUrl" } }'}</code>. POSTs accept <code className="font-mono">Idempotency-Key</code>. The machine-readable spec is at{" "}
             <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
           </CardDescription>
         </CardHeader>

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
 import { endpoint } from "@/server/rest/endpoint";
+import { paged, withHasMore } from "@/server/rest/pages";
 import {
   boardDto,
   commentDto,
@@ -42,6 +43,7 @@ const listPostsEndpoint = endpoint({
   method: "GET",
   path: "/v1/boards/{boardId}/posts",
   operationId: "listPosts",
+  errors: ["not_found", "bad_request"],
   summary: "Posts on a board, a page at a time (pass nextCursor back as cursor)",
   tag: "Posts",
   scope: "posts:read",
@@ -49,14 +51,16 @@ const listPostsEndpoint = endpoint({
   query: listPostsInput.pick({ sort: true, status: true, tag: true, q: true, cursor: true }).extend({
     limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(20),
   }),
-  response: listPostsOutput,
-  handle: ({ params, query, key, viewer, db }) => listPosts({ ...query, workspaceId: key.workspace.id, boardId: params.boardId, held: false }, viewer, db, { userId: viewer?.userId ?? null, workspaceId: key.workspace.id, plan: key.workspace.plan }),
+  response: paged(listPostsOutput),
+  handle: ({ params, query, key, viewer, db }) =>
+    listPosts({ ...query, workspaceId: key.workspace.id, boardId: params.boardId, held: false }, viewer, db, { userId: viewer?.userId ?? null, workspaceId: key.workspace.id, plan: key.workspace.plan }).then(withHasMore),
 });
 
 const createPostEndpoint = endpoint({
   method: "POST",
   path: "/v1/boards/{boardId}/posts",
   operationId: "createPost",
+  errors: ["not_found", "bad_request", "write_rate_limited"],
   summary: "Post feedback to a board, as the key's creator",
   tag: "Posts",
   scope: "posts:write",
@@ -72,6 +76,7 @@ const getPostEndpoint = endpoint({
   method: "GET",
   path: "/v1/posts/{postId}",
   operationId: "getPost",
+  errors: ["not_found"],
   summary: "One post with its description, status history and vote count",
   tag: "Posts",
   scope: "posts:read",
@@ -84,6 +89,7 @@ const listCommentsEndpoint = endpoint({
   method: "GET",
   path: "/v1/posts/{postId}/comments",
   operationId: "listComments",
+  errors: ["not_found", "bad_request"],
   summary: "A post's comments, a page at a time",
   tag: "Comments",
   scope: "posts:read",
@@ -91,14 +97,15 @@ const listCommentsEndpoint = endpoint({
   query: listCommentsInput.pick({ cursor: true }).extend({
     limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(50),
   }),
-  response: listCommentsOutput,
-  handle: ({ params, query, key, viewer, db }) => listComments({ ...query, workspaceId: key.workspace.id, postId: params.postId }, viewer, db),
+  response: paged(listCommentsOutput),
+  handle: ({ params, query, key, viewer, db }) => listComments({ ...query, workspaceId: key.workspace.id, postId: params.postId }, viewer, db).then(withHasMore),
 });
 
 const createCommentEndpoint = endpoint({
   method: "POST",
   path: "/v1/posts/{postId}/comments",
   operationId: "createComment",
+  errors: ["not_found", "bad_request", "conflict", "write_rate_limited"],
   summary: "Comment on a post (or reply with parentId), as the key's creator",
   tag: "Comments",
   scope: "comments:write",
@@ -116,6 +123,7 @@ const voteEndpoint = endpoint({
   method: "PUT",
   path: "/v1/posts/{postId}/vote",
   operationId: "votePost",
+  errors: ["not_found", "conflict", "write_rate_limited"],
   summary: "Vote for a post as the key's creator (voting twice is a no-op)",
   tag: "Votes",
   scope: "votes:write",
@@ -128,6 +136,7 @@ const unvoteEndpoint = endpoint({
   method: "DELETE",
   path: "/v1/posts/{postId}/vote",
   operationId: "unvotePost",
+  errors: ["not_found", "conflict", "write_rate_limited"],
   summary: "Take back the key's creator's vote (a no-op when there is none)",
   tag: "Votes",
   scope: "votes:write",

@@ -4,6 +4,7 @@ import { recordSecurityEvent, recordStaffAudit } from "@/server/audit";
 import { generateToken, hashToken } from "@/server/auth/tokens";
 import type { Db } from "@/server/db/client";
 import { transactionWithEffects } from "@/server/db/transaction";
+import { endImpersonationConnections } from "@/server/realtime/end-connections";
 import { AppError } from "@/server/errors";
 import { adminUserPath, IMPERSONATION_TTL_MS, type startImpersonationInput } from "../schemas";
 import { staffAuditActor, type StaffActor } from "./actor";
@@ -24,7 +25,8 @@ export async function startImpersonation(input: z.output<typeof startImpersonati
   const token = generateToken();
   const expiresAt = new Date(now.getTime() + IMPERSONATION_TTL_MS);
   await transactionWithEffects(db, async (tx, effects) => {
-    await endImpersonationsOfStaffSession(tx, actor.sessionId, now);
+    // The one this replaces ends, with its live connections.
+    await endImpersonationConnections(await endImpersonationsOfStaffSession(tx, actor.sessionId, now), tx);
     await insertImpersonation(tx, {
       tokenHash: hashToken(token),
       staffSessionId: actor.sessionId,

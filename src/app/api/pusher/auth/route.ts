@@ -9,6 +9,8 @@ import { withRequest } from "@/server/http/with-request";
 import { consumeRateLimit } from "@/server/rate-limit/consume";
 import { mayBeAnonymous } from "@/server/realtime/authorize";
 import { fromPusherChannel } from "@/server/realtime/channels";
+import { pusherUserIdOf } from "@/server/realtime/end-connections";
+import { endConnectionsWhenExpired } from "@/server/realtime/impersonation-expiry";
 import { PUSHER_AUTH_RATE_LIMIT, authorizePusherSubscription } from "@/server/realtime/pusher-auth";
 import { pusherServerFromEnv } from "@/server/realtime/pusher-transport";
 
@@ -31,8 +33,9 @@ const failure = (status: number, code: string, message: string, requestId: strin
 
 /**
  * pusher-js's channel authorization endpoint (signs a subscription the viewer may make) and its
- * user authentication endpoint (signs the connection in as the viewer, so ending their session
- * or membership can terminate it: `endLiveConnections`).
+ * user authentication endpoint (signs the connection in as the viewer — or as the impersonation,
+ * for staff impersonating — so ending their session, membership or impersonation can terminate it:
+ * `endLiveConnections`, `endImpersonationConnections`).
  */
 export const POST = withRequest(async (req, { requestId }) => {
   if (isCrossSiteRequest(req)) return failure(403, "FORBIDDEN", "This request came from another site and was refused.", requestId);
@@ -58,7 +61,10 @@ export const POST = withRequest(async (req, { requestId }) => {
   const refreshed: Record<string, string> = signedIn?.session.refreshed ? { "set-cookie": sessionCookie(signedIn.token, signedIn.session.expiresAt) } : {};
   if (parsed.data.channel_name === undefined) {
     if (!signedIn) return failure(401, "UNAUTHORIZED", "Sign in to receive live updates.", requestId);
-    return reply(200, pusher.authenticateUser(parsed.data.socket_id, { id: signedIn.user.id }), refreshed);
+    // An impersonation's connection signs in as the impersonation, and is ended when it ends.
+    const impersonation = signedIn.impersonation;
+    if (impersonation) endConnectionsWhenExpired({ id: impersonation.id, targetUserId: signedIn.user.id, expiresAt: impersonation.expiresAt }, db);
+    return reply(200, pusher.authenticateUser(parsed.data.socket_id, { id: pusherUserIdOf(signedIn) }), refreshed);
   }
   // Signed-out visitors may only subscribe to public boards' channels (canSubscribe decides which).
   const channel = fromPusherChannel(parsed.data.channel_name);

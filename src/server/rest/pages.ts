@@ -1,0 +1,11 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * A list response as the public API sends it: the page, `nextCursor` to pass back as `cursor`,
+ * and `hasMore` so a client can loop without knowing that a null cursor means the end.
+ */
+export const paged = <S extends z.ZodObject<{ nextCursor: z.ZodNullable<z.ZodType<string>> }>>(schema: S) =>
+  schema.extend({ hasMore: z.boolean().describe("Whether another page follows: pass nextCursor as cursor to get it") });
+
+export const withHasMore = <T extends { nextCursor: string | null }>(page: T) => ({ ...page, hasMore: page.nextCursor !== null });
