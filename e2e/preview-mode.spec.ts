@@ -74,3 +74,16 @@ test("after an extend, the banner shows the new expiry without a restart", async
   await page.goto(`${BASE}/`);
   await expect(page.getByTestId("preview-banner")).toContainText(/expires in 26 h \d+ min/);
 });
+
+test("the seeded owner whose renewal failed sees the past-due banner on every page", async ({ page }) => {
+  await page.goto(`${BASE}/sign-in`);
+  // Enabled once hydrated (the click would do nothing before): Playwright's click waits for it.
+  await page.getByRole("button", { name: /Sign in as Parker Pastdue/ }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  const banner = page.getByTestId("past-due-banner");
+  await expect(banner).toContainText("Payment failed for Lapsed Labs.");
+  await expect(banner).toContainText(/Pay by \w+ \d+, \d{4} to keep its plan\./);
+  await page.goto(`${BASE}/account`);
+  await expect(page.getByTestId("past-due-banner")).toContainText("Payment failed for Lapsed Labs.");
+  await expect(page.getByRole("link", { name: "Fix billing" })).toHaveAttribute("href", "/w/lapsed-labs/billing");
+});

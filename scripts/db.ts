@@ -1,14 +1,16 @@
 /**
  * Database chores against DATABASE_URL, or the embedded dev cluster when it is unset.
  *   tsx scripts/db.ts migrate   apply committed migrations (safe at every release/start)
- *   tsx scripts/db.ts seed      add the demo data (idempotent)
- *   tsx scripts/db.ts reset     drop everything, migrate, seed
+ *   tsx scripts/db.ts seed      add the demo data (idempotent), the seeded characters' billing
+ *                               through the local Stripe gateway included
+ *   tsx scripts/db.ts reset     drop everything (the local gateway's state too), migrate, seed
  */
 import nextEnv from "@next/env";
 import postgres from "postgres";
 import { migrateDatabase } from "../src/server/db/migrate";
 import { seedDatabase } from "../src/server/db/seed";
 import { connect, openDatabase } from "./lib/database";
+import { seedBillingWithLocalGateway } from "./lib/seed-billing";
 
 const command = process.argv[2];
 if (!["migrate", "seed", "reset"].includes(command ?? "")) {
@@ -20,7 +22,7 @@ const database = await openDatabase();
 try {
   if (command === "reset") {
     const sql = postgres(database.directUrl, { max: 1, onnotice: () => {} });
-    await sql.unsafe("drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;");
+    await sql.unsafe("drop schema if exists public cascade; drop schema if exists drizzle cascade; drop schema if exists stripe_dev cascade; create schema public;");
     await sql.end();
     console.log("Dropped all tables.");
   }
@@ -32,6 +34,7 @@ try {
     const { db, close } = connect(database.url);
     const report = await seedDatabase(db).finally(close);
     console.log(`Seed: ${JSON.stringify(report.inserted)} inserted.`);
+    for (const line of await seedBillingWithLocalGateway(database.url)) console.log(`Billing: ${line}`);
   }
 } finally {
   await database.stop();

@@ -32,6 +32,7 @@ import { startInngestDevServer, type InngestDevServer } from "../tools/inngest-d
 import { startPusherDevServer, type PusherDevServer } from "../tools/pusher-dev/server";
 import { startStripeDevServer, type StripeDevServer } from "../tools/stripe-dev";
 import { connect, openDatabase } from "./lib/database";
+import { runBillingSeed } from "./lib/seed-billing";
 
 const { values: args } = parseArgs({
   options: {
@@ -57,7 +58,8 @@ if (args["db-url-file"]) fs.writeFileSync(args["db-url-file"], database.url, { m
 const { applied } = await migrateDatabase(database.directUrl);
 say(applied ? `Applied ${applied} migration(s)` : "Migrations up to date");
 
-if (database.fresh || args.ephemeral) {
+const seeding = database.fresh || args.ephemeral;
+if (seeding) {
   const { db, close } = connect(database.url);
   const report = await seedDatabase(db).finally(close);
   say(`Seeded demo data: ${Object.entries(report.inserted).map(([k, n]) => `${n} ${k}`).join(", ")}`);
@@ -101,6 +103,8 @@ if (!process.env.STRIPE_SECRET_KEY) {
   stripeDev = await startStripeDevServer({ databaseUrl: database.url, port: stripePort, webhookUrl: `http://127.0.0.1:${port}/api/webhooks/stripe`, log: sayStripe });
   process.env.STRIPE_DEV_URL = stripeDev.url;
   if (args["stripe-dev-url-file"]) fs.writeFileSync(args["stripe-dev-url-file"], stripeDev.url);
+  // The seeded characters' subscriptions, through this gateway (its webhooks reach the app once it is up).
+  if (seeding) for (const line of await runBillingSeed(database.url, stripeDev.url)) sayStripe(`Seeded billing: ${line}`);
 }
 
 const logFile = args["log-file"] ? fs.createWriteStream(path.resolve(args["log-file"]), { flags: "a" }) : null;

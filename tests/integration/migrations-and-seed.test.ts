@@ -19,7 +19,7 @@ it("seeds the same rows every time, and a second seed adds nothing", async () =>
   const first = await seedDatabase(db);
   const ids = (await db.select({ id: diagnosticPings.id }).from(diagnosticPings).orderBy(diagnosticPings.id)).map((r) => r.id);
   const second = await seedDatabase(db);
-  expect(first.inserted).toEqual({ diagnosticPings: 5, users: 5, workspaces: 3, memberships: 5, feedbackBoards: 1, feedbackPosts: 4 });
+  expect(first.inserted).toEqual({ diagnosticPings: 5, users: 6, workspaces: 4, memberships: 6, feedbackBoards: 1, feedbackPosts: 4 });
   expect(second.inserted).toEqual({ diagnosticPings: 0, users: 0, workspaces: 0, memberships: 0, feedbackBoards: 0, feedbackPosts: 0 });
   const [{ n }] = (await db.select({ n: count() }).from(diagnosticPings)) as [{ n: number }];
   expect(n).toBe(5);
@@ -48,6 +48,8 @@ it("seeds the demo logins it prints: a verified owner of a personal workspace, a
     { name: "Groundwork", personal: false, role: "admin", userId: support.id },
     { name: "Groundwork", personal: false, role: "member", userId: rows.find((u) => u.email === "member@groundwork.test")!.id },
     { name: "Groundwork", personal: false, role: "owner", userId: demo.id },
+    // Its billing (Pro, past due) is seeded through the gateway: tests/integration/billing/seeded-characters.test.ts.
+    { name: "Lapsed Labs", personal: false, role: "owner", userId: rows.find((u) => u.email === "pastdue@groundwork.test")!.id },
     { name: "Quota Labs", personal: false, role: "owner", userId: rows.find((u) => u.email === "quota@groundwork.test")!.id },
   ]);
   // The over-quota character's workspace is at its free plan's limit this period.

@@ -35,7 +35,7 @@ import { GET as health } from "@/app/api/health/route";
 import { requestFingerprint, runIdempotent } from "@/server/rest/idempotency";
 import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
-import { db, sql } from "@/server/db/client";
+import { db, POOL_SETTINGS, sql } from "@/server/db/client";
 import { api, issueKey, makeApiWorld } from "../../support/api";
 import { readJson, trpcMutation, trpcQuery, type TrpcErrorBody } from "../../support/http";
 import { signedInHeaders } from "../../support/sessions";
@@ -114,6 +114,16 @@ it("a POST in flight when Postgres goes away doesn't leave its Idempotency-Key i
   // Leave the process as the next test expects it: listeners back too.
   await expect.poll(async () => (await readHealth()).httpStatus, { timeout: 30_000, interval: 250 }).toBe(200);
 }, 120_000);
+
+it("a connection waits at most a second before it reconnects, however many failed in the outage", () => {
+  // postgres.js's own backoff is (0.5–1) × min(3^retries / 100, 20) s with retries counted
+  // pool-wide: after 10 failed connections a query could wait 10–20 s after Postgres came back.
+  for (const retries of [0, 1, 3, 10, 30, 100]) {
+    const seconds = POOL_SETTINGS.backoff(retries);
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(1);
+  }
+});
 
 type Check = { ok: boolean; detail: string };
 type Health = { status: string; checks: { database: Check; pool: Check; listeners: Check; migrations: Check; jobs: Check } };

@@ -15,8 +15,11 @@ import { useTRPC } from "@/trpc/client";
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-/** Support's read-only view of a workspace's billing, and (staff admins) a credit through an intent. */
-export function StaffBilling({ canGrant }: { canGrant: boolean }) {
+/** Runs a staff write, asking for admin mode when the server wants it (the admin feature's `withAdminMode`, passed in by the page). */
+export type WithAdminMode = <T>(fn: () => Promise<T>) => Promise<T>;
+
+/** Support's read-only view of a workspace's billing, and (staff admins, in admin mode) a credit through an intent. */
+export function StaffBilling({ canGrant, withAdminMode }: { canGrant: boolean; withAdminMode: WithAdminMode }) {
   const trpc = useTRPC();
   const [slug, setSlug] = useState("");
   const [query, setQuery] = useState<string | null>(null);
@@ -53,7 +56,7 @@ export function StaffBilling({ canGrant }: { canGrant: boolean }) {
             </CardHeader>
             {canGrant && view.data.customerId ? (
               <CardContent>
-                <GrantCredit workspaceSlug={view.data.workspace.slug} />
+                <GrantCredit workspaceSlug={view.data.workspace.slug} withAdminMode={withAdminMode} />
               </CardContent>
             ) : null}
           </Card>
@@ -66,19 +69,20 @@ export function StaffBilling({ canGrant }: { canGrant: boolean }) {
   );
 }
 
-function GrantCredit({ workspaceSlug }: { workspaceSlug: string }) {
+function GrantCredit({ workspaceSlug, withAdminMode }: { workspaceSlug: string; withAdminMode: WithAdminMode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [dollars, setDollars] = useState("10");
   const [reason, setReason] = useState("");
-  const grant = useMutation(
-    trpc.staffBilling.grantCredit.mutationOptions({
-      meta: { toast: false },
-      onSuccess: (r) => toast({ title: r.status === "succeeded" ? "Credit applied" : "Credit pending", description: r.message ?? "The next invoices draw from it.", variant: r.status === "failed" ? "error" : "success" }),
-      onError: (error) => toast({ title: "No credit granted", description: describeClientError(error).message, variant: "error" }),
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.staffBilling.workspace.queryKey({ workspaceSlug }) }),
-    }),
-  );
+  const options = trpc.staffBilling.grantCredit.mutationOptions({
+    meta: { toast: false },
+    onSuccess: (r) => toast({ title: r.status === "succeeded" ? "Credit applied" : "Credit pending", description: r.message ?? "The next invoices draw from it.", variant: r.status === "failed" ? "error" : "success" }),
+    onError: (error) => toast({ title: "No credit granted", description: describeClientError(error).message, variant: "error" }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.staffBilling.workspace.queryKey({ workspaceSlug }) }),
+  });
+  // A money write: the server asks for admin mode (the password again), then the same call runs once more.
+  const run = options.mutationFn!;
+  const grant = useMutation({ ...options, mutationFn: ((...args: Parameters<typeof run>) => withAdminMode(() => run(...args))) as typeof run });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     grant.mutate({ workspaceSlug, amountCents: Math.round(Number(dollars) * 100), reason });

@@ -1,17 +1,22 @@
 "use client";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { trpcClient } from "@/trpc/vanilla";
 
 type Character = { key: string; email: string; displayName: string; description: string };
 
+const noSubscription = () => () => {};
+
 /**
  * A preview's sign-in page: one click signs in as a seeded character, through the ordinary
- * sign-in with the seeded password. Rendered only when the preview env is set.
+ * sign-in with the seeded password. Rendered only when the preview env is set. The buttons are
+ * disabled until React has hydrated them: a click before that would do nothing.
  */
 export function CharacterSignIn({ characters, password, next }: { characters: Character[]; password: string; next: string | null }) {
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // false in the server's HTML and during hydration, true once the handlers are attached.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   async function signInAs(character: Character) {
     setPending(character.key);
     setError(null);
@@ -32,7 +37,7 @@ export function CharacterSignIn({ characters, password, next }: { characters: Ch
       <ul className="flex flex-col gap-2">
         {characters.map((c) => (
           <li key={c.key}>
-            <Button type="button" variant="outline" className="h-auto w-full flex-col items-start py-2 text-left" disabled={pending !== null} onClick={() => signInAs(c)}>
+            <Button type="button" variant="outline" className="h-auto w-full flex-col items-start py-2 text-left" disabled={!hydrated || pending !== null} onClick={() => signInAs(c)}>
               <span className="font-medium">{pending === c.key ? `Signing in as ${c.displayName}…` : `Sign in as ${c.displayName}`}</span>
               <span className="text-xs font-normal text-muted-foreground">{c.description}</span>
             </Button>
