@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { env } from "@/server/env";
 import { markClientAddressEntry, stampClientAddress } from "@/server/http/client-ip";
+import { carryUnroutableMethod } from "@/server/http/request-method";
 import { listen, type Listening } from "@/server/http/listen";
 import { logger } from "@/server/logging/logger";
 import { handleApiRequest } from "./api";
@@ -24,6 +25,7 @@ export async function startApiServer(opts: { port: number; host?: string; truste
   markClientAddressEntry();
   const server = http.createServer((req, res) => {
     stampClientAddress(req, hops);
+    carryUnroutableMethod(req);
     void serve(req, res);
   });
   server.keepAliveTimeout = 5_000;
