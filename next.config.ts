@@ -14,6 +14,10 @@ function gitCommit(): string {
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Next's own 308 from `/x/` to `/x` would send API clients a redirect where the API answers
+  // in its envelope (a 404 naming the path without the slash); pages get the same 308 from
+  // the proxy instead (decision 050).
+  skipTrailingSlashRedirect: true,
   allowedDevOrigins: ["127.0.0.1"],
   env: {
     NEXT_PUBLIC_APP_VERSION: pkg.version,

@@ -48,6 +48,22 @@ test("every path under /api/ answers in the API's envelope, with the security he
   const head = await request.head("/api/v1/openapi.json");
   expect(head.status()).toBe(200);
   expect(await head.body()).toHaveLength(0);
+
+  // A trailing slash is the envelope's 404 naming the path without it, not Next's 308.
+  const slash = await request.get("/api/v1/me/", { maxRedirects: 0 });
+  expect(slash.status()).toBe(404);
+  expect(((await slash.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "route_not_found", message: expect.stringContaining("try /api/v1/me") });
+  // A method no route handler can receive: 405 with Allow in the envelope, not Next's empty 400.
+  const propfind = await request.fetch("/api/v1/openapi.json", { method: "PROPFIND" });
+  expect(propfind.status()).toBe(405);
+  expect(propfind.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
+  expect(((await propfind.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
+});
+
+test("a page asked with a trailing slash still redirects to the path without it", async ({ request }) => {
+  const res = await request.get("/pricing/", { maxRedirects: 0 });
+  expect(res.status()).toBe(308);
+  expect(new URL(res.headers()["location"]!, "http://x").pathname).toBe("/pricing");
 });
 
 test("a tRPC query and a mutation round-trip through the browser, with skeleton-free hydration", async ({ page }) => {

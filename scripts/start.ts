@@ -9,6 +9,7 @@
 import http from "node:http";
 import path from "node:path";
 import { markClientAddressEntry, stampClientAddress, trustedProxyHopsSchema } from "../src/server/http/client-ip";
+import { carryUnroutableMethod } from "../src/server/http/request-method";
 
 const dev = process.argv.includes("--dev");
 (process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
@@ -29,6 +30,7 @@ await app.prepare();
 
 const server = http.createServer((req, res) => {
   stampClientAddress(req, hops.data);
+  carryUnroutableMethod(req);
   void handle(req, res);
 });
 server.on("upgrade", (req, socket, head) => {

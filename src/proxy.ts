@@ -11,6 +11,14 @@ import { baseSecurityHeaders, contentSecurityPolicy, pusherConnectSources } from
  * can't afford the header copies (decision 039; `tests/unit/api-folders.test.ts`).
  */
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  // Next's trailing-slash redirect is off so that /api/ answers in its envelope (next.config.ts); pages keep it.
+  if (pathname.length > 1 && pathname.endsWith("/")) {
+    // A plain URL: a NextURL keeps the slash it was asked with when Next's own redirect is off.
+    const url = new URL(request.url);
+    url.pathname = pathname.replace(/\/+$/, "") || "/";
+    return NextResponse.redirect(url, 308);
+  }
   const requestId = requestIdFrom(request.headers);
   if (refusesWhileImpersonating(request.method, request.nextUrl.pathname) && carriesImpersonation(request.cookies.getAll().map((c) => c.name))) {
     return NextResponse.json(

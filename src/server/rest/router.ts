@@ -1,4 +1,5 @@
 import "server-only";
+import { requestMethod } from "@/server/http/request-method";
 import { withRequest } from "@/server/http/with-request";
 import { failure, serveEndpoint, type Endpoint } from "./endpoint";
 import { apiError } from "./errors";
@@ -46,7 +47,7 @@ export function createApiRouter(endpoints: readonly Endpoint[], document: () => 
   const routes = compile(endpoints);
   return withRequest(async (req, { requestId }) => {
     const path = new URL(req.url).pathname;
-    const method = req.method.toUpperCase();
+    const method = requestMethod(req);
     const lookup = method === "HEAD" ? "GET" : method;
     if (path === OPENAPI_PATH) {
       // Readable from any origin, so hosted Swagger UI / Redoc can load it; the data endpoints send no CORS headers (decision 039).
@@ -70,6 +71,8 @@ export function createApiRouter(endpoints: readonly Endpoint[], document: () => 
         return failure(error, `${def.method} ${def.path}`, requestId, "api request failed before its key was known");
       }
     }
-    return apiError("route_not_found", `There is no ${method} ${path}. See ${OPENAPI_PATH} for the endpoints.`, requestId);
+    // Paths are matched exactly: a trailing slash is another path (Next's 308 to it is turned off, decision 050).
+    const slash = path.length > 1 && path.endsWith("/") ? ` Paths take no trailing slash: try ${path.replace(/\/+$/, "")}.` : "";
+    return apiError("route_not_found", `There is no ${method} ${path}.${slash} See ${OPENAPI_PATH} for the endpoints.`, requestId);
   }, { mintRequestId: true });
 }

@@ -3,6 +3,9 @@ import { createRandom } from "@/lib/random";
 import { db } from "@/server/db/client";
 import { createUser, createWorkspaceWithMembers } from "@/server/db/factories";
 import { apiKeys } from "@/server/db/schema";
+import { RARE_TRIGRAM, selectiveNeedle, type TrigramFrequencies } from "@/features/admin/server/search-needle";
+import { searchUsers } from "@/features/admin/server/search-users";
+import { searchInput } from "@/features/admin/schemas";
 import { callerWithHeaders } from "../../support/callers";
 import { signedInHeaders } from "../../support/sessions";
 import { rejection } from "../two-factor/support";
@@ -39,6 +42,31 @@ describe("admin search", () => {
     expect((await caller.admin.searchUsers({ query: "inside" })).items.map((u) => u.id)).toEqual([inside.id]);
     // LIKE wildcards are literal.
     expect((await caller.admin.searchUsers({ query: "%" })).items).toEqual([]);
+  });
+
+  it("looks a long query up by its rare part and checks the whole of it on the rows found", async () => {
+    // As the statistics would say at scale: the domain's, "frequent"'s and "crowd"'s trigrams are common.
+    const common = ["ned", "edl", "dle", "fre", "req", "equ", "que", "uen", "ent", "cro", "row", "owd", "tes", "est"];
+    const frequencies: TrigramFrequencies = { email: new Map(common.map((t) => [t, 0.3])), name: new Map(common.map((t) => [t, 0.3])) };
+    expect(selectiveNeedle("xk.frequent.77310@needle.test", frequencies.email)).toBe("77310");
+    const exact = await createUser(db, random, { email: "xk.frequent.77310@needle.test", displayName: "Exact Person" });
+    const containing = await createUser(db, random, { email: "axk.frequent.77310@needle.test", displayName: "Containing Person" });
+    // The rare part alone, without the rest: found by the index, refused by the check.
+    await createUser(db, random, { email: "zz.other.77310@needle.test", displayName: "Other 77310" });
+    const named = await createUser(db, random, { email: "n77311@needle.test", displayName: "Crowd Frequent 77311" });
+    await createUser(db, random, { email: "n77312@needle.test", displayName: "Crowd 77311 Frequent" });
+
+    const search = (query: string) => searchUsers(searchInput.parse({ query }), db, frequencies).then((r) => r.items.map((u) => u.id));
+    expect(await search("xk.frequent.77310@needle.test")).toEqual([exact.id, containing.id]);
+    // A space can't be in an address: names only, by their rare part, checked whole.
+    expect(selectiveNeedle("crowd frequent 77311", frequencies.name)).toBe("77311");
+    expect(await search("Crowd Frequent 77311")).toEqual([named.id]);
+    // Nothing rare (or no statistics): the whole term is looked up, as before.
+    expect(selectiveNeedle("crowd.frequent", frequencies.name)).toBe("crowd.frequent");
+    expect(selectiveNeedle("xk.frequent.77310@needle.test", new Map())).toBe("xk.frequent.77310@needle.test");
+    // One rare trigram alone is too little to look up by.
+    expect(selectiveNeedle("crowd.a77", frequencies.name)).toBe("crowd.a77");
+    expect(RARE_TRIGRAM).toBe(0.01);
   });
 
   it("refuses a cursor from another search as a field error", async () => {

@@ -47,6 +47,21 @@ describe("unknown parameters", () => {
   });
 });
 
+describe("bodies", () => {
+  it("a body over 64 KB is a 413 payload_too_large, counted against the key's limit like any answer", async () => {
+    const res = await api("POST", `/api/v1/boards/${boardId}/posts`, { key, rawBody: JSON.stringify({ title: "Big", body: "x".repeat(70 * 1024) }) });
+    expect(res.status).toBe(413);
+    expect(res.body.error).toMatchObject({ type: "invalid_request_error", code: "payload_too_large" });
+    expect(res.headers.get("ratelimit")).toMatch(/^"per-key";r=\d+;t=\d+$/);
+  });
+
+  it("a body that isn't JSON, or isn't sent as JSON, is a 400 naming what to send", async () => {
+    expect((await api("POST", `/api/v1/boards/${boardId}/posts`, { key, rawBody: "{not json" })).body.error).toMatchObject({ code: "invalid_json" });
+    const form = await api("POST", `/api/v1/boards/${boardId}/posts`, { key, rawBody: "title=x", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(form.body.error).toMatchObject({ code: "unsupported_content_type" });
+  });
+});
+
 describe("lists", () => {
   it("say hasMore beside nextCursor, and hasMore is false on the last page", async () => {
     const w = await makeApiWorld();

@@ -2,7 +2,10 @@
  * `npm run start:api`: the same /api/v1 handlers on bare node:http, over real HTTP — keys,
  * path params, bodies with Idempotency-Key, the envelope for unknown paths and methods.
  */
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UNROUTABLE_METHOD_HEADER } from "@/server/http/request-method";
+import { API_ENDPOINTS } from "@/server/rest/api";
 import { startApiServer, type ApiServer } from "@/server/rest/standalone";
 import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
@@ -39,6 +42,19 @@ async function call(method: string, path: string, init: { body?: unknown; header
   const text = await res.clone().text();
   (await contract()).check({ method, path: new URL(path, server.origin).pathname, status: res.status, headers: res.headers, body: text === "" ? null : JSON.parse(text) });
   return res;
+}
+
+/** A request fetch can't make (a method it refuses, a malformed Host). */
+function raw(method: string, path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; allow: string | undefined; body: string }>((resolve, reject) => {
+    const req = http.request(`${server.origin}${path}`, { method, headers }, (res) => {
+      let body = "";
+      res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      res.on("end", () => resolve({ status: res.statusCode!, allow: res.headers.allow, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
 }
 
 describe("the standalone API server", () => {
@@ -91,6 +107,39 @@ describe("the standalone API server", () => {
     const document = await call("HEAD", "/api/v1/openapi.json");
     expect(document.status).toBe(200);
     expect(await document.text()).toBe("");
+  });
+
+  it("answers HEAD on every GET endpoint with the GET's status and no body", async () => {
+    const post = (await (await call("POST", `/api/v1/boards/${board.id}/posts`, { body: { title: "Heads up", body: "" } })).json()) as { id: string };
+    const ids: Record<string, string> = { boardId: board.id, postId: post.id };
+    for (const e of API_ENDPOINTS.filter((e) => e.method === "GET")) {
+      const path = `/api${e.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!)}`;
+      const get = await call("GET", path);
+      const head = await call("HEAD", path);
+      expect(head.status, path).toBe(get.status);
+      expect(await head.text(), path).toBe("");
+    }
+  });
+
+  it("answers a method no route handler takes, and a trailing slash, in the envelope", async () => {
+    const propfind = await call("PROPFIND", "/api/v1/me");
+    expect(propfind.status).toBe(405);
+    expect(propfind.headers.get("allow")).toBe("GET, HEAD");
+    expect(((await propfind.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
+    // TRACE can't be sent with fetch (nor made into a Request): over a raw socket.
+    const trace = await raw("TRACE", `/api/v1/boards/${board.id}/posts`);
+    expect(trace).toMatchObject({ status: 405, allow: "GET, HEAD, POST" });
+    expect((JSON.parse(trace.body) as { error: { code: string } }).error.code).toBe("method_not_allowed");
+    // A client can't use the carrying header itself: start:api drops it, and the POST runs.
+    const carried = await call("POST", `/api/v1/boards/${board.id}/posts`, { body: { title: "Not a PROPFIND", body: "" }, headers: { [UNROUTABLE_METHOD_HEADER]: "PROPFIND" } });
+    expect(carried.status).toBe(201);
+
+    const badHost = await raw("GET", "/api/v1/me", { host: "not a host", authorization: `Bearer ${key}` });
+    expect(badHost.status, badHost.body).toBe(200);
+
+    const slash = await call("GET", "/api/v1/me/");
+    expect(slash.status).toBe(404);
+    expect(((await slash.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "route_not_found", message: expect.stringContaining("try /api/v1/me") });
   });
 
   it("compresses bodies of 1 KB or more for a client that accepts gzip, and leaves small ones alone", async () => {

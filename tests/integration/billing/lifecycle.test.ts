@@ -177,7 +177,7 @@ describe("staff credit", () => {
     const w = await world();
     await subscribe(w);
     const staff = await createUser(db, nextRandom(), { staffRole: "admin" });
-    const result = await grantCredit({ workspaceSlug: w.workspace.slug, amountCents: 1_500, reason: "Sorry for the outage" }, { userId: staff.id }, db);
+    const result = await grantCredit({ workspaceSlug: w.workspace.slug, amountCents: 1_500, reason: "Sorry for the outage" }, { userId: staff.id, email: staff.email, ip: "127.0.0.1" }, db);
     expect(result).toMatchObject({ status: "succeeded", message: null });
     const customer = await customerOf(w.workspace.id);
     expect((await stripe.customers.retrieve(customer)) as { balance: number }).toMatchObject({ balance: -1_500 });

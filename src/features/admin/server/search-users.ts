@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, gt, like, lt, notLike, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, like, lt, notLike, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/server/db/client";
 import { users } from "@/server/db/schema";
 import { decodeCursor, encodeCursor } from "@/features/feedback/server/cursor";
 import type { searchInput, UserHit } from "../schemas";
+import { selectiveNeedle, trigramFrequencies, type TrigramFrequencies } from "./search-needle";
 import { escapeLike, isUuid } from "./search-terms";
 
 const hit = {
@@ -24,9 +25,11 @@ const userCursor = z.discriminatedUnion("phase", [z.object({ phase: z.literal("p
 /**
  * Staff search by address, name or id. An id is one primary-key lookup; otherwise exact-prefix
  * matches on the address come first (btree, text_pattern_ops), then addresses and names that
- * contain the query anywhere (pg_trgm GIN indexes). No query lists the newest accounts.
+ * contain the query anywhere (pg_trgm GIN indexes, looking up the query's rarest part:
+ * `selectiveNeedle`). A query with a space can't be in an address (addresses are validated), so
+ * only names are searched for it. No query lists the newest accounts.
  */
-export async function searchUsers(input: z.output<typeof searchInput>, db: DbOrTx): Promise<{ items: UserHit[]; nextCursor: string | null }> {
+export async function searchUsers(input: z.output<typeof searchInput>, db: DbOrTx, trigrams?: TrigramFrequencies): Promise<{ items: UserHit[]; nextCursor: string | null }> {
   const q = input.query.toLowerCase();
   const listKey = { list: "admin.users", q };
   const after = decodeCursor(input.cursor, userCursor, listKey);
@@ -47,8 +50,9 @@ export async function searchUsers(input: z.output<typeof searchInput>, db: DbOrT
   }
 
   const pattern = escapeLike(q);
+  const inAddresses = !/\s/.test(q);
   const items: UserHit[] = [];
-  if (!after || after.phase === "prefix") {
+  if (inAddresses && (!after || after.phase === "prefix")) {
     const prefix = await db
       .select(hit)
       .from(users)
@@ -59,13 +63,14 @@ export async function searchUsers(input: z.output<typeof searchInput>, db: DbOrT
     items.push(...prefix);
   }
   const room = limit - items.length;
+  const frequencies = trigrams ?? (await trigramFrequencies(db));
   const contains = await db
     .select(hit)
     .from(users)
     .where(
       and(
-        notLike(users.email, `${pattern}%`),
-        or(like(users.email, `%${pattern}%`), sql`lower(${users.displayName}) like ${`%${pattern}%`}`),
+        inAddresses ? notLike(users.email, `${pattern}%`) : undefined,
+        or(inAddresses ? containing(users.email, q, selectiveNeedle(q, frequencies.email)) : undefined, containing(sql`lower(${users.displayName})`, q, selectiveNeedle(q, frequencies.name))),
         after?.phase === "contains" && after.id ? lt(users.id, after.id) : undefined,
       ),
     )
@@ -78,6 +83,12 @@ export async function searchUsers(input: z.output<typeof searchInput>, db: DbOrT
   }
   items.push(...contains);
   return { items, nextCursor: null };
+}
+
+/** `column` contains `term`: the trigram index looks up `needle` (a part of it), the rows found are checked for all of it. */
+function containing(column: SQLWrapper, term: string, needle: string): SQL {
+  if (needle === term) return sql`${column} like ${`%${escapeLike(term)}%`}`;
+  return sql`(${column} like ${`%${escapeLike(needle)}%`} and strpos(${column}, ${term}) > 0)`;
 }
 
 function page<T>(rows: T[], limit: number, cursorOf: (last: T) => string): { items: T[]; nextCursor: string | null } {

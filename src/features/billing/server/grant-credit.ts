@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { uuidv7 } from "@/lib/ids";
 import type { Db } from "@/server/db/client";
+import { recordStaffAudit, type StaffAuditActor } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import type { grantCreditInput } from "../schemas";
 import { insertCreditGrant } from "./credit-queries";
@@ -12,9 +13,10 @@ import { selectCustomer, selectWorkspaceBySlug } from "./subscription-queries";
 /**
  * Staff credit (a negative customer balance the next invoices draw from). The intent and the
  * grant row commit together before the gateway call; a crash after it is settled by the
- * reconciler with the same Idempotency-Key, so a credit is never applied twice.
+ * reconciler with the same Idempotency-Key, so a credit is never applied twice. A staff write:
+ * the router asks for admin mode, and the staff audit log gets its entry in the same transaction.
  */
-export async function grantCredit(input: z.output<typeof grantCreditInput>, actor: { userId: string }, db: Db) {
+export async function grantCredit(input: z.output<typeof grantCreditInput>, actor: StaffAuditActor, db: Db) {
   const workspace = await selectWorkspaceBySlug(db, input.workspaceSlug);
   if (!workspace) throw new AppError("NOT_FOUND", { userMessage: `No workspace at “${input.workspaceSlug}”.` });
   const customer = await selectCustomer(db, workspace.id);
@@ -28,6 +30,7 @@ export async function grantCredit(input: z.output<typeof grantCreditInput>, acto
       request: { kind: "credit_grant", customerId: customer.stripeCustomerId, amountCents: input.amountCents, reason: input.reason, grantId },
     });
     await insertCreditGrant(tx, { id: grantId, workspaceId: workspace.id, intentId: row.id, amountCents: input.amountCents, reason: input.reason, grantedBy: actor.userId });
+    await recordStaffAudit(tx, actor, { action: "billing.credit_granted", target: { type: "workspace", id: workspace.id }, reason: input.reason, after: { amountCents: input.amountCents, grantId, intentId: row.id } });
     return row;
   });
   const outcome = await executeIntent(db, intent);

@@ -1,7 +1,8 @@
 import "server-only";
 import { workspaceActorFrom } from "@/features/workspaces/server/actor";
 import { router } from "@/server/trpc/init";
-import { authedProcedure, rateLimit, staffProcedure, workspaceProcedure } from "@/server/trpc/tiers";
+import { staffActor } from "@/server/trpc/staff-actor";
+import { adminWriteProcedure, authedProcedure, rateLimit, staffProcedure, workspaceProcedure } from "@/server/trpc/tiers";
 import {
   billingOverview,
   cancelResult,
@@ -48,13 +49,13 @@ export const billingRouter = router({
   resume: owner.use(changeLimit).input(workspaceSlugInput).output(cancelResult).mutation(({ ctx }) => setCancelAtPeriodEnd({ cancel: false }, asMember(ctx), ctx.db)),
 });
 
-/** Support's read-only view and the one write support may do: a credit, through an intent. */
+/** Support's read-only view, and the one billing write staff may do: a credit (staff admins, in admin mode), through an intent. */
 export const staffBillingRouter = router({
   workspace: staffProcedure("support").input(workspaceSlugInput).output(staffBillingOutput).query(({ input, ctx }) => getStaffBilling(input, { userId: ctx.viewer.userId }, ctx.db)),
-  grantCredit: staffProcedure("admin")
+  grantCredit: adminWriteProcedure("admin")
     .use(rateLimit({ name: "billing-credit", limit: 20, windowSeconds: 3600 }))
     .input(grantCreditInput)
     .output(creditGrantResult)
-    .mutation(({ input, ctx }) => grantCredit(input, { userId: ctx.viewer.userId }, ctx.db)),
+    .mutation(({ input, ctx }) => grantCredit(input, staffActor(ctx), ctx.db)),
 });
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { StaffBilling } from "@/features/billing/ui/staff-billing";
+import { StaffBillingWithAdminMode } from "./staff-billing-client";
 import { getViewer } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Billing (staff)" };
 
-/** Staff only (support and up, read-only); staff admins may also grant a credit. Others get a 404. */
+/** Staff only (support and up, read-only); staff admins may also grant a credit, in admin mode. Others get a 404. */
 export default async function StaffBillingPage() {
   const viewer = await getViewer();
   if (!viewer?.staffRole) notFound();
@@ -15,7 +15,7 @@ export default async function StaffBillingPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Billing</h1>
         <p className="text-sm text-muted-foreground">A workspace&apos;s subscription, intents and webhook ledger, read-only.</p>
       </div>
-      <StaffBilling canGrant={viewer.staffRole === "admin"} />
+      <StaffBillingWithAdminMode canGrant={viewer.staffRole === "admin"} />
     </div>
   );
 }
