@@ -30,6 +30,7 @@ function cookieNames(headers: Headers): string[] {
 
 /** For route handlers (`withRequest`): the refusal response, or null to go on. */
 export function refusedWhileImpersonating(req: Request, requestId: string): Response | null {
+  if (SAFE_METHODS.has(req.method.toUpperCase())) return null;
   if (!refusesWhileImpersonating(req.method, new URL(req.url).pathname) || !carriesImpersonation(cookieNames(req.headers))) return null;
   return Response.json({ error: { code: "FORBIDDEN", message: IMPERSONATION_WRITE_REFUSED, request_id: requestId } }, { status: 403, headers: { "cache-control": "no-store" } });
 }

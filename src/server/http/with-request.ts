@@ -3,7 +3,7 @@ import { outageError } from "@/server/db/errors";
 import type { AppError } from "@/server/errors";
 import { env } from "@/server/env";
 import { currentRequestContext, runWithRequestContext } from "@/server/logging/context";
-import { logger } from "@/server/logging/logger";
+import { accessLogger, logger } from "@/server/logging/logger";
 import { refusedWhileImpersonating } from "./impersonation-writes";
 import { clientRequestIdFrom, requestIdFrom } from "./request-id";
 import { API_SECURITY_HEADERS, baseSecurityHeaders } from "./security-headers";
@@ -42,27 +42,41 @@ export function withRequest<C = unknown>(handler: Handler<C>, opts: { mintReques
       }
       const ctx = currentRequestContext()!;
       const totalMs = performance.now() - started;
-      const out = new Response(response.body, response);
+      const out = withMutableHeaders(response);
       out.headers.set("x-request-id", requestId);
       if (clientRequestId) out.headers.set("X-Client-Request-Id", clientRequestId);
       // The page proxy skips /api/ (decision 039): the security headers are set here instead.
-      for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) out.headers.set(name, value);
+      for (const name in API_SECURITY_HEADERS) out.headers.set(name, API_SECURITY_HEADERS[name]!);
       if (https(req)) for (const [name, value] of Object.entries(baseSecurityHeaders({ production: true }))) out.headers.set(name, value);
       out.headers.set(
         "Server-Timing",
         `db;dur=${ctx.queries.ms.toFixed(1)};desc="${ctx.queries.count} queries", total;dur=${totalMs.toFixed(1)}`,
       );
-      const url = new URL(req.url);
-      logger.info(
-        { method: req.method, path: url.pathname, status: out.status, durationMs: Math.round(totalMs), queries: ctx.queries.count, ...(clientRequestId ? { clientRequestId } : {}) },
+      const path = new URL(req.url).pathname;
+      accessLogger.info(
+        { method: req.method, path, status: out.status, durationMs: Math.round(totalMs), queries: ctx.queries.count, ...(clientRequestId ? { clientRequestId } : {}) },
         "request",
       );
       if (ctx.queries.count > env.QUERY_WARN_THRESHOLD) {
-        logger.warn({ queries: ctx.queries.count, threshold: env.QUERY_WARN_THRESHOLD, path: url.pathname }, "too many queries in one request");
+        logger.warn({ queries: ctx.queries.count, threshold: env.QUERY_WARN_THRESHOLD, path }, "too many queries in one request");
       }
       return out;
     });
   };
+}
+
+/**
+ * The handler's response itself when its headers can be changed (ours always can); a copy only
+ * for one whose headers are immutable (a `fetch` response passed through, `Response.redirect`).
+ * Copying streams the body through a second Response, which the API paid on every request.
+ */
+function withMutableHeaders(response: Response): Response {
+  try {
+    response.headers.set("x-request-id", "");
+    return response;
+  } catch {
+    return new Response(response.body, response);
+  }
 }
 
 const https = (req: Request) => process.env.NODE_ENV === "production" && req.url.startsWith("https:");

@@ -38,14 +38,14 @@ export function tapLogs(tap: Tap): () => void {
   return () => taps.delete(tap);
 }
 
-export function createLogger(destination: pino.DestinationStream = sink) {
+export function createLogger(destination: pino.DestinationStream = sink, opts: { redact?: boolean } = {}) {
   return pino(
     {
       level: env.LOG_LEVEL,
       base: { service: "groundwork" },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+      ...(opts.redact === false ? {} : { redact: { paths: REDACTED_PATHS, censor: "[redacted]" } }),
       serializers: { err: serializeError, error: serializeError },
       mixin() {
         const ctx = currentRequestContext();
@@ -66,3 +66,10 @@ export function createLogger(destination: pino.DestinationStream = sink) {
 }
 
 export const logger = createLogger();
+
+/**
+ * The one-line-per-request access log (`withRequest`), whose fields are fixed — method, path,
+ * status, timings, ids — and never match a redacted path. Without the redaction pass a line
+ * costs half as much (≈ 7 µs against 14 µs), on every API request (decision 040).
+ */
+export const accessLogger = createLogger(sink, { redact: false });

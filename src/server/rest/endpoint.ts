@@ -274,7 +274,7 @@ export function failure(error: unknown, route: string, requestId: string, what: 
   return apiError("internal_error", INTERNAL_MESSAGE, requestId);
 }
 
-const INTERNAL_MESSAGE = "Something went wrong on our side. Retry later; if it keeps happening, quote the request id.";
+export const INTERNAL_MESSAGE = "Something went wrong on our side. Retry later; if it keeps happening, quote the request id.";
 
 async function internalError(error: unknown, route: string, requestId: string, what: string): Promise<StoredResponse> {
   logger.error({ err: error, route }, what);

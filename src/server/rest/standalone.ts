@@ -9,6 +9,8 @@ import { carryUnroutableMethod } from "@/server/http/request-method";
 import { listen, type Listening } from "@/server/http/listen";
 import { logger } from "@/server/logging/logger";
 import { handleApiRequest } from "./api";
+import { INTERNAL_MESSAGE } from "./endpoint";
+import { apiError } from "./errors";
 
 const gzip = promisify(zlib.gzip);
 
@@ -41,8 +43,12 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promi
     await writeResponse(req, res, response);
   } catch (error) {
     logger.error({ err: error }, "api server could not answer");
-    if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
-    res.end(JSON.stringify({ error: { code: "internal_error", message: "Something went wrong on our side." } }));
+    if (res.headersSent) return void res.end();
+    // Still the envelope, with an id to quote, though the router never ran.
+    const requestId = crypto.randomUUID();
+    const body = JSON.stringify(await apiError("internal_error", INTERNAL_MESSAGE, requestId).json());
+    res.writeHead(500, { "Content-Type": "application/json", "X-Request-Id": requestId });
+    res.end(body);
   }
 }
 
@@ -54,12 +60,21 @@ function toRequest(req: http.IncomingMessage): Request {
   }
   const method = req.method ?? "GET";
   const hasBody = method !== "GET" && method !== "HEAD";
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
+  return new Request(requestUrl(req), {
     method,
     headers,
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
     ...(hasBody ? { duplex: "half" } : {}),
   } as RequestInit);
+}
+
+/** The client's Host names the URL when it can; a malformed one is no reason to fail the request. */
+function requestUrl(req: http.IncomingMessage): string {
+  try {
+    return new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`).href;
+  } catch {
+    return new URL(req.url ?? "/", "http://localhost").href;
+  }
 }
 
 /** Bodies smaller than this aren't worth a gzip frame. */

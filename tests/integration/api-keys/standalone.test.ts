@@ -44,6 +44,19 @@ async function call(method: string, path: string, init: { body?: unknown; header
   return res;
 }
 
+/** A request fetch can't make (a method it refuses, a malformed Host). */
+function raw(method: string, path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; allow: string | undefined; body: string }>((resolve, reject) => {
+    const req = http.request(`${server.origin}${path}`, { method, headers }, (res) => {
+      let body = "";
+      res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      res.on("end", () => resolve({ status: res.statusCode!, allow: res.headers.allow, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
 describe("the standalone API server", () => {
   it("answers GET /api/v1/me for a key, with the rate-limit headers", async () => {
     const res = await call("GET", "/api/v1/me");
@@ -114,20 +127,15 @@ describe("the standalone API server", () => {
     expect(propfind.headers.get("allow")).toBe("GET, HEAD");
     expect(((await propfind.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
     // TRACE can't be sent with fetch (nor made into a Request): over a raw socket.
-    const trace = await new Promise<{ status: number; allow: string | undefined; body: string }>((resolve, reject) => {
-      const req = http.request(`${server.origin}/api/v1/boards/${board.id}/posts`, { method: "TRACE" }, (res) => {
-        let body = "";
-        res.on("data", (chunk: Buffer) => (body += chunk.toString()));
-        res.on("end", () => resolve({ status: res.statusCode!, allow: res.headers.allow, body }));
-      });
-      req.on("error", reject);
-      req.end();
-    });
+    const trace = await raw("TRACE", `/api/v1/boards/${board.id}/posts`);
     expect(trace).toMatchObject({ status: 405, allow: "GET, HEAD, POST" });
     expect((JSON.parse(trace.body) as { error: { code: string } }).error.code).toBe("method_not_allowed");
     // A client can't use the carrying header itself: start:api drops it, and the POST runs.
     const carried = await call("POST", `/api/v1/boards/${board.id}/posts`, { body: { title: "Not a PROPFIND", body: "" }, headers: { [UNROUTABLE_METHOD_HEADER]: "PROPFIND" } });
     expect(carried.status).toBe(201);
+
+    const badHost = await raw("GET", "/api/v1/me", { host: "not a host", authorization: `Bearer ${key}` });
+    expect(badHost.status, badHost.body).toBe(200);
 
     const slash = await call("GET", "/api/v1/me/");
     expect(slash.status).toBe(404);

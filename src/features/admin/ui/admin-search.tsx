@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useDeferredValue, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { LoadingRegion, SkeletonRows } from "@/components/ui/skeleton";
@@ -32,7 +33,20 @@ export function AdminSearch({ kind }: { kind: "users" | "workspaces" }) {
     const items = kind === "users" ? (users.data?.pages.flatMap((p) => p.items) ?? []) : (workspaces.data?.pages.flatMap((p) => p.items) ?? []);
     rows =
       items.length === 0 ? (
-        <p className="py-3 text-sm text-muted-foreground">No {kind} match “{deferred}”.</p>
+        deferred ? (
+          <EmptyState
+            compact
+            title={`No ${kind} match “${deferred}”`}
+            description={kind === "users" ? "Search looks at email, display name and id. Try part of the address, or an id from a log line or ticket." : "Search looks at name, slug and id. Try part of the name, or the slug from the workspace's address."}
+            action={<Button variant="outline" size="sm" onClick={() => setQuery("")}>Clear the search</Button>}
+          />
+        ) : (
+          <EmptyState
+            compact
+            title={kind === "users" ? "Every account, searchable" : "Every workspace, searchable"}
+            description={kind === "users" ? "No accounts exist yet. Once people sign up, find them here by email, name or id to see their sessions, workspaces and keys." : "No workspaces exist yet. Once people create them, find them here by name, slug or id to see members, keys and billing."}
+          />
+        )
       ) : (
         <ul aria-label={kind === "users" ? "Users" : "Workspaces"} className="flex flex-col divide-y divide-border">
           {kind === "users" ? (items as UserHit[]).map((u) => <UserRow key={u.id} user={u} />) : (items as WorkspaceHit[]).map((w) => <WorkspaceRow key={w.id} workspace={w} />)}

@@ -2,7 +2,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { SkeletonRows } from "@/components/ui/skeleton";
@@ -31,7 +33,13 @@ export function StaffBilling({ canGrant, withAdminMode }: { canGrant: boolean; w
         </div>
         <Button type="submit">Look up</Button>
       </form>
-      {query === null ? null : view.isPending ? (
+      {query === null ? (
+        <EmptyState
+          title="Look up a workspace's billing"
+          description={`Enter its slug (the part after /w/ in its address) to see its subscription, payment intents, webhook ledger and credits${canGrant ? ", and to grant a credit" : ""}. Nothing here changes the subscription.`}
+          action={<ButtonLink href="/admin/workspaces" size="sm" variant="outline">Find a workspace</ButtonLink>}
+        />
+      ) : view.isPending ? (
         <div aria-busy="true"><span className="sr-only">Loading billing…</span><SkeletonRows rows={4} /></div>
       ) : view.error ? (
         <p role="alert" className="text-sm text-destructive">{describeClientError(view.error).message}</p>
@@ -52,9 +60,9 @@ export function StaffBilling({ canGrant, withAdminMode }: { canGrant: boolean; w
               </CardContent>
             ) : null}
           </Card>
-          <Table title="Intents" rows={view.data.intents.map((i) => [when.format(i.createdAt), i.kind, i.status, String(i.attempts), i.error ?? ""])} head={["Created", "Kind", "Status", "Attempts", "Error"]} />
-          <Table title="Webhook ledger" rows={view.data.webhookEvents.map((e) => [when.format(e.receivedAt), e.type, e.status, e.id, e.error ?? ""])} head={["Received", "Type", "Status", "Event", "Error"]} />
-          <Table title="Credits" rows={view.data.creditGrants.map((c) => [when.format(c.createdAt), formatCents(c.amountCents), c.reason, c.settled ? "applied" : "pending"])} head={["Granted", "Amount", "Reason", "State"]} />
+          <Table title="Intents" empty="No payment intents. Every checkout, plan change and credit writes one before it calls the payment provider." rows={view.data.intents.map((i) => [when.format(i.createdAt), i.kind, i.status, String(i.attempts), i.error ?? ""])} head={["Created", "Kind", "Status", "Attempts", "Error"]} />
+          <Table title="Webhook ledger" empty="No webhook events for this workspace. The payment provider's events about its customer are recorded here, processed or not." rows={view.data.webhookEvents.map((e) => [when.format(e.receivedAt), e.type, e.status, e.id, e.error ?? ""])} head={["Received", "Type", "Status", "Event", "Error"]} />
+          <Table title="Credits" empty={canGrant ? "No credits granted. Grant one above; the next invoices draw from it." : "No credits granted. Staff admins can grant one; the next invoices draw from it."} rows={view.data.creditGrants.map((c) => [when.format(c.createdAt), formatCents(c.amountCents), c.reason, c.settled ? "applied" : "pending"])} head={["Granted", "Amount", "Reason", "State"]} />
         </>
       )}
     </div>
@@ -94,13 +102,13 @@ function GrantCredit({ workspaceSlug, withAdminMode }: { workspaceSlug: string; 
   );
 }
 
-function Table({ title, head, rows }: { title: string; head: string[]; rows: string[][] }) {
+function Table({ title, head, rows, empty }: { title: string; head: string[]; rows: string[][]; empty: string }) {
   return (
     <Card>
       <CardHeader><CardTitle>{title}</CardTitle></CardHeader>
       <CardContent className="overflow-x-auto">
         {rows.length === 0 ? (
-          <p className="text-sm text-muted-foreground">None.</p>
+          <p className="text-sm text-muted-foreground">{empty}</p>
         ) : (
           <table className="w-full text-left text-sm">
             <thead><tr>{head.map((h) => <th key={h} className="py-1 pr-4 font-medium">{h}</th>)}</tr></thead>

@@ -2,6 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { CardHeaderSkeleton, LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
 import { useTRPC } from "@/trpc/client";
@@ -68,7 +69,7 @@ export function JobsOverview() {
         <div>
           <h3 className="mb-2 text-sm font-semibold">Schedules</h3>
           {data.heartbeats.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No schedule has registered yet (they register when Inngest syncs the app).</p>
+            <EmptyState compact title="No schedules yet" description="Scheduled jobs (clean-ups, billing reconciliation) report a heartbeat here each time they run; they register when Inngest syncs the app, and an overdue one turns red." />
           ) : (
             <ul aria-label="Schedule heartbeats" className="divide-y divide-border">
               {data.heartbeats.map((h) => (

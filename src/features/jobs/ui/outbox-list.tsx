@@ -3,6 +3,7 @@ import { useMutation, useQueryClient, useSuspenseInfiniteQuery } from "@tanstack
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
@@ -13,6 +14,11 @@ import { plural } from "@/lib/plural";
 
 type State = (typeof OUTBOX_STATES)[number];
 const STATE_LABEL: Record<State, string> = { dead_lettered: "Dead-lettered", pending: "Waiting", sent: "Sent" };
+const OUTBOX_EMPTY: Record<State, { title: string; description: string }> = {
+  dead_lettered: { title: "No email gave up", description: "An email that fails every retry lands here, with its last error and a Replay button. All mail has gone out so far." },
+  pending: { title: "Nothing waiting to send", description: "Emails wait here between their commit and delivery, or between retries when the mail server refuses them." },
+  sent: { title: "No sent emails kept", description: "Sent emails are listed here (without their bodies) for 30 days, then deleted." },
+};
 
 function useReplayEmail(state: State) {
   const trpc = useTRPC();
@@ -99,7 +105,7 @@ export function OutboxList({ initialState = "dead_lettered" }: { initialState?: 
       </CardHeader>
       <CardContent>
         {rows.length === 0 ? (
-          <p className="py-3 text-sm text-muted-foreground">{state === "dead_lettered" ? "No dead-lettered emails." : state === "pending" ? "Nothing waiting." : "No sent emails kept (sent rows are deleted after 30 days)."}</p>
+          <EmptyState compact {...OUTBOX_EMPTY[state]} />
         ) : (
           <ul aria-label={`${STATE_LABEL[state]} emails`} className="divide-y divide-border">
             {rows.map((row) => (

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tansta
 import { Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingRegion, Skeleton, SkeletonRows } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { cn } from "@/lib/cn";
@@ -90,7 +91,7 @@ function RunRow({ run, onReplay, replaying }: { run: RunSummary; onReplay: () =>
   );
 }
 
-function Runs({ status }: { status: Status | null }) {
+function Runs({ status, onShowAll }: { status: Status | null; onShowAll: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery({ ...trpc.jobs.runs.queryOptions(runsQueryInput(status)), refetchInterval: 5_000 });
@@ -102,7 +103,13 @@ function Runs({ status }: { status: Status | null }) {
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.jobs.runs.pathKey() }),
     }),
   );
-  if (data.runs.length === 0) return <p className="py-3 text-sm text-muted-foreground">No runs{status ? ` with status ${status}` : ""}.</p>;
+  if (data.runs.length === 0) {
+    return status ? (
+      <EmptyState compact title={`No ${status.toLowerCase()} runs`} description="Runs with that status show up here; the other filters show the rest." action={<Button variant="outline" size="sm" onClick={onShowAll}>Show all runs</Button>} />
+    ) : (
+      <EmptyState compact title="No runs yet" description="Each background job (an email to send, a billing sync, a scheduled clean-up) is a run; they appear here with their steps as they start, and a failed one can be replayed." />
+    );
+  }
   return (
     <ul aria-label="Runs" className="divide-y divide-border">
       {data.runs.map((run) => (
@@ -168,7 +175,7 @@ export function RunsList() {
       </CardHeader>
       <CardContent>
         <Suspense fallback={<RunsSkeletonRows />}>
-          <Runs status={status} />
+          <Runs status={status} onShowAll={() => setStatus(null)} />
         </Suspense>
       </CardContent>
     </Card>

@@ -13,6 +13,7 @@ import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { PREVIEW_STEPS, type PreviewDto } from "../schemas";
 import { usePreviewCache } from "./use-preview-list";
+import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
 
 type Logs = Record<string, { step: string; text: string }>;
@@ -117,7 +118,11 @@ export function PreviewList({ logs }: { logs: Logs }) {
           {data.active} of {data.cap} in use · {data.driver === "local" ? "on this machine" : "GitHub Actions → Vercel + Neon"}
         </span>
       </h2>
-      {data.previews.length === 0 ? <EmptyState title="No previews yet" description="A preview runs any branch with its own database and address, for trying a change before it merges. Pick a branch above to start one." /> : null}
+      {data.previews.length === 0 ? <EmptyState
+          title="No previews yet"
+          description="A preview runs any branch with its own database and address, for trying a change before it merges. Pick a branch above, or type a branch or commit, to start one."
+          action={<ButtonLink href="#preview-ref" size="sm">Start a preview</ButtonLink>}
+        /> : null}
       <ul className="flex flex-col gap-3">
         {data.previews.map((p) => (
           <PreviewCard key={p.id} preview={p} log={logs[p.id]} />

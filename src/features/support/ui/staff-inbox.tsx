@@ -3,6 +3,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
 import { ListCardSkeleton, SkeletonText } from "@/components/ui/skeleton";
@@ -41,7 +43,16 @@ export function StaffInbox({ me }: { me: { id: string; name: string } }) {
         ) : inbox.isError ? (
           <p role="alert" className="text-sm">{describeClientError(inbox.error).message}</p>
         ) : inbox.data.items.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No {TICKET_STATUS_LABELS[status].toLowerCase()} tickets.</p>
+          <EmptyState
+            compact
+            title={status === "open" ? "Inbox zero" : status === "waiting" ? "No tickets waiting on a customer" : "No solved tickets yet"}
+            description={
+              status === "open"
+                ? "Tickets arrive here live when someone writes in from the support page (signed in or not, or from a refused sign-in). Replies are emailed to them."
+                : "Tickets move here when staff set their status; new ones wait under Open."
+            }
+            action={status === "open" ? <ButtonLink href="/support" size="sm" variant="outline">See the support page</ButtonLink> : undefined}
+          />
         ) : (
           <ul aria-label="Tickets" data-testid="support-tickets" className="divide-y divide-border rounded-xl border border-border bg-card">
             {inbox.data.items.map((t) => (

@@ -1,0 +1,62 @@
+/**
+ * Where `start:api` spends its CPU: runs it under `node --cpu-prof` against a durable Postgres,
+ * drives `GET /v1/me` and the post list with autocannon (one key, 64 connections), and prints
+ * each profile's top functions by self and inclusive time. Profiles stay in .data/profiles/.
+ *
+ *   npm run bench:api:profile [-- --duration 10 --connections 64 --top 25]
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { hermeticEnv } from "../src/lib/env-keys";
+import { findFreePort } from "../tools/embedded-postgres";
+import { arrangeApiBench } from "./lib/api-fixture";
+import { printProfileSummary } from "./lib/cpu-profile";
+import { startDurablePostgres } from "./lib/durable-postgres";
+import { gitCommit } from "./lib/server";
+
+const { values: args } = parseArgs({ options: { duration: { type: "string", default: "10" }, connections: { type: "string", default: "64" }, top: { type: "string", default: "25" }, "log-level": { type: "string", default: "info" } } });
+const PEPPER = "bench-api-key-pepper-bench-api-key-pepper-0000";
+const profileDir = path.join(process.cwd(), ".data", "profiles");
+fs.mkdirSync(profileDir, { recursive: true });
+
+const pg = await startDurablePostgres();
+Object.assign(process.env, hermeticEnv({ DATABASE_URL: pg.url, API_KEY_PEPPER: PEPPER, LOG_LEVEL: "silent", NODE_ENV: "production" }));
+const fixture = await arrangeApiBench();
+console.log(`api profile · commit ${gitCommit()} · ${os.cpus().length} CPU(s) · load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} · ${pg.settings} · LOG_LEVEL=${args["log-level"]}`);
+
+async function profileRoute(name: string, url: string, key: string): Promise<void> {
+  const port = await findFreePort();
+  const before = new Set(fs.readdirSync(profileDir));
+  const child: ChildProcess = spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--conditions=react-server", "--import", "tsx", "scripts/api-server.ts"], {
+    // The access log goes to /dev/null: its cost is in the profile, not in this terminal.
+    env: hermeticEnv({ DATABASE_URL: pg.url, DATABASE_POOL_MAX: "20", API_KEY_PEPPER: PEPPER, API_PORT: String(port), API_HOST: "127.0.0.1", LOG_LEVEL: args["log-level"]!, NODE_ENV: "production", APP_SECRET: "bench-secret-bench-secret-bench-secret-0000" }),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const origin = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 60_000; ; await new Promise((r) => setTimeout(r, 200))) {
+    if (await fetch(`${origin}/healthz`).then((r) => r.ok, () => false)) break;
+    if (Date.now() > deadline) throw new Error("start:api did not answer /healthz within 60 s");
+  }
+  const headers = { authorization: `Bearer ${key}` };
+  const result = (await autocannon({ url: `${origin}${url}`, connections: Number(args.connections), duration: Number(args.duration), headers })) as unknown as autocannon.Result;
+  child.kill("SIGTERM");
+  await exited;
+  const file = fs.readdirSync(profileDir).find((f) => !before.has(f) && f.endsWith(".cpuprofile"));
+  console.log(`\n${name}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`);
+  if (!file) throw new Error("start:api wrote no .cpuprofile");
+  const named = path.join(profileDir, `${name.replace(/[^a-z0-9]+/gi, "-")}-${Date.now()}.cpuprofile`);
+  fs.renameSync(path.join(profileDir, file), named);
+  printProfileSummary(named, { top: Number(args.top) });
+}
+
+try {
+  for (const [name, url] of Object.entries(fixture.routes)) await profileRoute(name, url, await fixture.issue(`profile ${name}`));
+} finally {
+  await fixture.sql.end({ timeout: 1 }).catch(() => {});
+  await pg.stop();
+}
