@@ -48,9 +48,12 @@ export async function authenticate(
     },
   });
   if (result.ok) return { ok: true, key: result.key };
+  // A failed key counts against the address's limit on failures, and the 401 says what is left of it.
+  let counted: Record<string, string> = {};
   if (throttled === null) {
     const limit = await consumeRateLimit(db, INVALID_KEY_RULE, subject);
     if (!limit.allowed) throttled = limit.retryAfterSeconds;
+    counted = rateLimitFields(INVALID_KEY_RULE, limit.remaining, Math.max(0, Math.ceil((limit.resetAt.getTime() - Date.now()) / 1000)));
   }
   if (throttled !== null) {
     return {
@@ -60,5 +63,5 @@ export async function authenticate(
       }),
     };
   }
-  return { ok: false, response: apiError(CODES[result.reason], result.message, requestId) };
+  return { ok: false, response: apiError(CODES[result.reason], result.message, requestId, { headers: counted }) };
 }

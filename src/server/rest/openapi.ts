@@ -43,7 +43,7 @@ const requestIdHeaders = { "X-Request-Id": requestId, "X-Client-Request-Id": cli
 // draft-ietf-httpapi-ratelimit-headers structured fields: one list member per policy.
 const NAME = '"[a-z0-9-]+"';
 const rateLimitPolicy = header(
-  'The limits that apply (draft-ietf-httpapi-ratelimit-headers): `"per-key";q=<requests>;w=<window seconds>`, the key\'s per-minute limit. A per-user write limit that refused the request is listed after it; a 429 `too_many_invalid_keys` names `"api-invalid-key"`, the limit on failed keys per address',
+  'The limits that apply (draft-ietf-httpapi-ratelimit-headers): `"per-key";q=<requests>;w=<window seconds>`, the key\'s per-minute limit. A per-user write limit that refused the request is listed after it; a 401 for a key that failed, and a 429 `too_many_invalid_keys`, name `"api-invalid-key"`, the limit on failed keys per address',
   { type: "string", pattern: `^${NAME};q=\\d+;w=\\d+(, ${NAME};q=\\d+;w=\\d+)*$` },
 );
 const rateLimit = header("What is left of each policy, in the same order: `\"per-key\";r=<remaining>;t=<seconds until the window resets>`", {
@@ -61,7 +61,8 @@ function errorHeaders(status: number, codes: ApiErrorCode[]): Record<string, Hea
   const limitHeaders: Record<string, HeaderObject> = limited === 0 ? {} : limited === codes.length ? { "RateLimit-Policy": required(rateLimitPolicy), RateLimit: required(rateLimit) } : { "RateLimit-Policy": rateLimitPolicy, RateLimit: rateLimit };
   return {
     ...requestIdHeaders,
-    ...(status === 401 ? { "WWW-Authenticate": required(header('The scheme to authenticate with: `Bearer realm="groundwork-api"`')) } : {}),
+    // A key that failed counts against the address's limit on failed keys, which a 401 then reports.
+    ...(status === 401 ? { "WWW-Authenticate": required(header('The scheme to authenticate with: `Bearer realm="groundwork-api"`')), "RateLimit-Policy": rateLimitPolicy, RateLimit: rateLimit } : {}),
     ...(status === 405 ? { Allow: required(header("The methods the path answers, e.g. `GET, HEAD`")) } : {}),
     ...(status === 429 || status === 503 ? { "Retry-After": retryAfter } : {}),
     ...limitHeaders,

@@ -101,6 +101,14 @@ describe("errors", () => {
     expect(res.body.error).toMatchObject({ type: "authentication_error", code: "missing_api_key", docUrl: "/docs/api#missing_api_key" });
   });
 
+  it("a 401 for a key that failed says what is left of the address's limit on failed keys", async () => {
+    const res = await api("GET", "/api/v1/me", { key: "gw_live_short", ip: "198.51.100.201" });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toBe('Bearer realm="groundwork-api"');
+    expect(res.headers.get("ratelimit-policy")).toBe('"api-invalid-key";q=30;w=60');
+    expect(res.headers.get("ratelimit")).toMatch(/^"api-invalid-key";r=29;t=\d+$/);
+  });
+
   it("a per-user write limit answers its own code and names its policy beside the key's, which still has room", async () => {
     const w = await makeApiWorld();
     const writer = (await issueKey(w.member, w.workspace, "member", { scopes: ["posts:write"] })).secret;
