@@ -15,7 +15,6 @@ const pusherPort = await vi.hoisted(async () => {
   return free;
 });
 
-import http from "node:http";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type PusherClient from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,6 +32,7 @@ import { signedInHeaders } from "../../support/sessions";
 import { startPusherDevServer, type PusherDevServer } from "../../../tools/pusher-dev/server";
 import { PUSHER_APP, connect, subscribed } from "../pusher/harness";
 import { call, makeWorld, startOverHttp } from "./world";
+import { openSseStream } from "../../support/sse-stream";
 
 let server: RealtimeServer;
 let pusherDev: PusherDevServer;
@@ -51,27 +51,7 @@ afterAll(async () => {
   await realtimeHub().stop();
 });
 
-type Stream = { status: number; events: string[]; ended: Promise<void>; isEnded: () => boolean; close(): void };
-function openStream(channels: string[], headers: Record<string, string>): Promise<Stream> {
-  return new Promise((resolve, reject) => {
-    const events: string[] = [];
-    let ended = false;
-    const req = http.get(`${server.origin}/api/realtime?channels=${channels.join(",")}`, { headers }, (res) => {
-      res.setEncoding("utf8");
-      let ready!: () => void;
-      const isReady = new Promise<void>((r) => (ready = r));
-      const endedPromise = new Promise<void>((r) => res.once("close", () => ((ended = true), r())));
-      res.on("data", (chunk: string) => {
-        for (const m of chunk.matchAll(/^event: (.+)$|"type":"([^"]+)"/gm)) events.push(m[1] ?? m[2]!);
-        if (events.includes("realtime.ready")) ready();
-      });
-      const stream = { status: res.statusCode!, events, ended: endedPromise, isEnded: () => ended, close: () => req.destroy() };
-      if (res.statusCode !== 200) return resolve(stream);
-      void isReady.then(() => resolve(stream));
-    });
-    req.on("error", reject);
-  });
-}
+const openStream = (channels: string[], headers: Record<string, string>) => openSseStream(server.origin, channels, headers);
 
 const openImpersonationOf = async (targetUserId: string) =>
   (await db.select({ id: impersonationSessions.id }).from(impersonationSessions).where(and(eq(impersonationSessions.targetUserId, targetUserId), isNull(impersonationSessions.endedAt))))[0]!.id;

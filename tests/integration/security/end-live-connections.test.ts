@@ -3,7 +3,6 @@
  * once (through NOTIFY, so in every process), not at the stream's next rotation 10–15 minutes
  * later. Over real HTTP to `start:realtime`'s server.
  */
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionCookieName } from "@/server/auth/cookies";
 import { createSession } from "@/server/auth/session";
@@ -15,6 +14,7 @@ import { publish } from "@/server/realtime/publish";
 import { startRealtimeServer, type RealtimeServer } from "@/server/realtime/standalone";
 import { callerWithHeaders } from "../../support/callers";
 import { makeWorld, nextRandom } from "../workspaces/world";
+import { openSseStream } from "../../support/sse-stream";
 
 let server: RealtimeServer;
 beforeAll(async () => {
@@ -30,26 +30,7 @@ async function sessionFor(userId: string) {
   return { headers: { cookie: `${sessionCookieName()}=${token}` }, publicId: id.slice(0, 16) };
 }
 
-type Stream = { status: number; events: string[]; ended: Promise<void>; isEnded: () => boolean; close(): void };
-function openStream(channels: string[], headers: Record<string, string>): Promise<Stream> {
-  return new Promise((resolve, reject) => {
-    const events: string[] = [];
-    let ended = false;
-    const req = http.get(`${server.origin}/api/realtime?channels=${channels.join(",")}`, { headers }, (res) => {
-      res.setEncoding("utf8");
-      let ready!: () => void;
-      const isReady = new Promise<void>((r) => (ready = r));
-      const endedPromise = new Promise<void>((r) => res.once("close", () => ((ended = true), r())));
-      res.on("data", (chunk: string) => {
-        for (const m of chunk.matchAll(/^event: (.+)$|"type":"([^"]+)"/gm)) events.push(m[1] ?? m[2]!);
-        if (events.includes("realtime.ready")) ready();
-      });
-      if (res.statusCode !== 200) return resolve({ status: res.statusCode!, events, ended: endedPromise, isEnded: () => ended, close: () => req.destroy() });
-      void isReady.then(() => resolve({ status: 200, events, ended: endedPromise, isEnded: () => ended, close: () => req.destroy() }));
-    });
-    req.on("error", reject);
-  });
-}
+const openStream = (channels: string[], headers: Record<string, string>) => openSseStream(server.origin, channels, headers);
 
 describe("ending a user's live connections", () => {
   it("removing a member ends their streams on the workspace and its private board at once; a reconnect is refused", async () => {
