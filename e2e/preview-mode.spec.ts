@@ -1,6 +1,6 @@
 /**
  * This app running as a preview deployment (the env the preview driver gives it, decision 032),
- * on its own port beside the e2e servers: the banner names the branch and commit, the sign-in
+ * on its own port (E2E_PORT + 3) beside the e2e servers: the banner names the branch and commit, the sign-in
  * page offers the seeded characters, one click signs in as one of them, and an extend written to
  * the preview's runtime file (as the driver does, decision 037) shows in the banner on the next
  * page load. Needs `next build` of this tree, like the other specs.
@@ -12,7 +12,8 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { hermeticEnv } from "../src/lib/env-keys";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
+// +2 is the previews spec's server; the two specs may run at once on the two workers.
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 3;
 const BASE = `http://127.0.0.1:${PORT}`;
 const COMMIT = "abcdef0123456789abcdef0123456789abcdef01";
 const HOUR = 3_600_000;
