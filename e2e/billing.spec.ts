@@ -178,11 +178,9 @@ test.describe("billing", () => {
     await expect(page.getByTestId("past-due-banner")).toHaveCount(0);
   });
 
-  test("staff grant a credit: the first grant asks for the password (admin mode), then it lands once through an intent", async ({ page, browser, context, makeUser, signInAs, db }) => {
-    // The owner opens checkout: that makes the workspace a customer at the gateway (nothing is paid).
+  test("staff read a workspace's invoices and grant a credit: the first grant asks for the password (admin mode), then it lands once through an intent", async ({ page, browser, context, makeUser, signInAs, db }) => {
     const ws = await ownerOnBillingPage({ page, context, makeUser, signInAs, db });
-    await page.getByRole("button", { name: "Upgrade to Pro" }).click();
-    await expect(page.getByRole("button", { name: "Subscribe" })).toBeVisible();
+    await subscribe(page, "Pro");
 
     const staff = await makeUser({ staffRole: "admin" });
     const staffContext = await browser.newContext();
@@ -193,6 +191,12 @@ test.describe("billing", () => {
     await staffPage.getByLabel("Workspace slug").fill(ws.slug);
     await staffPage.getByRole("button", { name: "Look up" }).click();
     await expect(staffPage.getByRole("heading", { name: ws.name })).toBeVisible();
+    // The billing history from the gateway, read-only: the paid first invoice, to view, not to pay.
+    const invoice = staffPage.getByTestId("invoice-row");
+    await expect(invoice).toHaveCount(1);
+    await expect(invoice).toContainText("$29");
+    await expect(invoice).toContainText("paid");
+    await expect(invoice.getByRole("link", { name: "View" })).toBeVisible();
 
     await staffPage.getByLabel("Credit (USD)").fill("25");
     await staffPage.getByLabel("Reason").fill("Apology for the outage, ticket 7731");

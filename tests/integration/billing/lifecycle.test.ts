@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { changeSubscription } from "@/features/billing/server/change-subscription";
 import { getStaffBilling } from "@/features/billing/server/get-staff-billing";
 import { grantCredit } from "@/features/billing/server/grant-credit";
+import { listStaffInvoices } from "@/features/billing/server/list-invoices";
 import { previewChange } from "@/features/billing/server/preview-change";
 import { setCancelAtPeriodEnd } from "@/features/billing/server/set-cancel-at-period-end";
 import { ingestStripeWebhook } from "@/features/billing/server/ingest-stripe-webhook";
@@ -224,6 +225,10 @@ describe("staff credit", () => {
     expect(view.creditGrants).toMatchObject([{ amountCents: 1_500, reason: "Sorry for the outage", settled: true }]);
     expect(view.intents.find((i) => i.kind === "credit_grant")).toMatchObject({ status: "succeeded" });
     expect(view.webhookEvents.length).toBeGreaterThan(0);
+    // The billing history from the gateway: the first invoice, paid, with its hosted page.
+    const invoices = await listStaffInvoices({ workspaceSlug: w.workspace.slug }, { userId: staff.id }, db);
+    expect(invoices).toEqual([expect.objectContaining({ status: "paid", amountPaidCents: 2_900, hostedUrl: expect.stringContaining(gw.server.url) })]);
+    await expect(listStaffInvoices({ workspaceSlug: "no-such-workspace" }, { userId: staff.id }, db)).rejects.toMatchObject({ code: "NOT_FOUND" });
     // The reconciler finds nothing left to do: no second credit.
     await settlePendingIntents(db, new Date(Date.now() + 60_000));
     expect((await stripe.customers.retrieve(customer)) as { balance: number }).toMatchObject({ balance: -1_500 });
