@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { createRandom } from "../src/lib/random";
 import { createWorkspaceWithMembers } from "../src/server/db/factories";
 import * as schema from "../src/server/db/schema";
+import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 import { holdRequests } from "./support/hold";
 import { horizontalOverflow, PHONE } from "./support/overflow";
@@ -77,6 +78,7 @@ test.describe("billing", () => {
     await expect(page.getByTestId("renewal")).toContainText("visa ending 4242");
     await expect(page.getByTestId("invoice-row").first()).toBeVisible();
     await expect(page.getByTestId("usage-chart").getByRole("img")).toHaveAttribute("aria-label", /of 1,000,000 included requests used this period$/);
+    await expectAccessible(page);
 
     // The public price list, from the same plans: the owner's workspace is on Pro, and the toggle shows yearly prices.
     await page.goto("/pricing");
@@ -87,6 +89,7 @@ test.describe("billing", () => {
     await expect(page.getByRole("radio", { name: /Yearly/ })).toHaveAttribute("aria-checked", "true");
     await expect(page.getByTestId("price-pro")).toHaveText("$290 / year");
     await expect(page.getByTestId("price-team")).toHaveText("$120 per seat / year");
+    await expectAccessible(page);
   });
 
   test("a declined card shows the gateway's message and changes nothing", async ({ page, context, makeUser, signInAs, db }) => {
@@ -139,6 +142,21 @@ test.describe("billing", () => {
     await expect(renewal).toContainText("Renews");
   });
 
+  test("the portal opened from the billing page replaces the card; back on the page, the new card shows", async ({ page, context, makeUser, signInAs, db }) => {
+    await ownerOnBillingPage({ page, context, makeUser, signInAs, db });
+    await subscribe(page, "Pro");
+    await expect(page.getByTestId("renewal")).toContainText("visa ending 4242");
+    await page.getByRole("button", { name: "Payment method & invoices" }).click();
+    await page.getByRole("link", { name: "Update payment method" }).click();
+    await page.getByLabel("Card number").fill("5555 5555 5555 4444");
+    await page.getByRole("button", { name: "Save card" }).click();
+    await expect(page.getByRole("status")).toBeVisible();
+    await page.getByRole("link", { name: "Return to the app" }).click();
+    await page.waitForURL(/\/billing$/);
+    // The portal's change reaches the app as webhooks; the page shows it when their sync lands.
+    await expect(page.getByTestId("renewal")).toContainText("mastercard ending 4444");
+  });
+
   test("at 360 px the subscribed billing page and the change dialog fit the screen", async ({ page, context, makeUser, signInAs, db }) => {
     await page.setViewportSize(PHONE);
     await ownerOnBillingPage({ page, context, makeUser, signInAs, db });
@@ -150,6 +168,7 @@ test.describe("billing", () => {
     await page.getByRole("button", { name: "Change seats" }).click();
     await page.getByLabel("Seats").fill("3");
     await expect(page.getByTestId("amount-due")).toHaveText(/^\$\d/);
+    await expectAccessible(page);
     const dialog = await page.getByRole("dialog").boundingBox();
     expect(dialog!.x).toBeGreaterThanOrEqual(0);
     expect(dialog!.x + dialog!.width).toBeLessThanOrEqual(PHONE.width);
@@ -164,6 +183,8 @@ test.describe("billing", () => {
     const [customer] = await db.select().from(schema.billingCustomers).where(eq(schema.billingCustomers.workspaceId, ws.id));
     await stripeDev(dbUrlFile).advanceCustomer(customer!.stripeCustomerId, 32);
     await expect(page.getByTestId("subscription-status")).toHaveText("Payment failed", { timeout: 20_000 });
+    await expect(page.getByTestId("invoice-row").filter({ hasText: "open" })).toBeVisible();
+    await expectAccessible(page);
     await page.goto("/app");
     await expect(page.getByTestId("past-due-banner")).toContainText(ws.name);
     await hydrated(page);
@@ -209,6 +230,7 @@ test.describe("billing", () => {
     await expect(credit).toContainText("$25");
     await expect(credit).toContainText("applied");
     await expect(staffPage.getByRole("row").filter({ hasText: "credit_grant" })).toContainText("succeeded");
+    await expectAccessible(staffPage);
     await staffContext.close();
   });
 });
