@@ -7,6 +7,7 @@ import { createRandom } from "../src/lib/random";
 import { FLAGS } from "../src/lib/flags/registry";
 import { generateToken, hashToken } from "../src/server/auth/tokens";
 import { expect, test } from "./support/fixtures";
+import { horizontalOverflow, PHONE } from "./support/overflow";
 
 /**
  * Every page of the app at a 360 px phone width, signed out and signed in (as staff, so the
@@ -16,7 +17,6 @@ import { expect, test } from "./support/fixtures";
  * file — unless it has a dynamic segment this file has no sample value for, which fails the
  * test: add the segment to SAMPLES below (a value the arranged data makes real).
  */
-const PHONE = { width: 360, height: 740 };
 
 type Samples = { workspace: string; board: string; post: string; key: string; token: string; userId: string; workspaceId: string };
 /**
@@ -67,27 +67,6 @@ function fill(route: string, samples: Samples): string {
     const sample = sampleFor(route, segment, at);
     if (!sample) throw new Error(`${route}: no sample value for ${segment} — add it to SAMPLES in e2e/mobile.spec.ts`);
     return sample(samples);
-  });
-}
-
-/** How far the page runs past the right edge, and the outermost elements that do. */
-async function horizontalOverflow(page: Page) {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const over = document.documentElement.scrollWidth - width;
-    if (over <= 0) return { over: 0, culprits: [] as string[] };
-    const sticksOut = (el: Element) => el.getBoundingClientRect().right > width + 0.5;
-    // Fixed layers (toasts, banners) span the widened viewport: a symptom, not a cause.
-    const fixed = (el: Element) => getComputedStyle(el).position === "fixed";
-    const scrolls = (el: Element | null): boolean => {
-      for (let a = el?.parentElement; a && a !== document.body; a = a.parentElement) if (["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(a).overflowX)) return true;
-      return false;
-    };
-    const culprits = [...document.body.querySelectorAll("*")]
-      .filter((el) => sticksOut(el) && !fixed(el) && !el.closest("[data-radix-popper-content-wrapper]") && !scrolls(el) && !(el.parentElement && sticksOut(el.parentElement) && el.parentElement !== document.body))
-      .slice(0, 6)
-      .map((el) => `<${el.tagName.toLowerCase()} class="${(el.getAttribute("class") ?? "").slice(0, 80)}"> right=${Math.round(el.getBoundingClientRect().right)}px text="${(el.textContent ?? "").trim().slice(0, 40)}"`);
-    return { over, culprits };
   });
 }
 

@@ -27,6 +27,9 @@ export function stripeDev(dbUrlFile: string) {
     setGatewayMode: (mode: "up" | "down" | "refuse") => call(dbUrlFile, "POST", "/_dev/gateway", { mode }),
     holdWebhooks: () => call(dbUrlFile, "POST", "/_dev/webhooks/hold"),
     releaseWebhooks: (order: "original" | "reversed" = "original") => call(dbUrlFile, "POST", "/_dev/webhooks/release", { order }),
+    /** Holds only this customer's webhooks: the e2e server is shared by parallel tests, whose webhooks keep flowing. */
+    holdCustomerWebhooks: (customerId: string) => call(dbUrlFile, "POST", `/_dev/customers/${customerId}/webhooks/hold`),
+    releaseCustomerWebhooks: (customerId: string, order: "original" | "reversed" = "original") => call(dbUrlFile, "POST", `/_dev/customers/${customerId}/webhooks/release`, { order }),
     deliverEvent: (eventId: string, times: number) => call(dbUrlFile, "POST", `/_dev/events/${eventId}/deliver`, { times }),
     events: (type?: string) => call<{ events: Array<{ id: string; type: string; data: { object: Record<string, unknown> } }> }>(dbUrlFile, "GET", `/_dev/events${type ? `?type=${encodeURIComponent(type)}` : ""}`),
   };

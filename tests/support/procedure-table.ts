@@ -213,6 +213,7 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "billing.resume": { allow: ["owner"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
   // Staff: read-only view for support and up; credits for staff admins (the table's staff user).
   "staffBilling.workspace": { allow: ["staff"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
+  "staffBilling.invoices": { allow: ["staff"], input: (f) => ({ workspaceSlug: f.workspace.slug }) },
   "staffBilling.grantCredit": { allow: ["staff"], input: (f) => ({ workspaceSlug: f.workspace.slug, amountCents: 500, reason: "Apology for downtime" }) },
   // Previews: product and admin staff (the table's staff user is an admin; tests/integration/previews
   // refuses support staff). Malformed ids are parsed after the staff check: 400 for staff, 401/403 for others.

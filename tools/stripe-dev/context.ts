@@ -13,8 +13,11 @@ export type Ctx = {
   db: Db;
   baseUrl: string;
   request: { id: string | null; idempotency_key: string | null };
-  /** Endpoint URLs new events are queued for; `hold` queues them as held (test control). */
-  webhooks: { urls: string[]; hold: boolean };
+  /**
+   * Endpoint URLs new events are queued for; `hold` queues them all as held, `heldCustomers`
+   * those about one of these customers (test controls).
+   */
+  webhooks: { urls: string[]; hold: boolean; heldCustomers: ReadonlySet<string> };
 };
 
 export const realNow = () => Math.floor(Date.now() / 1000);
@@ -47,10 +50,19 @@ export async function emit(ctx: Ctx, type: string, object: Obj, previous?: Obj, 
     type,
   };
   await ctx.db`insert into stripe_dev.events (id, type, data) values (${event.id}, ${type}, ${ctx.db.json(event as never)})`;
+  const customer = customerOf(object);
+  const held = ctx.webhooks.hold || (customer !== null && ctx.webhooks.heldCustomers.has(customer));
   for (const url of ctx.webhooks.urls) {
-    await ctx.db`insert into stripe_dev.deliveries (event_id, url, status) values (${event.id}, ${url}, ${ctx.webhooks.hold ? "held" : "pending"})`;
+    await ctx.db`insert into stripe_dev.deliveries (event_id, url, status) values (${event.id}, ${url}, ${held ? "held" : "pending"})`;
   }
   return event;
+}
+
+/** The customer an event's object is about: the customer itself, or its `customer` field. */
+function customerOf(object: Obj): string | null {
+  if (object.object === "customer") return object.id as string;
+  const c = object.customer as string | { id: string } | null | undefined;
+  return typeof c === "string" ? c : (c?.id ?? null);
 }
 
 /** The changed top-level fields' previous values, for `previous_attributes`. */

@@ -11,7 +11,7 @@ import type { Runner } from "./runner";
 import { all, find, load, newId, save, type Obj } from "./store";
 import type { Attempt, Deliveries, WebhookEndpoint } from "./webhooks";
 
-export type ControlState = { endpoint: WebhookEndpoint | null; hold: boolean; mode: GatewayMode };
+export type ControlState = { endpoint: WebhookEndpoint | null; hold: boolean; heldCustomers: Set<string>; mode: GatewayMode };
 
 export type DeliveryRow = { eventId: string; type: string; url: string; status: string; attempts: number; lastStatus: number | null; lastError: string | null };
 
@@ -50,6 +50,18 @@ export function createControl(sql: Sql, state: ControlState, deliveries: Deliver
     async release(order: "original" | "reversed" = "original"): Promise<Attempt[]> {
       state.hold = false;
       return deliveries.release(order);
+    },
+    /**
+     * Events about this customer from now on are stored but not delivered until
+     * `releaseCustomer`; other customers' go out as usual (an e2e server is shared by parallel tests).
+     */
+    holdCustomer(customerId: string) {
+      state.heldCustomers.add(customerId);
+    },
+    /** Delivers this customer's held events one by one, in creation order or reversed, and stops holding them. */
+    async releaseCustomer(customerId: string, order: "original" | "reversed" = "original"): Promise<Attempt[]> {
+      state.heldCustomers.delete(customerId);
+      return deliveries.release(order, customerId);
     },
     /** Sends one event to the endpoint `times` times at once. */
     deliver: (eventId: string, times = 1) => deliveries.deliverEvent(eventId, times),
@@ -97,6 +109,12 @@ export function createControl(sql: Sql, state: ControlState, deliveries: Deliver
         const times = body.times ?? 1;
         if (!Number.isInteger(times) || times < 1 || times > 100) return [400, { error: "times must be an integer from 1 to 100" }];
         return [200, { deliveries: await control.deliver(m[1]!, times) }];
+      }
+      if (method === "POST" && (m = path.match(/^\/_dev\/customers\/([^/]+)\/webhooks\/hold$/))) return control.holdCustomer(m[1]!), [200, { held: m[1] }];
+      if (method === "POST" && (m = path.match(/^\/_dev\/customers\/([^/]+)\/webhooks\/release$/))) {
+        const order = body.order ?? "original";
+        if (order !== "original" && order !== "reversed") return [400, { error: 'order must be "original" or "reversed"' }];
+        return [200, { deliveries: await control.releaseCustomer(m[1]!, order) }];
       }
       if (method === "POST" && (m = path.match(/^\/_dev\/customers\/([^/]+)\/advance$/))) {
         if (typeof body.days !== "number" || body.days <= 0 || body.days > 3650) return [400, { error: "expected { days: number > 0 }" }];

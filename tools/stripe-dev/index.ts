@@ -54,7 +54,7 @@ export async function startStripeDevServer(options: StripeDevServerOptions): Pro
   await sql`delete from stripe_dev.idempotency where created_at < now() - interval '24 hours'`;
   const secretKey = options.secretKey ?? STRIPE_DEV_SECRET_KEY;
   const webhookSecret = options.webhookSecret ?? STRIPE_DEV_WEBHOOK_SECRET;
-  const state: ControlState = { endpoint: options.webhookUrl ? { url: options.webhookUrl, secret: webhookSecret } : null, hold: false, mode: "up" };
+  const state: ControlState = { endpoint: options.webhookUrl ? { url: options.webhookUrl, secret: webhookSecret } : null, hold: false, heldCustomers: new Set(), mode: "up" };
   const deliveries = startDeliveries({
     sql,
     endpoint: () => state.endpoint,
@@ -65,7 +65,7 @@ export async function startStripeDevServer(options: StripeDevServerOptions): Pro
     timeoutMs: options.deliveryTimeoutMs ?? 10_000,
   });
   let baseUrl = "";
-  const run = createRunner({ sql, baseUrl: () => baseUrl, webhooks: () => ({ urls: state.endpoint ? [state.endpoint.url] : [], hold: state.hold }), afterCommit: deliveries.nudge });
+  const run = createRunner({ sql, baseUrl: () => baseUrl, webhooks: () => ({ urls: state.endpoint ? [state.endpoint.url] : [], hold: state.hold, heldCustomers: state.heldCustomers }), afterCommit: deliveries.nudge });
   const { control, http } = createControl(sql, state, deliveries, run);
   const server = createHttpServer({ secretKey, run, mode: () => state.mode, control: http, log });
   await new Promise<void>((resolve, reject) => {

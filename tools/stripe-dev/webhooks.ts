@@ -115,11 +115,14 @@ export function startDeliveries(o: DeliveryOptions) {
       if (!row) throw new Error(`no such event: ${eventId}`);
       return track(Promise.all(Array.from({ length: times }, async () => ({ eventId, type: row.data.type, ...(await post(row.data, endpoint.url)) }))));
     },
-    /** Delivers held events one after another, oldest first or reversed (out-of-order delivery). */
-    async release(order: "original" | "reversed"): Promise<Attempt[]> {
+    /** Delivers held events (all, or those about one customer) one after another, oldest first or reversed (out-of-order delivery). */
+    async release(order: "original" | "reversed", customerId?: string): Promise<Attempt[]> {
+      const about = customerId
+        ? o.sql`and (e.data #>> '{data,object,customer}' = ${customerId} or e.data #>> '{data,object,customer,id}' = ${customerId} or (e.data #>> '{data,object,object}' = 'customer' and e.data #>> '{data,object,id}' = ${customerId}))`
+        : o.sql``;
       const rows = await o.sql<Row[]>`
         select d.id, d.event_id, d.url, d.attempts, e.data from stripe_dev.deliveries d join stripe_dev.events e on e.id = d.event_id
-        where d.status = 'held' order by d.id`;
+        where d.status = 'held' ${about} order by d.id`;
       const ordered = order === "reversed" ? rows.reverse() : rows;
       const results: Attempt[] = [];
       for (const row of ordered) results.push(await track(attempt(row)));

@@ -27,7 +27,7 @@ import { startCheckout } from "@/features/billing/server/start-checkout";
 import { STRIPE_DEV_WEBHOOK_SECRET } from "@/lib/stripe-dev-keys";
 import { db } from "@/server/db/client";
 import { createUser, createWorkspaceWithMembers } from "@/server/db/factories";
-import { billingCustomers, billingSubscriptions, workspaces } from "@/server/db/schema";
+import { billingCustomers, billingSubscriptions, billingWebhookEvents, workspaces } from "@/server/db/schema";
 import { devServer, type DevRun } from "@/server/jobs/dev-server-api";
 import { stripeClient } from "@/server/stripe/client";
 import { actorFor, nextRandom } from "../../support/api";
@@ -99,6 +99,32 @@ async function pastDue() {
 async function graceRun(workspaceId: string): Promise<DevRun | undefined> {
   return (await devServer.listRuns({ limit: 100 })).find((r) => r.functionId === GRACE_FN && (r.event.data as { workspaceId?: string }).workspaceId === workspaceId);
 }
+
+describe("the webhook hand-off to Inngest", () => {
+  it("sends each new ledger row as an event whose id is the Stripe event id; ten redeliveries hand off nothing more", async () => {
+    const random = nextRandom();
+    const owner = await createUser(db, random);
+    const workspace = await createWorkspaceWithMembers(db, random, { owner });
+    const { url } = await startCheckout({ workspaceSlug: workspace.slug, plan: "pro", interval: "month", seats: 1 }, actorFor(owner, workspace, "owner"), db);
+    expect((await payCheckout(url, CARDS.ok)).redirect).toBeTruthy();
+    await expect.poll(() => planOf(workspace.id)).toBe("pro");
+    const customer = (await db.select().from(billingCustomers).where(eq(billingCustomers.workspaceId, workspace.id)))[0]!.stripeCustomerId;
+    const ledger = async () => (await db.select({ id: billingWebhookEvents.id, status: billingWebhookEvents.status }).from(billingWebhookEvents).where(eq(billingWebhookEvents.stripeCustomerId, customer)));
+    const handedOff = async (ids: string[]) => devSql<{ id: string; name: string; event_id: string }[]>`select id, name, data->>'eventId' as event_id from inngest_dev.events where id = any(${ids})`;
+    await expect.poll(async () => (await ledger()).every((e) => e.status !== "received")).toBe(true);
+    const rows = await ledger();
+    const events = await handedOff(rows.map((r) => r.id));
+    expect(events).toHaveLength(rows.length);
+    for (const e of events) expect(e).toMatchObject({ name: "billing/stripe.event.received", event_id: e.id });
+
+    const subscribed = (await gateway.control.events("customer.subscription.created")).find((e) => (e.data.object as { customer: string }).customer === customer)!;
+    const attempts = await gateway.control.deliver(subscribed.id, 10);
+    expect(attempts.map((a) => a.status)).toEqual(Array(10).fill(200));
+    expect(await handedOff([subscribed.id])).toHaveLength(1);
+    const runs = (await devServer.listRuns({ limit: 100 })).filter((r) => r.functionId === "groundwork-process-stripe-event" && (r.event.data as { eventId?: string }).eventId === subscribed.id);
+    expect(runs).toHaveLength(1);
+  });
+});
 
 describe("the dunning grace timer on Inngest", () => {
   it("sleeps until the grace deadline; paying the invoice cancels it and the plan stays", async () => {

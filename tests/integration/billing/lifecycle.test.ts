@@ -11,9 +11,11 @@ import { describe, expect, it } from "vitest";
 import { changeSubscription } from "@/features/billing/server/change-subscription";
 import { getStaffBilling } from "@/features/billing/server/get-staff-billing";
 import { grantCredit } from "@/features/billing/server/grant-credit";
+import { listStaffInvoices } from "@/features/billing/server/list-invoices";
 import { previewChange } from "@/features/billing/server/preview-change";
 import { setCancelAtPeriodEnd } from "@/features/billing/server/set-cancel-at-period-end";
-import { expireGracePeriods, settlePendingIntents } from "@/features/billing/server/reconcile-billing";
+import { ingestStripeWebhook } from "@/features/billing/server/ingest-stripe-webhook";
+import { expireGracePeriods, processStaleWebhookEvents, settlePendingIntents } from "@/features/billing/server/reconcile-billing";
 import { startCheckout } from "@/features/billing/server/start-checkout";
 import { STRIPE_DEV_WEBHOOK_SECRET } from "@/lib/stripe-dev-keys";
 import { db } from "@/server/db/client";
@@ -117,6 +119,44 @@ describe("webhook delivery", () => {
   });
 });
 
+describe("a hand-off lost after the ledger insert", () => {
+  it("the row stays `received` until the reconciler processes it: the sync runs once and a later redelivery is a duplicate", async () => {
+    const w = await world();
+    const sub = await subscribe(w);
+    const customer = await customerOf(w.workspace.id);
+    await settled(customer);
+    // The gateway keeps this customer's deliveries: the event reaches the ledger only through the
+    // route's first half, as if the process died between the insert and the hand-off.
+    gw.server.control.holdCustomer(customer);
+    let eventId = "";
+    try {
+      await stripe.subscriptions.update(sub.stripeSubscriptionId, { cancel_at_period_end: true });
+      const [event] = (await gw.server.control.events("customer.subscription.updated")).filter((e) => (e.data.object as { customer: string; cancel_at_period_end: boolean }).customer === customer && e.data.object.cancel_at_period_end === true);
+      const payload = JSON.stringify(event);
+      const ingested = await ingestStripeWebhook({ rawBody: payload, signature: stripe.webhooks.generateTestHeaderString({ payload, secret: STRIPE_DEV_WEBHOOK_SECRET }) }, db);
+      expect(ingested).toMatchObject({ eventId: event!.id, duplicate: false });
+      eventId = event!.id;
+      const row = async () => (await db.select().from(billingWebhookEvents).where(eq(billingWebhookEvents.id, event!.id)))[0]!;
+      expect((await row()).status).toBe("received");
+      expect((await subOf(w.workspace.id))!.cancelAtPeriodEnd).toBe(false);
+
+      // Younger than a minute: a hand-off may still be on its way, so the reconciler leaves it.
+      await processStaleWebhookEvents(db);
+      expect((await row()).status).toBe("received");
+      const { processed } = await processStaleWebhookEvents(db, new Date(Date.now() + 120_000));
+      expect(processed).toBeGreaterThanOrEqual(1);
+      expect(await row()).toMatchObject({ status: "processed", workspaceId: w.workspace.id, attempts: 1 });
+      expect((await subOf(w.workspace.id))!.cancelAtPeriodEnd).toBe(true);
+    } finally {
+      const released = await gw.server.control.releaseCustomer(customer);
+      expect(released.map((r) => r.status)).toEqual(released.map(() => 200));
+    }
+    // The gateway's own delivery of the same event, released now, was a duplicate: not processed again.
+    await settled(customer);
+    expect((await db.select().from(billingWebhookEvents).where(eq(billingWebhookEvents.id, eventId)))).toEqual([expect.objectContaining({ status: "processed", attempts: 1 })]);
+  });
+});
+
 describe("changing the plan", () => {
   it("shows the proration first, then charges exactly that", async () => {
     const w = await world();
@@ -185,6 +225,10 @@ describe("staff credit", () => {
     expect(view.creditGrants).toMatchObject([{ amountCents: 1_500, reason: "Sorry for the outage", settled: true }]);
     expect(view.intents.find((i) => i.kind === "credit_grant")).toMatchObject({ status: "succeeded" });
     expect(view.webhookEvents.length).toBeGreaterThan(0);
+    // The billing history from the gateway: the first invoice, paid, with its hosted page.
+    const invoices = await listStaffInvoices({ workspaceSlug: w.workspace.slug }, { userId: staff.id }, db);
+    expect(invoices).toEqual([expect.objectContaining({ status: "paid", amountPaidCents: 2_900, hostedUrl: expect.stringContaining(gw.server.url) })]);
+    await expect(listStaffInvoices({ workspaceSlug: "no-such-workspace" }, { userId: staff.id }, db)).rejects.toMatchObject({ code: "NOT_FOUND" });
     // The reconciler finds nothing left to do: no second credit.
     await settlePendingIntents(db, new Date(Date.now() + 60_000));
     expect((await stripe.customers.retrieve(customer)) as { balance: number }).toMatchObject({ balance: -1_500 });

@@ -55,6 +55,7 @@ describe("billing tenancy", () => {
     const b = await createWorkspaceWithMembers(db, random, { owner: ownerB });
     const caller = await callerWithHeaders(await signedInHeaders(ownerA.id));
     await expect(caller.staffBilling.workspace({ workspaceSlug: b.slug })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(caller.staffBilling.invoices({ workspaceSlug: b.slug })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(caller.staffBilling.grantCredit({ workspaceSlug: b.slug, amountCents: 500, reason: "sneaky" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

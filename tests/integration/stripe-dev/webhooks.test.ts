@@ -78,6 +78,24 @@ describe("stripe-dev: webhook delivery", () => {
     expect(order[order.length - 1]![0]).toBe("customer.subscription.created");
   });
 
+  it("holds one customer's events while others' are delivered, then releases only that customer's", async () => {
+    const [held, other] = [await h.stripe.customers.create({ email: "held@example.com" }), await h.stripe.customers.create({ email: "free@example.com" })];
+    const heldAt = h.received.length;
+    await fetch(`${h.server.url}/_dev/customers/${held.id}/webhooks/hold`, { method: "POST" });
+    await h.stripe.customers.update(held.id, { name: "Held" });
+    await h.stripe.customers.update(other.id, { name: "Delivered" });
+    await until(() => received(h, "customer.updated").some((r) => (r.event.data.object as Stripe.Customer).id === other.id));
+    const heldRows = (await h.server.control.deliveries()).filter((d) => d.status === "held");
+    expect(heldRows.map((d) => d.type)).toEqual(["customer.updated"]);
+    expect(h.received.slice(heldAt).some((r) => (r.event.data.object as Stripe.Customer).id === held.id && r.event.type === "customer.updated")).toBe(false);
+    const released = await fetch(`${h.server.url}/_dev/customers/${held.id}/webhooks/release`, { method: "POST", body: JSON.stringify({}) });
+    expect(((await released.json()) as { deliveries: Array<{ eventId: string; status: number }> }).deliveries).toEqual([expect.objectContaining({ eventId: heldRows[0]!.eventId, status: 200 })]);
+    expect(received(h, "customer.updated").filter((r) => (r.event.data.object as Stripe.Customer).id === held.id)).toHaveLength(1);
+    // Released: the customer's next events go out as usual.
+    await h.stripe.customers.update(held.id, { name: "Held no more" });
+    await until(() => received(h, "customer.updated").some((r) => (r.event.data.object as Stripe.Customer).name === "Held no more"));
+  });
+
   it("keeps objects and pending deliveries across a restart", async () => {
     const customer = await h.stripe.customers.create({ email: "survivor@example.com" });
     h.server.control.hold();

@@ -7,7 +7,7 @@ import { logger } from "@/server/logging/logger";
 import { processStripeEvent } from "./process-stripe-event";
 import { syncWorkspaceBilling } from "./sync-workspace-billing";
 
-/** Processes one ledger row; concurrency 1 per customer keeps one workspace's syncs in line. */
+/** Processes one ledger row; one workspace's syncs wait for each other on its advisory lock (decision 030), not on an Inngest concurrency key. */
 export const processStripeEventFn = inngest.createFunction(
   { id: "process-stripe-event", retries: 8, triggers: [stripeEventReceived] },
   async ({ event, step }) => {

@@ -22,7 +22,7 @@ import { changeSubscription } from "./change-subscription";
 import { getBillingOverview } from "./get-billing-overview";
 import { getStaffBilling } from "./get-staff-billing";
 import { grantCredit } from "./grant-credit";
-import { listInvoices } from "./list-invoices";
+import { listInvoices, listStaffInvoices } from "./list-invoices";
 import { listMyBilling } from "./list-my-billing";
 import { openPortal } from "./open-portal";
 import { previewChange } from "./preview-change";
@@ -52,6 +52,8 @@ export const billingRouter = router({
 /** Support's read-only view, and the one billing write staff may do: a credit (staff admins, in admin mode), through an intent. */
 export const staffBillingRouter = router({
   workspace: staffProcedure("support").input(workspaceSlugInput).output(staffBillingOutput).query(({ input, ctx }) => getStaffBilling(input, { userId: ctx.viewer.userId }, ctx.db)),
+  // Apart from `workspace`: it asks the gateway, and the ledger must stay readable when the gateway is down.
+  invoices: staffProcedure("support").use(gatewayLimit).input(workspaceSlugInput).output(invoiceList).query(({ input, ctx }) => listStaffInvoices(input, { userId: ctx.viewer.userId }, ctx.db)),
   grantCredit: adminWriteProcedure("admin")
     .use(rateLimit({ name: "billing-credit", limit: 20, windowSeconds: 3600 }))
     .input(grantCreditInput)

@@ -9,10 +9,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
-/** Invoices come from the gateway, so they load on their own with a skeleton. */
-export function InvoicesCard({ workspaceSlug }: { workspaceSlug: string }) {
+/**
+ * Invoices come from the gateway, so they load on their own with a skeleton. `staff`: support's
+ * read-only copy (the staff billing view), with no "Pay" link.
+ */
+export function InvoicesCard({ workspaceSlug, staff = false }: { workspaceSlug: string; staff?: boolean }) {
   const trpc = useTRPC();
-  const invoices = useQuery(trpc.billing.invoices.queryOptions({ workspaceSlug }));
+  const invoices = useQuery(staff ? trpc.staffBilling.invoices.queryOptions({ workspaceSlug }) : trpc.billing.invoices.queryOptions({ workspaceSlug }));
   return (
     <Card>
       <CardHeader>
@@ -34,7 +37,7 @@ export function InvoicesCard({ workspaceSlug }: { workspaceSlug: string }) {
                 <span className="tabular-nums">{formatCents(inv.amountDueCents, inv.currency)}</span>
                 <span className={inv.status === "paid" ? "text-muted-foreground" : "font-medium text-destructive"}>{inv.status ?? "draft"}</span>
                 <span className="flex gap-3">
-                  {inv.hostedUrl ? <a className="underline" href={inv.hostedUrl}>{inv.status === "open" ? "Pay" : "View"}</a> : null}
+                  {inv.hostedUrl ? <a className="underline" href={inv.hostedUrl}>{inv.status === "open" && !staff ? "Pay" : "View"}</a> : null}
                   {inv.pdfUrl ? <a className="underline" href={inv.pdfUrl}>PDF</a> : null}
                 </span>
               </li>

@@ -1,10 +1,12 @@
 "use client";
 import type { ReactNode } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { cn } from "@/lib/cn";
 import { BILLING_INTERVALS, formatCents, PLAN_IDS, PLANS, type BillingInterval, type PlanId } from "@/lib/plans";
 
-/** Monthly / yearly, as a two-button radio group. */
+/** Monthly / yearly, as a two-button radio group (enabled once hydrated: a click before would do nothing). */
 export function IntervalToggle({ value, onChange }: { value: BillingInterval; onChange: (v: BillingInterval) => void }) {
+  const hydrated = useHydrated();
   return (
     <div role="radiogroup" aria-label="Billing interval" className="inline-flex rounded-lg border border-border bg-muted p-1">
       {BILLING_INTERVALS.map((interval) => (
@@ -13,6 +15,7 @@ export function IntervalToggle({ value, onChange }: { value: BillingInterval; on
           type="button"
           role="radio"
           aria-checked={value === interval}
+          disabled={!hydrated}
           onClick={() => onChange(interval)}
           className={cn("rounded-md px-3 py-1.5 text-sm font-medium", value === interval ? "bg-card shadow-sm" : "text-muted-foreground hover:text-foreground")}
         >

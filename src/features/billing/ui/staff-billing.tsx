@@ -12,6 +12,7 @@ import { toast } from "@/components/ui/toast-store";
 import { formatCents, PLANS } from "@/lib/plans";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
+import { InvoicesCard } from "./invoices-card";
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -36,7 +37,7 @@ export function StaffBilling({ canGrant, withAdminMode }: { canGrant: boolean; w
       {query === null ? (
         <EmptyState
           title="Look up a workspace's billing"
-          description={`Enter its slug (the part after /w/ in its address) to see its subscription, payment intents, webhook ledger and credits${canGrant ? ", and to grant a credit" : ""}. Nothing here changes the subscription.`}
+          description={`Enter its slug (the part after /w/ in its address) to see its subscription, invoices, payment intents, webhook ledger and credits${canGrant ? ", and to grant a credit" : ""}. Nothing here changes the subscription.`}
           action={<ButtonLink href="/admin/workspaces" size="sm" variant="outline">Find a workspace</ButtonLink>}
         />
       ) : view.isPending ? (
@@ -60,6 +61,7 @@ export function StaffBilling({ canGrant, withAdminMode }: { canGrant: boolean; w
               </CardContent>
             ) : null}
           </Card>
+          <InvoicesCard workspaceSlug={view.data.workspace.slug} staff />
           <Table title="Intents" empty="No payment intents. Every checkout, plan change and credit writes one before it calls the payment provider." rows={view.data.intents.map((i) => [when.format(i.createdAt), i.kind, i.status, String(i.attempts), i.error ?? ""])} head={["Created", "Kind", "Status", "Attempts", "Error"]} />
           <Table title="Webhook ledger" empty="No webhook events for this workspace. The payment provider's events about its customer are recorded here, processed or not." rows={view.data.webhookEvents.map((e) => [when.format(e.receivedAt), e.type, e.status, e.id, e.error ?? ""])} head={["Received", "Type", "Status", "Event", "Error"]} />
           <Table title="Credits" empty={canGrant ? "No credits granted. Grant one above; the next invoices draw from it." : "No credits granted. Staff admins can grant one; the next invoices draw from it."} rows={view.data.creditGrants.map((c) => [when.format(c.createdAt), formatCents(c.amountCents), c.reason, c.settled ? "applied" : "pending"])} head={["Granted", "Amount", "Reason", "State"]} />

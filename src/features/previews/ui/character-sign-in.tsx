@@ -1,11 +1,10 @@
 "use client";
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { trpcClient } from "@/trpc/vanilla";
 
 type Character = { key: string; email: string; displayName: string; description: string };
-
-const noSubscription = () => () => {};
 
 /**
  * A preview's sign-in page: one click signs in as a seeded character, through the ordinary
@@ -15,8 +14,7 @@ const noSubscription = () => () => {};
 export function CharacterSignIn({ characters, password, next }: { characters: Character[]; password: string; next: string | null }) {
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // false in the server's HTML and during hydration, true once the handlers are attached.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useHydrated();
   async function signInAs(character: Character) {
     setPending(character.key);
     setError(null);

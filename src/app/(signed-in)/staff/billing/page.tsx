@@ -13,7 +13,7 @@ export default async function StaffBillingPage() {
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Billing</h1>
-        <p className="text-sm text-muted-foreground">A workspace&apos;s subscription, intents and webhook ledger, read-only.</p>
+        <p className="text-sm text-muted-foreground">A workspace&apos;s subscription, invoices, intents and webhook ledger, read-only.</p>
       </div>
       <StaffBillingWithAdminMode canGrant={viewer.staffRole === "admin"} />
     </div>
