@@ -24,7 +24,8 @@ it("a query on a connection whose server went away is rejected as CONNECTION_CLO
   const admin = client(1);
   const sql = client(2);
   const reserved = await sql.reserve();
-  const [{ pid }] = await reserved<{ pid: number }[]>`select pg_backend_pid() as pid`;
+  const [row] = await reserved<{ pid: number }[]>`select pg_backend_pid() as pid`;
+  const pid = row!.pid;
   await admin`select pg_terminate_backend(${pid})`;
   // The reserved connection hears of it when the server's close arrives.
   await expect.poll(() => admin<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where pid = ${pid}`.then(([r]) => r!.n)).toBe(0);
