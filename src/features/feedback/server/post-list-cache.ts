@@ -23,7 +23,7 @@ export const POST_LISTS_CHANNEL = "post_lists";
 /**
  * Pages of board post lists as the public API served them, per process (decision 040). Every
  * change to a post (votes and comments update its counts), a board or an author's name NOTIFYs
- * `post_lists` from triggers (migration 0024) and every process drops that board's pages, or all
+ * `post_lists` from triggers (migration 0025) and every process drops that board's pages, or all
  * pages for a rename; while LISTEN is down nothing is served from here. The writer's own process
  * also drops them as its write commits (`dropBoardPages`), so a client reads its own writes.
  */
