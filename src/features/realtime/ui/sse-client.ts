@@ -82,7 +82,11 @@ class SseConnection implements ClientTransport {
     this.watchBrowser();
     if (!this.key) return;
     const params = new URLSearchParams({ channels: this.key });
-    const from = this.rewindTo !== null ? lowest(this.lastEventId, this.rewindTo) : this.lastEventId;
+    // Covered so far: the last event seen, or, when the stream being replaced never reported one
+    // (reopened for another channel or after an error before its first frame), where it started —
+    // else a page's `since` would be dropped by a reopen that comes before the first frame.
+    const covered = this.lastEventId ?? this.from;
+    const from = this.rewindTo !== null ? lowest(covered, this.rewindTo) : covered;
     this.rewindTo = null;
     this.from = from;
     // A new EventSource doesn't send Last-Event-ID; the query parameter carries it instead.
