@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { carriesImpersonation } from "@/server/http/impersonation-writes";
-import { ImpersonationBanner } from "@/features/impersonation/ui/impersonation-banner";
+import { ImpersonationBannerLazy } from "@/features/impersonation/ui/impersonation-banner-lazy";
 import { getQueryClient, trpc } from "@/trpc/server";
 
 /**
@@ -13,5 +13,5 @@ export async function ImpersonationBannerSlot() {
   const jar = await cookies();
   if (!carriesImpersonation(jar.getAll().map((c) => c.name))) return null;
   const status = await getQueryClient().fetchQuery(trpc.impersonation.current.queryOptions());
-  return status ? <ImpersonationBanner initial={status} /> : null;
+  return status ? <ImpersonationBannerLazy initial={status} /> : null;
 }

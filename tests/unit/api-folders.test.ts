@@ -12,7 +12,7 @@ const API_DIR = path.join(process.cwd(), "src/app/api");
 
 /** Each route file, and how it reaches `withRequest`. */
 const ROUTES: Record<string, RegExp> = {
-  "[[...path]]/route.ts": /handleApiRequest/, // the public API's router is built with withRequest
+  "[[...path]]/route.ts": /handleApiRequest/, // the public API's router ends each request with finishRequest, withRequest's plain-form twin
   "exports/[id]/download/route.ts": /withRequest/,
   "health/route.ts": /withRequest/,
   "inngest/route.ts": /withRequest/, // the not-configured answer; when configured, the Inngest SDK answers its own server

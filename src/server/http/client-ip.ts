@@ -75,7 +75,7 @@ function hopsFromEnv(): number {
  * with 0 it is the right-most entry, which Next sets from the socket only when the client sent
  * none — so production runs `npm start`, which stamps (decision 027).
  */
-export function clientIp(headers: Headers): string {
+export function clientIp(headers: { get(name: string): string | null }): string {
   const stamped = hasClientAddressEntry() ? headers.get(CLIENT_ADDRESS_HEADER) : null;
   if (stamped) return stamped;
   const hops = hopsFromEnv();

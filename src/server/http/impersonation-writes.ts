@@ -24,13 +24,19 @@ export function refusesWhileImpersonating(method: string, pathname: string): boo
 export const IMPERSONATION_WRITE_REFUSED =
   "You are impersonating this account: only the app's own actions can change anything, and only in write mode. Stop impersonating to use this.";
 
-function cookieNames(headers: Headers): string[] {
-  return (headers.get("cookie") ?? "").split(";").map((part) => part.split("=")[0]!.trim());
+function cookieNames(cookieHeader: string | null): string[] {
+  return (cookieHeader ?? "").split(";").map((part) => part.split("=")[0]!.trim());
+}
+
+/** The refusal of a write while impersonating, as status and JSON body, or null to go on (any request form). */
+export function impersonationRefusal(req: { method: string; path: string; cookie: string | null }, requestId: string): { status: 403; headers: Record<string, string>; body: unknown } | null {
+  if (SAFE_METHODS.has(req.method.toUpperCase())) return null;
+  if (!refusesWhileImpersonating(req.method, req.path) || !carriesImpersonation(cookieNames(req.cookie))) return null;
+  return { status: 403, headers: { "cache-control": "no-store" }, body: { error: { code: "FORBIDDEN", message: IMPERSONATION_WRITE_REFUSED, request_id: requestId } } };
 }
 
 /** For route handlers (`withRequest`): the refusal response, or null to go on. */
 export function refusedWhileImpersonating(req: Request, requestId: string): Response | null {
-  if (SAFE_METHODS.has(req.method.toUpperCase())) return null;
-  if (!refusesWhileImpersonating(req.method, new URL(req.url).pathname) || !carriesImpersonation(cookieNames(req.headers))) return null;
-  return Response.json({ error: { code: "FORBIDDEN", message: IMPERSONATION_WRITE_REFUSED, request_id: requestId } }, { status: 403, headers: { "cache-control": "no-store" } });
+  const refusal = impersonationRefusal({ method: req.method, path: new URL(req.url).pathname, cookie: req.headers.get("cookie") }, requestId);
+  return refusal && Response.json(refusal.body, { status: refusal.status, headers: refusal.headers });
 }

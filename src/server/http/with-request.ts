@@ -5,7 +5,7 @@ import { env } from "@/server/env";
 import { currentRequestContext, runWithRequestContext } from "@/server/logging/context";
 import { accessLogger, logger } from "@/server/logging/logger";
 import { refusedWhileImpersonating } from "./impersonation-writes";
-import { clientRequestIdFrom, requestIdFrom } from "./request-id";
+import { requestIdFrom } from "./request-id";
 import { API_SECURITY_HEADERS, baseSecurityHeaders } from "./security-headers";
 
 type Handler<C> = (req: Request, ctx: C & { requestId: string }) => Promise<Response>;
@@ -16,12 +16,9 @@ type Handler<C> = (req: Request, ctx: C & { requestId: string }) => Promise<Resp
  * headers on the response,
  * and a JSON 500 (with the request id, never the stack) if the handler throws.
  */
-export function withRequest<C = unknown>(handler: Handler<C>, opts: { mintRequestId?: boolean } = {}) {
+export function withRequest<C = unknown>(handler: Handler<C>) {
   return (req: Request, routeCtx: C): Promise<Response> => {
-    // The public API never adopts a caller's id (it could be forged or collide): it makes its
-    // own and echoes the caller's as X-Client-Request-Id.
-    const clientRequestId = opts.mintRequestId ? clientRequestIdFrom(req.headers) : null;
-    const requestId = opts.mintRequestId ? crypto.randomUUID() : requestIdFrom(req.headers);
+    const requestId = requestIdFrom(req.headers);
     const started = performance.now();
     return runWithRequestContext({ requestId }, async () => {
       let response: Response;
@@ -40,26 +37,9 @@ export function withRequest<C = unknown>(handler: Handler<C>, opts: { mintReques
           );
         }
       }
-      const ctx = currentRequestContext()!;
-      const totalMs = performance.now() - started;
       const out = withMutableHeaders(response);
-      out.headers.set("x-request-id", requestId);
-      if (clientRequestId) out.headers.set("X-Client-Request-Id", clientRequestId);
-      // The page proxy skips /api/ (decision 039): the security headers are set here instead.
-      for (const name in API_SECURITY_HEADERS) out.headers.set(name, API_SECURITY_HEADERS[name]!);
-      if (https(req)) for (const [name, value] of Object.entries(baseSecurityHeaders({ production: true }))) out.headers.set(name, value);
-      out.headers.set(
-        "Server-Timing",
-        `db;dur=${ctx.queries.ms.toFixed(1)};desc="${ctx.queries.count} queries", total;dur=${totalMs.toFixed(1)}`,
-      );
-      const path = new URL(req.url).pathname;
-      accessLogger.info(
-        { method: req.method, path, status: out.status, durationMs: Math.round(totalMs), queries: ctx.queries.count, ...(clientRequestId ? { clientRequestId } : {}) },
-        "request",
-      );
-      if (ctx.queries.count > env.QUERY_WARN_THRESHOLD) {
-        logger.warn({ queries: ctx.queries.count, threshold: env.QUERY_WARN_THRESHOLD, path }, "too many queries in one request");
-      }
+      const headers = finishRequest({ method: req.method, path: new URL(req.url).pathname, https: https(req.url) }, { requestId, clientRequestId: null }, out.status, started);
+      for (const name in headers) out.headers.set(name, headers[name]!);
       return out;
     });
   };
@@ -79,7 +59,37 @@ function withMutableHeaders(response: Response): Response {
   }
 }
 
-const https = (req: Request) => process.env.NODE_ENV === "production" && req.url.startsWith("https:");
+const https = (url: string) => process.env.NODE_ENV === "production" && url.startsWith("https:");
+
+// The page proxy skips /api/ (decision 039): the security headers are set here instead.
+const SECURITY_HEADERS = { http: { ...API_SECURITY_HEADERS }, https: { ...API_SECURITY_HEADERS, ...baseSecurityHeaders({ production: true }) } };
+
+/**
+ * How every route's request ends, whatever form its answer takes (a web `Response` here, the
+ * public API's plain result in `start:api`): one access-log line, the too-many-queries warning,
+ * and the headers to set on the answer — `x-request-id` (and the caller's as
+ * `X-Client-Request-Id`), the security headers and `Server-Timing`. Call inside the request's context.
+ */
+export function finishRequest(
+  req: { method: string; path: string; https: boolean },
+  ids: { requestId: string; clientRequestId: string | null },
+  status: number,
+  started: number,
+): Record<string, string> {
+  const ctx = currentRequestContext()!;
+  const totalMs = performance.now() - started;
+  const headers: Record<string, string> = { "x-request-id": ids.requestId, ...(req.https ? SECURITY_HEADERS.https : SECURITY_HEADERS.http) };
+  if (ids.clientRequestId) headers["X-Client-Request-Id"] = ids.clientRequestId;
+  headers["Server-Timing"] = `db;dur=${ctx.queries.ms.toFixed(1)};desc="${ctx.queries.count} queries", total;dur=${totalMs.toFixed(1)}`;
+  accessLogger.info(
+    { method: req.method, path: req.path, status, durationMs: Math.round(totalMs), queries: ctx.queries.count, ...(ids.clientRequestId ? { clientRequestId: ids.clientRequestId } : {}) },
+    "request",
+  );
+  if (ctx.queries.count > env.QUERY_WARN_THRESHOLD) {
+    logger.warn({ queries: ctx.queries.count, threshold: env.QUERY_WARN_THRESHOLD, path: req.path }, "too many queries in one request");
+  }
+  return headers;
+}
 
 /** 503 + Retry-After in the route handlers' JSON error shape, with the request id to quote. */
 export function outageResponse(outage: AppError, requestId: string): Response {

@@ -22,4 +22,7 @@ export function openApiDocument() {
   return (document ??= buildOpenApiDocument(API_ENDPOINTS, API_SERVER_URL));
 }
 
-export const handleApiRequest = createApiRouter(API_ENDPOINTS, openApiDocument);
+/** The router on a plain request (`start:api`)… */
+export const apiRouter = createApiRouter(API_ENDPOINTS, openApiDocument);
+/** …and on a route handler's `Request` (the Next catch-all, in-process tests). */
+export const handleApiRequest = apiRouter.web;

@@ -4,6 +4,7 @@ import { consumeRateLimit, peekRateLimit } from "@/server/rate-limit/consume";
 import type { KeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { verifyApiKey, type VerifiedKey } from "@/features/api-keys/server/verify/verify-api-key";
 import { apiError } from "./errors";
+import type { ApiResult } from "./exchange";
 import { rateLimitFields } from "./rate-limit-fields";
 
 /** Failed keys per client IP: cheap to refuse guesses before they cost a database lookup. */
@@ -23,13 +24,12 @@ const CODES = {
  * a signed-in browser call the API (no CSRF surface) — a key must be sent explicitly.
  */
 export async function authenticate(
-  req: Request,
+  header: string | null,
   ip: string,
   requestId: string,
   db: DbOrTx,
   cache?: KeyCache,
-): Promise<{ ok: true; key: VerifiedKey } | { ok: false; response: Response }> {
-  const header = req.headers.get("authorization");
+): Promise<{ ok: true; key: VerifiedKey } | { ok: false; response: ApiResult }> {
   if (!header) {
     return { ok: false, response: apiError("missing_api_key", "Send your API key as `Authorization: Bearer gw_live_…`.", requestId) };
   }

@@ -7,7 +7,6 @@ import { outageError } from "@/server/db/errors";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { clientIp } from "@/server/http/client-ip";
-import { readBodyCapped } from "@/server/http/read-body";
 import { setRequestActor } from "@/server/logging/context";
 import { logger } from "@/server/logging/logger";
 import type { RateLimitResult, RateLimitRule } from "@/server/rate-limit/consume";
@@ -17,7 +16,8 @@ import { apiQuota } from "@/features/api-keys/server/verify/quota";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
 import type { VerifiedKey } from "@/features/api-keys/server/verify/verify-api-key";
 import { authenticate } from "./authenticate";
-import { apiError, appErrorResponse, type ApiErrorCode } from "./errors";
+import { apiError, appErrorResult, type ApiErrorCode } from "./errors";
+import { jsonResult, type ApiRequest, type ApiResult } from "./exchange";
 import { requestFingerprint, runIdempotent, validIdempotencyKey, type StoredResponse } from "./idempotency";
 import { limitField, policyField, rateLimitFields } from "./rate-limit-fields";
 
@@ -90,14 +90,14 @@ function unknownNames(schema: Schema, names: string[]): string | null {
 const parameterUnknown = (name: string, what: string, requestId: string) =>
   apiError("parameter_unknown", `${name}: unknown ${what}.`, requestId, { details: { fields: { [name]: [`Unknown ${what}`] } } });
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
+type Parsed<T> = { ok: true; value: T } | { ok: false; response: ApiResult };
 
-async function readJsonBody(req: Request, requestId: string): Promise<Parsed<unknown>> {
+async function readJsonBody(req: ApiRequest, requestId: string): Promise<Parsed<unknown>> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return { ok: false, response: apiError("unsupported_content_type", "Send the body as JSON with `Content-Type: application/json`.", requestId) };
   }
-  const bytes = await readBodyCapped(req, MAX_BODY_BYTES).catch(() => null);
+  const bytes = await req.readBody(MAX_BODY_BYTES).catch(() => null);
   if (bytes === null) return { ok: false, response: apiError("payload_too_large", `The body is too large (${MAX_BODY_BYTES / 1024} KB at most).`, requestId) };
   try {
     return { ok: true, value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
@@ -111,22 +111,21 @@ async function readJsonBody(req: Request, requestId: string): Promise<Parsed<unk
  * limit → plan quota → input → (idempotency) → operation → usage counted. Every refusal is the
  * error envelope with the status HTTP intends; nothing a client sends can produce a 500.
  */
-export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Record<string, string | string[]>, requestId: string, db: Db = defaultDb): Promise<Response> {
+export async function serveEndpoint(def: Endpoint, req: ApiRequest, rawParams: Record<string, string | string[]>, requestId: string, db: Db = defaultDb): Promise<ApiResult> {
   const started = performance.now();
   const now = new Date();
   const ip = clientIp(req.headers);
-  const auth = await authenticate(req, ip, requestId, db);
+  const auth = await authenticate(req.headers.get("authorization"), ip, requestId, db);
   if (!auth.ok) return auth.response;
   const key = auth.key;
   setRequestActor({ userId: key.creator.userId, workspaceId: key.workspace.id });
-  const url = new URL(req.url);
   let billable = false;
-  const finish = (response: Response) => {
+  const finish = (response: ApiResult) => {
     usageRecorder().record({
       workspaceId: key.workspace.id,
       apiKeyId: key.id,
       method: req.method,
-      path: url.pathname.slice(0, 300),
+      path: req.path.slice(0, 300),
       route: `${def.method} ${def.path}`,
       status: response.status,
       latencyMs: Math.round(performance.now() - started),
@@ -155,8 +154,8 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
     const rule: RateLimitRule = { name: "per-key", limit: key.rateLimitPerMinute ?? PLANS[key.workspace.plan].defaultRequestsPerMinute, windowSeconds: 60 };
     const limit = await syncedLimiter().consume(rule, key.id, now);
     const headers = rateLimitHeaders(rule, limit, now);
-    const withHeaders = (response: Response) => {
-      for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    const withHeaders = (response: ApiResult) => {
+      Object.assign(response.headers, headers);
       return finish(response);
     };
     if (!limit.allowed) {
@@ -184,9 +183,9 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
       const fields = fieldErrors(params.error);
       return withHeaders(apiError("not_found", `Nothing at this address (${firstProblem(fields)}).`, requestId, { details: { fields } }));
     }
-    const unknownQuery = unknownNames(def.query, [...url.searchParams.keys()]);
+    const unknownQuery = unknownNames(def.query, [...req.query.keys()]);
     if (unknownQuery) return withHeaders(parameterUnknown(unknownQuery, "query parameter", requestId));
-    const query = def.query.safeParse(Object.fromEntries(url.searchParams));
+    const query = def.query.safeParse(Object.fromEntries(req.query));
     if (!query.success) {
       const fields = fieldErrors(query.error);
       return withHeaders(apiError("invalid_parameter", firstProblem(fields), requestId, { details: { fields } }));
@@ -222,18 +221,18 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
             headers["RateLimit-Policy"] += `, ${policyField(error.rateLimit)}`;
             headers.RateLimit += `, ${limitField(error.rateLimit.name, 0, error.retryAfterSeconds ?? error.rateLimit.windowSeconds)}`;
           }
-          const response = appErrorResponse(error, requestId);
-          return { status: response.status, body: await response.json() };
+          return stored(appErrorResult(error, requestId));
         }
         // An operation validating its own input further (the API's schemas already passed).
         if (error instanceof z.ZodError) {
           const fields = fieldErrors(error);
-          return { status: 422, body: await apiError("validation_failed", firstProblem(fields), requestId, { details: { fields } }).json() };
+          return stored(apiError("validation_failed", firstProblem(fields), requestId, { details: { fields } }));
         }
         return internalError(error, route, requestId, "api endpoint failed");
       }
       try {
-        return { status: def.successStatus, body: JSON.parse(JSON.stringify(def.response.parse(result))) };
+        // Serialised once, when the answer is written (or stored): dates become ISO strings there.
+        return { status: def.successStatus, body: def.response.parse(result) };
       } catch (error) {
         // A response that fails its own schema is our bug.
         return internalError(error, route, requestId, "api endpoint answered outside its response schema");
@@ -245,30 +244,28 @@ export async function serveEndpoint(def: Endpoint, req: Request, rawParams: Reco
       if (!validIdempotencyKey(idempotencyKey)) {
         return withHeaders(apiError("invalid_idempotency_key", "Idempotency-Key must be 1–255 printable ASCII characters.", requestId));
       }
-      const outcome = await runIdempotent(db, { apiKeyId: key.id, workspaceId: key.workspace.id, key: idempotencyKey, fingerprint: requestFingerprint(req.method, url.pathname, body) }, run);
+      const outcome = await runIdempotent(db, { apiKeyId: key.id, workspaceId: key.workspace.id, key: idempotencyKey, fingerprint: requestFingerprint(req.method, req.path, body) }, run);
       if (outcome.kind === "mismatch") {
         return withHeaders(apiError("idempotency_key_reused", "This Idempotency-Key was already used with a different request. Use a new key for a new request.", requestId));
       }
       if (outcome.kind === "in_progress") {
         return withHeaders(apiError("idempotency_in_progress", "A request with this Idempotency-Key is still being processed. Retry once it has finished.", requestId));
       }
-      const response = Response.json(outcome.response.body, { status: outcome.response.status });
-      if (outcome.kind === "replayed") response.headers.set("Idempotent-Replayed", "true");
-      return withHeaders(response);
+      return withHeaders(jsonResult(outcome.response.status, outcome.response.body, outcome.kind === "replayed" ? { "Idempotent-Replayed": "true" } : {}));
     }
     const result = await run();
-    return withHeaders(Response.json(result.body, { status: result.status }));
+    return withHeaders(jsonResult(result.status, result.body));
   } catch (error) {
     return finish(failure(error, `${def.method} ${def.path}`, requestId, "api endpoint failed"));
   }
 }
 
 /** An outage is a 503 with Retry-After (logged as a warning); anything else the envelope's 500, logged as an error. */
-export function failure(error: unknown, route: string, requestId: string, what: string): Response {
+export function failure(error: unknown, route: string, requestId: string, what: string): ApiResult {
   const outage = outageError(error);
   if (outage) {
     logger.warn({ err: error, route }, `${what}: database unavailable`);
-    return appErrorResponse(outage, requestId);
+    return appErrorResult(outage, requestId);
   }
   logger.error({ err: error, route }, what);
   return apiError("internal_error", INTERNAL_MESSAGE, requestId);
@@ -276,7 +273,10 @@ export function failure(error: unknown, route: string, requestId: string, what: 
 
 export const INTERNAL_MESSAGE = "Something went wrong on our side. Retry later; if it keeps happening, quote the request id.";
 
-async function internalError(error: unknown, route: string, requestId: string, what: string): Promise<StoredResponse> {
+function internalError(error: unknown, route: string, requestId: string, what: string): StoredResponse {
   logger.error({ err: error, route }, what);
-  return { status: 500, body: await apiError("internal_error", INTERNAL_MESSAGE, requestId).json() };
+  return stored(apiError("internal_error", INTERNAL_MESSAGE, requestId));
 }
+
+/** What an Idempotency-Key keeps of an answer: its status and body (the headers are made again on a replay). */
+const stored = (result: ApiResult): StoredResponse => ({ status: result.status, body: result.body });

@@ -1,5 +1,6 @@
 import "server-only";
 import { APP_ERROR_STATUS, type AppError, type AppErrorCode } from "@/server/errors";
+import { jsonResult, type ApiResult } from "./exchange";
 
 type ErrorType = "invalid_request_error" | "authentication_error" | "permission_error" | "not_found_error" | "conflict_error" | "rate_limit_error" | "api_error";
 /**
@@ -78,14 +79,11 @@ export const errorDocUrl = (code: ApiErrorCode) => `/docs/api#${code}`;
 export type ErrorDetails = Record<string, unknown> | null;
 
 /** The one error shape of /api: `{ error: { type, code, message, details, requestId, docUrl } }` (fields camelCase like every resource; code values snake_case, decision 050). */
-export function apiError(code: ApiErrorCode, message: string, requestId: string, opts: { details?: ErrorDetails; headers?: Record<string, string> } = {}): Response {
+export function apiError(code: ApiErrorCode, message: string, requestId: string, opts: { details?: ErrorDetails; headers?: Record<string, string> } = {}): ApiResult {
   const info: ErrorInfo = API_ERRORS[code];
   // A 401 names the scheme to authenticate with (RFC 9110 §15.5.2), whichever check refused.
-  const headers = info.status === 401 ? { ...BEARER_CHALLENGE, ...opts.headers } : opts.headers;
-  return Response.json(
-    { error: { type: info.type, code, message, details: opts.details ?? null, requestId, docUrl: errorDocUrl(code) } },
-    { status: info.status, headers },
-  );
+  const headers = info.status === 401 ? { ...BEARER_CHALLENGE, ...opts.headers } : { ...opts.headers };
+  return jsonResult(info.status, { error: { type: info.type, code, message, details: opts.details ?? null, requestId, docUrl: errorDocUrl(code) } }, headers);
 }
 
 export const BEARER_CHALLENGE = { "WWW-Authenticate": 'Bearer realm="groundwork-api"' };
@@ -106,7 +104,7 @@ const FROM_APP: Record<AppErrorCode, ApiErrorCode> = {
 };
 
 /** An operation's AppError in the API's envelope; its status is the table's, which agrees with tRPC's map. */
-export function appErrorResponse(error: AppError, requestId: string): Response {
+export function appErrorResult(error: AppError, requestId: string): ApiResult {
   const code = FROM_APP[error.code];
   const headers = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
   return apiError(code, error.userMessage, requestId, { details: error.fieldErrors ? { fields: error.fieldErrors } : null, headers });

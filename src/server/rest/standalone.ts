@@ -1,16 +1,15 @@
 import "server-only";
 import http from "node:http";
-import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { env } from "@/server/env";
 import { markClientAddressEntry, stampClientAddress } from "@/server/http/client-ip";
-import { carryUnroutableMethod } from "@/server/http/request-method";
 import { listen, type Listening } from "@/server/http/listen";
 import { logger } from "@/server/logging/logger";
-import { handleApiRequest } from "./api";
+import { apiRouter } from "./api";
 import { INTERNAL_MESSAGE } from "./endpoint";
 import { apiError } from "./errors";
+import type { ApiRequest, ApiResult } from "./exchange";
 
 const gzip = promisify(zlib.gzip);
 
@@ -27,7 +26,6 @@ export async function startApiServer(opts: { port: number; host?: string; truste
   markClientAddressEntry();
   const server = http.createServer((req, res) => {
     stampClientAddress(req, hops);
-    carryUnroutableMethod(req);
     void serve(req, res);
   });
   server.keepAliveTimeout = 5_000;
@@ -36,68 +34,100 @@ export async function startApiServer(opts: { port: number; host?: string; truste
   return listening;
 }
 
+const HEALTHY: ApiResult = { status: 200, headers: {}, body: { status: "ok" } };
+
 async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   try {
-    const request = toRequest(req);
-    const response = new URL(request.url).pathname === "/healthz" ? Response.json({ status: "ok" }) : await handleApiRequest(request, {});
-    await writeResponse(req, res, response);
+    const request = toApiRequest(req);
+    await writeResult(req, res, request.path === "/healthz" ? { ...HEALTHY, headers: {} } : await apiRouter(request));
   } catch (error) {
     logger.error({ err: error }, "api server could not answer");
     if (res.headersSent) return void res.end();
     // Still the envelope, with an id to quote, though the router never ran.
     const requestId = crypto.randomUUID();
-    const body = JSON.stringify(await apiError("internal_error", INTERNAL_MESSAGE, requestId).json());
     res.writeHead(500, { "Content-Type": "application/json", "X-Request-Id": requestId });
-    res.end(body);
+    res.end(JSON.stringify(apiError("internal_error", INTERNAL_MESSAGE, requestId).body));
   }
 }
 
-function toRequest(req: http.IncomingMessage): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-    else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-  }
-  const method = req.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD";
-  return new Request(requestUrl(req), {
-    method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    ...(hasBody ? { duplex: "half" } : {}),
-  } as RequestInit);
+/**
+ * node:http's request as the router reads it: no web `Request`, no header copy. The method is
+ * the one sent, whatever it is (`PROPFIND` and `TRACE` reach the router as themselves, so the
+ * unroutable-method header `npm start` needs for Next is not used here, decision 050).
+ */
+function toApiRequest(req: http.IncomingMessage): ApiRequest {
+  const url = requestUrl(req);
+  return {
+    method: (req.method ?? "GET").toUpperCase(),
+    path: url.pathname,
+    query: url.searchParams,
+    https: false,
+    headers: {
+      get(name) {
+        const value = req.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+      },
+    },
+    readBody: (limit) => readBody(req, limit),
+  };
 }
 
 /** The client's Host names the URL when it can; a malformed one is no reason to fail the request. */
-function requestUrl(req: http.IncomingMessage): string {
+function requestUrl(req: http.IncomingMessage): URL {
   try {
-    return new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`).href;
+    return new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
   } catch {
-    return new URL(req.url ?? "/", "http://localhost").href;
+    return new URL(req.url ?? "/", "http://localhost");
   }
+}
+
+/**
+ * At most `limit` bytes of the body, or null. Past the limit it stops collecting and lets the
+ * rest drain, so the 413 still reaches the client on the same connection.
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Uint8Array | null> {
+  if (Number(req.headers["content-length"] ?? "0") > limit) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (finish: () => void) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+      finish();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      settle(() => resolve(null));
+      req.resume();
+    };
+    const onEnd = () => settle(() => resolve(Buffer.concat(chunks, size)));
+    const onError = (error: Error) => settle(() => reject(error));
+    const onClose = () => settle(() => reject(new Error("the client closed the request before its body ended")));
+    req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+  });
 }
 
 /** Bodies smaller than this aren't worth a gzip frame. */
 const COMPRESS_MIN_BYTES = 1024;
 
-async function writeResponse(req: http.IncomingMessage, res: http.ServerResponse, response: Response): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, name) => {
-    if (name === "set-cookie") return;
-    headers[name] = value;
-  });
-  let body = Buffer.from(await response.arrayBuffer());
+async function writeResult(req: http.IncomingMessage, res: http.ServerResponse, result: ApiResult): Promise<void> {
+  const headers = result.headers;
+  // A HEAD answer has no body; its length would be the GET's, which we didn't produce.
+  if (result.body === undefined || req.method === "HEAD") {
+    res.writeHead(result.status, headers);
+    return void res.end();
+  }
+  headers["Content-Type"] = "application/json";
+  let body: string | Buffer = JSON.stringify(result.body);
   if (body.length >= COMPRESS_MIN_BYTES && acceptsGzip(req.headers["accept-encoding"])) {
     body = await gzip(body);
-    headers["content-encoding"] = "gzip";
-    headers["vary"] = "Accept-Encoding";
+    headers["Content-Encoding"] = "gzip";
+    headers["Vary"] = "Accept-Encoding";
   }
-  // A HEAD answer has no body; its length would be the GET's, which we didn't produce.
-  if (req.method !== "HEAD") headers["content-length"] = String(body.length);
-  res.writeHead(response.status, headers);
-  res.end(req.method === "HEAD" ? undefined : body);
+  headers["Content-Length"] = String(Buffer.byteLength(body));
+  res.writeHead(result.status, headers);
+  res.end(body);
 }
-
 /** `gzip` listed in Accept-Encoding without `q=0`. */
 function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;

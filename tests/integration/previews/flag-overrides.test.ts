@@ -84,6 +84,19 @@ describe("previews.setFlag", () => {
     await expect(caller.previews.setFlag({ previewId: hoisted.previewId, key: "no.such-flag" as never, value: true })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
+  it("a GitHub-driver preview is refused with a message, and nothing is stored (no file would carry the value to Vercel)", async () => {
+    const [row] = await db
+      .insert(previews)
+      .values({ driver: "github", ref: "main", branch: "main", commitSha: "c".repeat(40), state: "ready", createdById: staff.id, createdByEmail: staff.email, expiresAt: new Date(Date.now() + 3_600_000) })
+      .returning({ id: previews.id });
+    const caller = await callerFor(staff);
+    await expect(caller.previews.setFlag({ previewId: row!.id, key: "boards.default-sort", value: "new" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("on this machine only"),
+    });
+    expect((await caller.previews.list()).previews.find((p) => p.id === row!.id)?.flags).toEqual({});
+  });
+
   it("support staff and normal users are refused", async () => {
     for (const user of [await newUser({ staffRole: "support" }), await newUser()]) {
       await expect((await callerFor(user)).previews.setFlag({ previewId: hoisted.previewId, key: "boards.trending-sort", value: false })).rejects.toMatchObject({ code: expect.stringMatching(/FORBIDDEN|NOT_FOUND/) });

@@ -20,7 +20,7 @@ import { createPost } from "./create-post";
 import { getPost } from "./get-post";
 import { listBoards } from "./list-boards";
 import { listComments } from "./list-comments";
-import { listPosts } from "./list-posts";
+import { listPostsCached } from "./post-list-cache";
 import { setVote } from "./set-vote";
 
 /** Feedback over the public API (/api/v1): each endpoint calls one operation as the key's creator. */
@@ -53,7 +53,7 @@ const listPostsEndpoint = endpoint({
   }),
   response: paged(listPostsOutput),
   handle: ({ params, query, key, viewer, db }) =>
-    listPosts({ ...query, workspaceId: key.workspace.id, boardId: params.boardId, held: false }, viewer, db, { userId: viewer?.userId ?? null, workspaceId: key.workspace.id, plan: key.workspace.plan }).then(withHasMore),
+    listPostsCached({ ...query, workspaceId: key.workspace.id, boardId: params.boardId, held: false }, viewer, db, { userId: viewer.userId, workspaceId: key.workspace.id, plan: key.workspace.plan }).then(withHasMore),
 });
 
 const createPostEndpoint = endpoint({

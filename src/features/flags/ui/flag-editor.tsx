@@ -16,7 +16,7 @@ import type { FlagSummary, TargetingDto } from "../schemas";
 import { StateBadge } from "./flags-table";
 import { KillSwitchButton } from "./kill-switch";
 import { useFlagListCache } from "./use-flag-list-update";
-import { ValueInput } from "./value-input";
+import { ValueInput } from "@/components/ui/flag-value-input";
 
 type Draft = { enabled: boolean; rules: Array<{ id: string; attribute: RuleAttribute; values: string; serve: unknown }>; rollout: { on: boolean; percentage: string; by: "user" | "workspace"; serve: unknown }; fallthrough: unknown };
 

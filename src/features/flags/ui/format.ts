@@ -1,9 +1,10 @@
 import type { FlagSummary, TargetingDto } from "../schemas";
+import { formatFlagValue } from "@/lib/flags/format-value";
 import { plural } from "@/lib/plural";
 
 export const STALE_LABEL = { past_removal_date: "Past its removal date", full_rollout_30_days: "At 100% for 30+ days" } as const;
 
-export const formatValue = (value: unknown, kind: FlagSummary["kind"]) => (kind === "boolean" ? (value ? "on" : "off") : JSON.stringify(value));
+export const formatValue = formatFlagValue;
 
 /** One word for the list: what the flag is doing right now. */
 export function flagState(flag: FlagSummary): { label: string; tone: "muted" | "on" | "off" | "killed" } {

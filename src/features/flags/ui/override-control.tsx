@@ -10,7 +10,7 @@ import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { formatValue } from "./format";
 import { useFlagListCache } from "./use-flag-list-update";
-import { ValueInput } from "./value-input";
+import { ValueInput } from "@/components/ui/flag-value-input";
 
 /** A staff member's override of this flag for themselves only (a signed cookie), to try it live. */
 export function OverrideControl({ flagKey }: { flagKey: string }) {

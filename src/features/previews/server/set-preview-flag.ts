@@ -28,9 +28,11 @@ export async function setPreviewFlag(input: z.output<typeof setPreviewFlagInput>
     }
   }
   const result = await transactionWithEffects(db, async (tx) => {
-    const [row] = await tx.select({ id: previews.id, state: previews.state }).from(previews).where(eq(previews.id, input.previewId)).for("update");
+    const [row] = await tx.select({ id: previews.id, state: previews.state, driver: previews.driver }).from(previews).where(eq(previews.id, input.previewId)).for("update");
     if (!row) throw new AppError("NOT_FOUND", { userMessage: "That preview doesn't exist." });
     if (row.state === "destroyed" || row.state === "destroying") throw new AppError("CONFLICT", { userMessage: "That preview is being destroyed; create a new one." });
+    // Nothing would carry the value to Vercel (decision 037): refuse rather than store a value no preview serves.
+    if (row.driver !== "local") throw new AppError("CONFLICT", { userMessage: "Flag values reach previews on this machine only; a GitHub Actions preview would need a redeploy." });
     const where = and(eq(previewFlagOverrides.previewId, row.id), eq(previewFlagOverrides.flagKey, input.key));
     const [before] = await tx.select({ value: previewFlagOverrides.value }).from(previewFlagOverrides).where(where);
     if (value === null) await tx.delete(previewFlagOverrides).where(where);

@@ -12,6 +12,7 @@ import { formatTimeLeft } from "@/lib/format-time-left";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { PREVIEW_STEPS, type PreviewDto } from "../schemas";
+import { PreviewFlags } from "./preview-flags";
 import { usePreviewCache } from "./use-preview-list";
 import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -217,6 +218,7 @@ function PreviewCard({ preview: p, log }: { preview: PreviewDto; log?: { step: s
           {failed ? failed.logTail : live}
         </pre>
       ) : null}
+      {!gone ? <PreviewFlags preview={p} /> : null}
       {!gone ? <PreviewActions preview={p} /> : null}
     </li>
   );

@@ -34,6 +34,9 @@ export const users = pgTable(
     index("users_email_prefix_idx").on(sql`${t.email} text_pattern_ops`),
     index("users_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`),
     index("users_display_name_trgm_idx").using("gin", sql`lower(${t.displayName}) gin_trgm_ops`),
+    // A query with an "@" is found by its local part's end (decision 052): an address contains
+    // "l@d" exactly when its local part ends with "l" and its domain starts with "d".
+    index("users_email_local_reversed_idx").on(sql`reverse(split_part(${t.email}, '@', 1)) text_pattern_ops`),
     check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
     check("users_staff_role_valid", sql`${t.staffRole} is null or ${t.staffRole} in ('support', 'product', 'admin')`),
   ],

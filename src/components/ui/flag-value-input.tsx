@@ -1,10 +1,12 @@
 "use client";
 import { useState } from "react";
-import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
-import type { FlagDefinitionDto } from "../schemas";
+import { Input } from "./input";
+import { Select } from "./select";
 
-type Props = { id: string; def: FlagDefinitionDto; value: unknown; onChange: (value: unknown) => void; invalid?: boolean; describedBy?: string; label?: string };
+/** What the input needs of a flag's definition: the registry's entries and the staff screens' DTOs both fit. */
+export type FlagValueShape = { kind: "boolean" | "string" | "number" | "json"; variants?: readonly string[] | null; min?: number | null; max?: number | null };
+
+type Props = { id: string; def: FlagValueShape; value: unknown; onChange: (value: unknown) => void; invalid?: boolean; describedBy?: string; label?: string };
 
 /** An input for one value of a flag, shaped by its kind (on/off, a variant, a number, JSON). */
 export function ValueInput({ id, def, value, onChange, invalid, describedBy, label }: Props) {
