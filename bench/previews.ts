@@ -23,6 +23,9 @@ if (!mode) {
   // BENCH_PREVIEW_ROOT reuses an earlier run's install cache; BENCH_MODES=cached runs one mode.
   const root = process.env.BENCH_PREVIEW_ROOT ?? path.join(os.tmpdir(), `groundwork-bench-previews-${process.pid}`);
   const rows: Record<string, Record<string, number>> = {};
+  const failedModes: string[] = [];
+  const load = () => os.loadavg().map((n) => n.toFixed(1)).join(", ");
+  console.log(`load average at start: ${load()}`);
   for (const m of (process.env.BENCH_MODES ?? "cold,cached").split(",")) {
     const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/previews.ts"], {
       env: { ...process.env, BENCH_PREVIEW_MODE: m, BENCH_PREVIEW_ROOT: root, BENCH_DB_URL: embedded.url },
@@ -32,13 +35,22 @@ if (!mode) {
     const line = run.stdout.split("\n").find((l) => l.startsWith("RESULT "));
     if (!line) throw new Error(`bench run ${m} failed:\n${run.stdout}`);
     rows[m] = JSON.parse(line.slice(7));
-    console.log(run.stdout.split("\n").filter((l) => l.startsWith("FAILED")).join("\n"));
+    // A failed step's message and the end of its log, up to the RESULT line.
+    const failure = run.stdout.match(/^FAILED[\s\S]*?(?=^RESULT )/m)?.[0];
+    if (failure) {
+      failedModes.push(m);
+      console.log(`[${m}] ${failure.trim()}`);
+    }
   }
   await embedded.stop();
-  const steps = Object.keys(Object.values(rows)[0] ?? {});
+  // Every step any run reached (a failed run stops early), the total last.
+  const steps = [...new Set(Object.values(rows).flatMap((r) => Object.keys(r)).filter((k) => k !== "total")), "total"];
   console.log(`\npreview of this app (HEAD), Create → ready, seconds, on ${os.cpus().length} cores:`);
   console.log(["step".padEnd(10), ...Object.keys(rows).map((k) => k.padStart(9))].join(" "));
-  for (const step of steps) console.log([step.padEnd(10), ...Object.values(rows).map((r) => (r[step] ?? 0).toFixed(1).padStart(9))].join(" "));
+  for (const step of steps) console.log([step.padEnd(10), ...Object.values(rows).map((r) => (r[step] === undefined ? "—" : r[step]!.toFixed(1)).padStart(9))].join(" "));
+  console.log(`load average at end: ${load()}`);
+  // Issue 13 asks for the two figures, with no target: "met" means both runs reached ready (the smoke test passed).
+  for (const m of Object.keys(rows)) console.log(`${m}: Create → ready ${rows[m]!.total!.toFixed(1)} s — ${failedModes.includes(m) ? "NOT MET: a step failed (above), so it never reached ready" : "reached ready (smoke passed)"}`);
   process.exit(0);
 }
 
@@ -70,8 +82,10 @@ const user = await createUser(db, createRandom(mode === "cold" ? 1 : 2), { staff
 const started = performance.now();
 const preview = await createPreview({ ref: "HEAD" }, { userId: user.id, email: user.email, ip: null }, db);
 const times: Record<string, number> = {};
+let failed = false;
 try {
   for (const step of PREVIEW_STEP_NAMES) {
+    if (failed) break; // the pipeline stops at a failed step too
     const t = performance.now();
     for (;;) {
       const outcome = await advancePreviewStep(db, { previewId: preview.id, step }, 600_000);
@@ -79,6 +93,7 @@ try {
         const { findStep } = await import("../src/features/previews/server/queries");
         console.log(`FAILED ${step}: ${outcome.message}\n${(await findStep(db, preview.id, step))?.logTail.slice(-3000)}`);
         times[step] = (performance.now() - t) / 1000;
+        failed = true;
         break;
       }
       if (outcome.kind !== "pending") break;

@@ -3,7 +3,7 @@
  * on its own port (E2E_PORT + 3) beside the e2e servers: the banner names the branch and commit, the sign-in
  * page offers the seeded characters, one click signs in as one of them, and an extend written to
  * the preview's runtime file (as the driver does, decision 037) shows in the banner on the next
- * page load. Needs `next build` of this tree, like the other specs.
+ * page load, and so do flag values set for the preview, for a visitor who is not signed in. Needs `next build` of this tree, like the other specs.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -23,7 +23,7 @@ test.describe.configure({ mode: "serial" });
 let server: ChildProcess | null = null;
 let dir = "";
 const runtimeFile = () => path.join(dir, "runtime.json");
-const writeRuntime = (expiresAt: Date) => fs.writeFileSync(runtimeFile(), JSON.stringify({ expiresAt: expiresAt.toISOString(), flags: {} }));
+const writeRuntime = (expiresAt: Date, flags: Record<string, unknown> = {}) => fs.writeFileSync(runtimeFile(), JSON.stringify({ expiresAt: expiresAt.toISOString(), flags }));
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
@@ -87,4 +87,15 @@ test("the seeded owner whose renewal failed sees the past-due banner on every pa
   await page.goto(`${BASE}/account`);
   await expect(page.getByTestId("past-due-banner")).toContainText("Payment failed for Lapsed Labs.");
   await expect(page.getByRole("link", { name: "Fix billing" })).toHaveAttribute("href", "/w/lapsed-labs/billing");
+});
+
+test("flag values set for the preview apply to everyone on the next page load, above targeting", async ({ page }) => {
+  await page.goto(`${BASE}/b/groundwork/feedback`);
+  await expect(page.getByLabel("Sort")).toHaveValue("top");
+  await expect(page.locator('#sort option[value="trending"]')).toHaveCount(1);
+
+  writeRuntime(new Date(Date.now() + 26 * HOUR), { "boards.default-sort": "new", "boards.trending-sort": false });
+  await page.reload();
+  await expect(page.getByLabel("Sort")).toHaveValue("new");
+  await expect(page.locator('#sort option[value="trending"]')).toHaveCount(0);
 });

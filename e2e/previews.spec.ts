@@ -1,6 +1,7 @@
 /**
  * A product staff member previews a branch of a fixture repository from the console, watches
- * it reach "ready" live, opens it and destroys it; nothing of it is left. Previews run only as
+ * it reach "ready" live, sets a flag value for it, opens it (the flag shows) and destroys it;
+ * nothing of it is left. Previews run only as
  * Inngest functions, so this spec starts its own server (port E2E_PORT + 2) with the local
  * Inngest dev server (`serve.ts --inngest`, NODE_ENV=test) and the fixture repository
  * (tests/integration/previews/fixture-repo.ts: the same scripts contract as this app, built in
@@ -93,12 +94,25 @@ test("product staff create a preview of a branch, watch it reach ready, open it 
   await expect(page.getByRole("heading", { name: "Previews", level: 1 })).toBeVisible();
   await expect(page.getByTestId("branch-list")).toContainText("broken-build");
 
+  // Subscribed before anything is published: the live log below is only what streams in.
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
   await page.getByRole("button", { name: "Preview main" }).click();
   await expect(page.getByLabel("Branch or commit")).toHaveValue("main");
+  // The fixture's build waits while this file exists, printing a line a second: the running step's log streams in live.
+  const hold = path.join(fixture.root, "hold-build");
+  fs.writeFileSync(hold, "");
   await page.getByRole("button", { name: "Create preview" }).click();
 
   const card = page.getByTestId("preview-card").first();
   await expect(card).toContainText("main");
+  try {
+    await expect(card.locator('[data-step="build"]')).toHaveAttribute("data-status", "running", { timeout: 90_000 });
+    await expect(card.getByTestId("preview-log")).toContainText("build held until hold-build goes");
+    await expect(card.locator('[data-step="seed"]')).toHaveAttribute("data-status", "done");
+    expect(Number(await card.getByRole("progressbar").getAttribute("aria-valuenow"))).toBeGreaterThan(0);
+  } finally {
+    fs.rmSync(hold, { force: true });
+  }
   // Live: the steps tick off and the bar fills without a reload.
   await expect(card).toHaveAttribute("data-state", "ready", { timeout: 90_000 });
   await expect(card.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
@@ -107,11 +121,51 @@ test("product staff create a preview of a branch, watch it reach ready, open it 
   }
   const previewId = (await card.getAttribute("data-preview-id"))!;
 
+  // A flag value for this preview, set from its Flags panel at 360 px: the preview serves it on its next page load.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const flags = card.getByTestId("preview-flags");
+  await flags.locator("summary").click();
+  await expect(flags).toContainText("It applies on the preview's next page load");
+  const sort = flags.getByTestId("preview-flag").and(page.locator('[data-flag="boards.default-sort"]'));
+  await sort.getByLabel("boards.default-sort", { exact: true }).selectOption("new");
+  await sort.getByRole("button", { name: "Set boards.default-sort" }).click();
+  await expect(sort.getByTestId("preview-flag-current")).toHaveText('Set to "new"');
+  await expect(flags.locator("summary")).toContainText("1 set");
+  expect(await page.evaluate(() => document.querySelector("main")!.scrollWidth - document.querySelector("main")!.clientWidth)).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // The same run on the jobs page, step by step.
+  const jobs = await context.newPage();
+  await jobs.goto("/staff/jobs");
+  await expect(jobs.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
+  // This preview's run is the one not cancelled (an earlier repeat's was, by its "Destroy now").
+  const run = jobs.getByTestId("run-row").filter({ hasText: "groundwork-preview-pipeline" }).filter({ hasNotText: "cancelled" });
+  await run.getByRole("button", { name: "Details" }).click();
+  await expect(run).toContainText(previewId);
+  const runSteps = run.getByRole("list", { name: "Steps" });
+  for (const step of ["checkout", "install", "database", "migrate", "seed", "build", "start", "health", "smoke", "ready"]) {
+    await expect(runSteps.getByText(step, { exact: true })).toBeVisible();
+  }
+  await jobs.close();
+
   const opened = page.waitForEvent("popup");
   await card.getByTestId("preview-url").click();
   const preview = await opened;
   await expect(preview.locator("body")).toContainText("Preview of main");
+  // The set was optimistic: the preview has it once the server has written its runtime file (no timing assumed).
+  const previewText = async () => {
+    await preview.reload();
+    return preview.locator("body").innerText();
+  };
+  await expect.poll(previewText).toContain('flag boards.default-sort = "new"');
   const url = preview.url();
+
+  // Cleared: the preview's next load no longer has it.
+  await sort.getByRole("button", { name: "Clear boards.default-sort" }).click();
+  await expect(sort.getByTestId("preview-flag-current")).toHaveText("Not set: its targeting applies");
+  await expect(flags.locator("summary")).toContainText("none set");
+  await expect.poll(previewText).not.toContain("flag boards.default-sort");
+  await expect(preview.locator("body")).toContainText("Preview of main");
   await preview.close();
 
   await card.getByRole("button", { name: "Destroy now" }).click();

@@ -1,8 +1,9 @@
 /**
  * A tiny git repository with the scripts contract a preview needs (db:migrate, db:seed, build,
- * start, smoke; start serves /api/health on $PORT), so the pipeline runs in seconds. No
+ * start, smoke; start serves /api/health on $PORT and lists the flags of its runtime file), so the pipeline runs in seconds. No
  * dependencies: `npm ci` has nothing to fetch. Branch "broken-build" fails its build until a file
- * named `allow-build` exists in the previews root (two levels above the worktree).
+ * named `allow-build` exists in the previews root (two levels above the worktree); main's build
+ * waits while a file named `hold-build` is there.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -23,10 +24,24 @@ const PACKAGE = {
 };
 const LOCK = { name: "preview-fixture", version: "1.0.0", lockfileVersion: 3, requires: true, packages: { "": { name: "preview-fixture", version: "1.0.0" } } };
 
-const BUILD = `const fs = require("fs");
-console.log("building commit", process.env.GIT_COMMIT);
-fs.writeFileSync("built.txt", process.env.GIT_COMMIT || "");
-console.log("built");
+// While a file named \`hold-build\` is in the previews root, the build waits and says so every
+// second: a test sees the live log of a running step without racing a build that takes milliseconds.
+const BUILD = `const fs = require("fs"), path = require("path");
+const hold = path.resolve("..", "..", "hold-build");
+const build = () => {
+  console.log("building commit", process.env.GIT_COMMIT);
+  fs.writeFileSync("built.txt", process.env.GIT_COMMIT || "");
+  console.log("built");
+};
+if (!fs.existsSync(hold)) build();
+else {
+  console.log("build held until hold-build goes");
+  const timer = setInterval(() => {
+    if (fs.existsSync(hold)) return console.log("build held until hold-build goes");
+    clearInterval(timer);
+    build();
+  }, 1000);
+}
 `;
 const BROKEN_BUILD = `const fs = require("fs"), path = require("path");
 console.log("building commit", process.env.GIT_COMMIT);
@@ -34,11 +49,14 @@ if (!fs.existsSync(path.resolve("..", "..", "allow-build"))) { console.error("er
 fs.writeFileSync("built.txt", process.env.GIT_COMMIT || "");
 console.log("built");
 `;
+// Like the app, it reads the runtime file (decision 037) on each page: a flag set in the console shows on the next load.
 const SERVER = `const http = require("http"), fs = require("fs");
 const commit = fs.readFileSync("built.txt", "utf8");
+const flags = () => { try { return JSON.parse(fs.readFileSync(process.env.PREVIEW_RUNTIME_FILE, "utf8")).flags; } catch { return {}; } };
 http.createServer((req, res) => {
   if (req.url === "/api/health") return res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
-  res.writeHead(200, { "content-type": "text/html" }).end('<meta name="groundwork-commit" content="' + commit + '"><p>Preview of ' + (process.env.PREVIEW_BRANCH || "a commit") + '</p>');
+  const set = Object.entries(flags()).map(([key, value]) => '<li>flag ' + key + ' = ' + JSON.stringify(value) + '</li>').join("");
+  res.writeHead(200, { "content-type": "text/html" }).end('<meta name="groundwork-commit" content="' + commit + '"><p>Preview of ' + (process.env.PREVIEW_BRANCH || "a commit") + '</p><ul>' + set + '</ul>');
 }).listen(Number(process.env.PORT), () => console.log("listening on", process.env.PORT));
 `;
 const SMOKE = `const url = process.argv[process.argv.indexOf("--url") + 1];

@@ -34,6 +34,8 @@ import { devServer } from "@/server/jobs/dev-server-api";
 import { previewDatabaseName } from "@/features/previews/server/config";
 import { isAlive } from "@/features/previews/server/local/process";
 import { reconcilePreviews } from "@/features/previews/server/reconcile-previews";
+import { createPreview } from "@/features/previews/server/create-preview";
+import { teardownPreview } from "@/features/previews/server/teardown-preview";
 import { callerFor, newUser } from "../workspaces/world";
 
 type Handler = (req: Request, ctx: unknown) => Promise<Response>;
@@ -59,7 +61,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Anything a failed test left running goes too.
-  const { teardownPreview } = await import("@/features/previews/server/teardown-preview");
   for (const row of await db.select({ id: previews.id }).from(previews)) await teardownPreview(db, row.id, "destroyed");
   await dev?.stop();
   await new Promise<void>((resolve) => {
@@ -215,5 +216,15 @@ describe("preview pipeline (local driver)", { timeout: 240_000 }, () => {
     const { branches } = await (await product()).previews.branches();
     expect(branches.map((b) => b.name).sort()).toEqual(["broken-build", "main"]);
     expect(branches.every((b) => /^[0-9a-f]{40}$/.test(b.commitSha))).toBe(true);
+
+    // A commit (here a prefix of one) is a ref too: the preview records the full SHA and no branch.
+    const staff = await newUser({ staffRole: "product" });
+    const main = branches.find((b) => b.name === "main")!;
+    const row = await createPreview({ ref: main.commitSha.slice(0, 10) }, { userId: staff.id, email: staff.email, ip: null }, db);
+    try {
+      expect(row).toMatchObject({ branch: null, ref: main.commitSha.slice(0, 10), commitSha: main.commitSha });
+    } finally {
+      await teardownPreview(db, row.id, "destroyed");
+    }
   });
 });
