@@ -39,7 +39,7 @@ const HEALTHY: ApiResult = { status: 200, headers: {}, body: { status: "ok" } };
 async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   try {
     const request = toApiRequest(req);
-    await writeResult(req, res, request.path === "/healthz" ? { ...HEALTHY, headers: {} } : await apiRouter(request));
+    await writeResult(req, res, request.path === "/healthz" ? HEALTHY : await apiRouter(request));
   } catch (error) {
     logger.error({ err: error }, "api server could not answer");
     if (res.headersSent) return void res.end();
@@ -111,7 +111,8 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Uint8Array 
 const COMPRESS_MIN_BYTES = 1024;
 
 async function writeResult(req: http.IncomingMessage, res: http.ServerResponse, result: ApiResult): Promise<void> {
-  const headers = result.headers;
+  // A copy: a result may be shared (HEALTHY, a stored idempotent replay); writing must not change it.
+  const headers = { ...result.headers };
   // A HEAD answer has no body; its length would be the GET's, which we didn't produce.
   if (result.body === undefined || req.method === "HEAD") {
     res.writeHead(result.status, headers);
