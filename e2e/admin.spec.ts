@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { formHydrated, hydrated } from "./support/hydrated";
 
 async function act(page: Page, button: string, reason: string) {
   await page.getByTestId("admin-user-actions").getByRole("button", { name: button }).click();
@@ -10,6 +11,7 @@ async function act(page: Page, button: string, reason: string) {
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
+  await formHydrated(page.getByRole("form", { name: "Sign in" }));
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -21,6 +23,7 @@ test("support locks an account in admin mode (the user is refused with a way to 
   await signInAs(page.context(), staff.id);
   await page.goto(`/admin/users/${user.id}`);
   await expect(page.getByTestId("admin-user-email")).toHaveText(user.email);
+  await hydrated(page);
 
   // The first write asks for the password (admin mode), then goes through.
   await act(page, "Lock account", "Chargeback review, ticket 5512");
@@ -42,6 +45,7 @@ test("support locks an account in admin mode (the user is refused with a way to 
   await userContext.close();
 
   await page.goto("/admin/audit");
+  await hydrated(page);
   await page.getByLabel("Search by staff email, action, target id or reason").fill(user.id);
   const rows = page.getByTestId("staff-audit-row");
   await expect(rows).toHaveCount(2);

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState, type FormEvent } from "react";
 import type { ZodType } from "zod";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { describeClientError } from "@/trpc/errors";
 
 type Errors = Record<string, string | undefined>;
@@ -10,7 +11,8 @@ type Errors = Record<string, string | undefined>;
  * first; with `null` the server alone validates — public forms do that, so their pages don't
  * ship zod (decision 041). Either way server field errors land under the same fields; values
  * are kept on failure. After a failed submit, focus moves to the first invalid field so
- * keyboard users land on it.
+ * keyboard users land on it. `ready` is false until React has hydrated the form: a submit before
+ * then is the browser's own GET, which would put the fields (a password too) in the address.
  */
 export function useForm<Field extends string, T = Record<Field, string>>(formId: string, schema: ZodType<T> | null, initial: Record<Field, string>) {
   const [values, setValues] = useState(initial);
@@ -18,6 +20,7 @@ export function useForm<Field extends string, T = Record<Field, string>>(formId:
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const ready = useHydrated();
 
   useEffect(() => {
     if (attempt > 0) document.getElementById(formId)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -60,7 +63,7 @@ export function useForm<Field extends string, T = Record<Field, string>>(formId:
     };
   }
 
-  return { values, setValues, errors, formError, setFormError, pending, field, onSubmit };
+  return { values, setValues, errors, formError, setFormError, pending, ready, field, onSubmit };
 }
 
 /** zod's flattenError, without importing zod's runtime here. */
