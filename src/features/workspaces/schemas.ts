@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { API_KEY_AUDIT_ACTIONS } from "@/features/api-keys/schemas";
 import { idSchema } from "@/lib/ids";
-import { text } from "@/lib/text";
+import { reasonField, text } from "@/lib/text";
 
 export const WORKSPACE_ROLE_VALUES = ["owner", "admin", "member"] as const;
 export const INVITE_ROLE_VALUES = ["admin", "member"] as const;
@@ -137,6 +137,7 @@ export function auditLogQueryInput(workspaceSlug: string, filters: { action: str
 export const setStaffRoleInput = z.object({
   userId: idSchema,
   role: z.enum(STAFF_ROLE_VALUES, { error: "Role must be support, product, admin or null" }).nullable(),
+  reason: reasonField,
 });
 export const staffRoleOutput = z.object({ userId: idSchema, staffRole: z.enum(STAFF_ROLE_VALUES).nullable() });
 
