@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { holdRequests } from "./support/hold";
 import { formHydrated, hydrated } from "./support/hydrated";
 
 async function act(page: Page, button: string, reason: string) {
@@ -17,7 +18,7 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
-test("support locks an account in admin mode (the user is refused with a way to reach support), unlocks it, and both are in the audit log", async ({ browser, page, makeUser, signInAs }) => {
+test("support locks an account in admin mode (the user is refused with a way to reach support), unlocks it, and both are in the audit log; a lock lost on the way rolls back", async ({ browser, page, makeUser, signInAs }) => {
   const user = await makeUser();
   const staff = await makeUser({ staffRole: "support" });
   await signInAs(page.context(), staff.id);
@@ -43,6 +44,15 @@ test("support locks an account in admin mode (the user is refused with a way to 
   await signIn(userPage, user.email, user.password);
   await expect(userPage).toHaveURL(new RegExp(`/(app|w/${user.workspaceSlug})$`));
   await userContext.close();
+
+  // Optimistic: a lock lost on the way shows at once, then rolls back with a toast; nothing is recorded.
+  const lost = await holdRequests(page, "**/api/trpc/admin.setLock**");
+  await act(page, "Lock account", "Second look, ticket 5513");
+  await lost.waitForHeld();
+  await expect(page.getByTestId("admin-user-status")).toContainText("Locked");
+  await lost.release("abort");
+  await expect(page.getByTestId("toast").filter({ hasText: "Account not locked" })).toBeVisible();
+  await expect(page.getByTestId("admin-user-status")).toContainText("Active");
 
   await page.goto("/admin/audit");
   await hydrated(page);
