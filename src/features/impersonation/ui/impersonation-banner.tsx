@@ -7,7 +7,7 @@ import { FormDialog } from "@/components/ui/form-dialog";
 import { FormAlert, TextField } from "@/components/ui/text-field";
 import { useForm } from "@/trpc/use-form";
 import { describeClientError } from "@/trpc/errors";
-import { trpcClient } from "@/trpc/vanilla";
+import { fullTrpcClient as trpcClient } from "@/trpc/vanilla-full";
 import { enableWriteModeInput, type ImpersonationStatus } from "../schemas";
 
 /** The banner's UI state: which dialog is open, and the status as last confirmed by the server. */
