@@ -20,7 +20,4 @@ export const text = (label: string, opts: { required?: string } = {}) =>
   z.string({ error: opts.required ?? `${label} must be text` }).refine((value) => !hasUnstorableCharacters(value), { error: unstorableMessage(label), abort: true });
 
 /** A workspace named by its slug in an input: `workspaceSlug` everywhere (tiers, billing, flags). */
-/** Why a staff member acts: kept in the staff audit log and shown to the user in their security log. */
-export const reasonField = text("Reason", { required: "Give a reason" }).trim().min(3, "Give a reason (at least 3 characters)").max(500, "Reason must be at most 500 characters");
-
 export const workspaceSlugField = text("Workspace", { required: "Workspace is required" }).min(1, "Workspace is required").max(40, "Workspace slug is too long");
