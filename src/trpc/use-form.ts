@@ -6,13 +6,18 @@ import { describeClientError } from "@/trpc/errors";
 type Errors = Record<string, string | undefined>;
 
 /**
- * Values, per-field errors and progress for a small form. With a schema (the server's), it runs
- * first; with `null` the server alone validates — public forms do that, so their pages don't
- * ship zod (decision 041). Either way server field errors land under the same fields; values
- * are kept on failure. After a failed submit, focus moves to the first invalid field so
- * keyboard users land on it.
+ * What runs in the browser before a submit: a zod schema (the server's); a zod-free function
+ * giving a message per invalid field (`lengthError` rules the server's schema shares); or `null`,
+ * the server alone. Pages whose forms use the last two ship no zod (decision 041).
  */
-export function useForm<Field extends string, T = Record<Field, string>>(formId: string, schema: ZodType<T> | null, initial: Record<Field, string>) {
+export type FormCheck<Field extends string, T> = ZodType<T> | ((values: Record<Field, string>) => Partial<Record<Field, string | undefined>>) | null;
+
+/**
+ * Values, per-field errors and progress for a small form. The check (see FormCheck) runs first;
+ * server field errors land under the same fields; values are kept on failure. After a failed
+ * submit, focus moves to the first invalid field so keyboard users land on it.
+ */
+export function useForm<Field extends string, T = Record<Field, string>>(formId: string, schema: FormCheck<Field, T>, initial: Record<Field, string>) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -36,9 +41,9 @@ export function useForm<Field extends string, T = Record<Field, string>>(formId:
       event.preventDefault();
       if (pending) return;
       setFormError(null);
-      const parsed = schema ? schema.safeParse(values) : { success: true as const, data: values as unknown as T };
+      const parsed = check(schema, values);
       if (!parsed.success) {
-        setErrors(firstErrors(issuesByField(parsed.error.issues)));
+        setErrors(parsed.errors);
         setAttempt((n) => n + 1);
         return;
       }
@@ -61,6 +66,16 @@ export function useForm<Field extends string, T = Record<Field, string>>(formId:
   }
 
   return { values, setValues, errors, formError, setFormError, pending, field, onSubmit };
+}
+
+function check<Field extends string, T>(schema: FormCheck<Field, T>, values: Record<Field, string>): { success: true; data: T } | { success: false; errors: Errors } {
+  if (typeof schema === "function") {
+    const errors: Errors = Object.fromEntries(Object.entries(schema(values) as Errors).filter(([, message]) => message));
+    return Object.keys(errors).length > 0 ? { success: false, errors } : { success: true, data: values as unknown as T };
+  }
+  if (!schema) return { success: true, data: values as unknown as T };
+  const parsed = schema.safeParse(values);
+  return parsed.success ? { success: true, data: parsed.data } : { success: false, errors: firstErrors(issuesByField(parsed.error.issues)) };
 }
 
 /** zod's flattenError, without importing zod's runtime here. */
