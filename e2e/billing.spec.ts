@@ -6,6 +6,7 @@ import * as schema from "../src/server/db/schema";
 import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 import { holdRequests } from "./support/hold";
+import { hydrated } from "./support/hydrated";
 import { horizontalOverflow, PHONE } from "./support/overflow";
 import { stripeDev } from "./support/stripe-dev";
 
@@ -20,11 +21,6 @@ let seed = 7_000_000 + (Date.now() % 100_000);
 
 async function teamWorkspace(db: Parameters<typeof createWorkspaceWithMembers>[0], owner: { id: string }) {
   return createWorkspaceWithMembers(db, createRandom(++seed), { owner, name: `Billing Co ${seed}` });
-}
-
-/** The page's handlers are attached and its live channel is open. */
-async function hydrated(page: Page) {
-  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
 }
 
 /** A new owner of a new workspace, signed in, on its billing page. */

@@ -25,8 +25,9 @@ if (!values.url || !/^https?:\/\//.test(values.url)) {
 }
 
 const report = path.resolve(`.data/smoke-report-${process.pid}.json`);
+const results = path.resolve(`.data/smoke-results-${process.pid}`);
 fs.mkdirSync(path.dirname(report), { recursive: true });
-const env: NodeJS.ProcessEnv = { ...process.env, SMOKE_URL: values.url.replace(/\/$/, ""), SMOKE_REPORT: report };
+const env: NodeJS.ProcessEnv = { ...process.env, SMOKE_URL: values.url.replace(/\/$/, ""), SMOKE_REPORT: report, SMOKE_OUTPUT_DIR: results };
 for (const [flag, name] of [["commit", "SMOKE_COMMIT"], ["email", "SMOKE_EMAIL"], ["password", "SMOKE_PASSWORD"], ["workspace", "SMOKE_WORKSPACE"], ["board", "SMOKE_BOARD"]] as const) {
   if (values[flag]) env[name] = values[flag];
 }
@@ -51,4 +52,6 @@ for (const s of specs) console.log(`${status(s) === "passed" ? "✔" : status(s)
 const verdict = run.status === 0 && failed.length === 0 && passed.length > 0 ? "PASSED" : "FAILED";
 console.log(`\nsmoke ${verdict} against ${env.SMOKE_URL}${values.commit ? ` (commit ${values.commit})` : ""}`);
 console.log(`smoke: ${passed.length} passed, ${failed.length} failed${skipped ? `, ${skipped} skipped` : ""}`);
+if (verdict === "PASSED") fs.rmSync(results, { recursive: true, force: true });
+else if (fs.existsSync(results)) console.log(`smoke: traces of the failed check in ${results} (npx playwright show-trace <its trace.zip>)`);
 process.exit(verdict === "PASSED" ? 0 : 1);

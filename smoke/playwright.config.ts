@@ -21,7 +21,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: process.env.SMOKE_REPORT ?? ".data/smoke-report.json" }]],
-  outputDir: ".data/smoke-results",
+  // Per run (scripts/smoke.ts): two smoke runs at once must not clear each other's traces.
+  outputDir: process.env.SMOKE_OUTPUT_DIR ?? ".data/smoke-results",
   use: {
     baseURL: process.env.SMOKE_URL,
     trace: "retain-on-failure",

@@ -4,6 +4,7 @@
  * Leaves nothing behind: the vote is taken back and the API key revoked.
  */
 import { expect, test, type Page } from "@playwright/test";
+import { hydrated } from "../e2e/support/hydrated";
 
 const commit = process.env.SMOKE_COMMIT ?? "";
 const email = process.env.SMOKE_EMAIL ?? "demo@groundwork.test";
@@ -55,18 +56,24 @@ test("open a board", async () => {
   await expect(page.getByTestId("vote-button").first()).toBeVisible();
 });
 
+/** Clicks the first post's vote button once the page is hydrated, and waits for the server's answer. */
+async function toggleVote() {
+  await hydrated(page);
+  const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes("/api/trpc/feedback.setVote")), page.getByTestId("vote-button").first().click()]);
+  expect(response.ok(), `feedback.setVote answered ${response.status()}: ${(await response.text()).slice(0, 300)}`).toBe(true);
+}
+
 test("vote, then take the vote back", async () => {
   const vote = page.getByTestId("vote-button").first();
   const before = Number(await vote.getAttribute("data-count"));
   const pressed = (await vote.getAttribute("aria-pressed")) === "true";
-  await vote.click();
+  await toggleVote();
   await expect(vote).toHaveAttribute("data-count", String(before + (pressed ? -1 : 1)));
-  // Wait for the server's answer before undoing, so the second toggle isn't coalesced away.
   await page.reload();
-  await expect(page.getByTestId("vote-button").first()).toHaveAttribute("aria-pressed", String(!pressed));
-  await page.getByTestId("vote-button").first().click();
+  await expect(vote).toHaveAttribute("aria-pressed", String(!pressed));
+  await toggleVote();
   await page.reload();
-  await expect(page.getByTestId("vote-button").first()).toHaveAttribute("aria-pressed", String(pressed));
+  await expect(vote).toHaveAttribute("aria-pressed", String(pressed));
 });
 
 test("API: one call with a fresh key (revoked afterwards)", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
 import { text } from "@/lib/text";
+export * from "./constants";
 
 export const notification = z.object({
   id: idSchema,
@@ -34,12 +35,6 @@ export const newNotification = z.object({
   link: z.string().startsWith("/").refine((v) => !v.startsWith("//"), "must be an in-app path").nullable().default(null),
 });
 export type NewNotification = z.input<typeof newNotification>;
-
-/** Realtime event types on `user:{id}`. */
-export const NOTIFICATION_EVENTS = { created: "notification.created", read: "notification.read" } as const;
-
-/** Shared by the server prefetch and the bell so both address the same cache entry. */
-export const NOTIFICATION_PAGE_SIZE = 20;
 
 /** Kinds of non-essential email, each with its own unsubscribe link. */
 export const EMAIL_CATEGORIES = ["feedback_status"] as const;

@@ -8,6 +8,7 @@ import { accountDeletions, auditEvents, memberships, outbox, securityEvents, ses
 import { callerWithHeaders } from "../../support/callers";
 import { signedInHeaders } from "../../support/sessions";
 import { enrollUser, rejection } from "../two-factor/support";
+import { fieldErrorsOf, rejection as trpcRejection } from "../flags/world";
 
 const random = createRandom(9090);
 let seq = 0;
@@ -21,8 +22,8 @@ async function staff(role: "support" | "admin" = "support", adminMode = true) {
 }
 
 const mailTo = (to: string) => db.select({ subject: sql<string>`${outbox.payload}->>'subject'` }).from(outbox).where(and(eq(outbox.kind, "email"), sql`${outbox.payload}->>'to' = ${to}`));
-const securityLog = (userId: string) => db.select().from(securityEvents).where(and(eq(securityEvents.userId, userId), eq(securityEvents.type, "support_action")));
-const staffLog = (targetId: string) => db.select().from(staffAuditLog).where(eq(staffAuditLog.targetId, targetId));
+const securityLog = (userId: string) => db.select().from(securityEvents).where(and(eq(securityEvents.userId, userId), eq(securityEvents.type, "support_action"))).orderBy(securityEvents.id);
+const staffLog = (targetId: string) => db.select().from(staffAuditLog).where(eq(staffAuditLog.targetId, targetId)).orderBy(staffAuditLog.id);
 const signIn = async (address: string) => (await callerWithHeaders({})).auth.signIn({ email: address, password: FACTORY_PASSWORD });
 
 describe("admin actions", () => {
@@ -32,6 +33,35 @@ describe("admin actions", () => {
     expect((await rejection(s.caller.admin.revokeSessions({ userId: target.id, reason: "Customer asked" }))).code).toBe("PRECONDITION_FAILED");
     await s.caller.admin.enterAdminMode({ password: FACTORY_PASSWORD });
     await expect(s.caller.admin.revokeSessions({ userId: target.id, reason: " " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("every account action (and impersonation) refuses a missing or too short reason on the reason field, and changes nothing", async () => {
+    const s = await staff();
+    const target = await createUser(db, random, { email: email("noreason"), emailVerifiedAt: null });
+    const workspace = await createWorkspaceWithMembers(db, random, { owner: target });
+    const actions: Array<[string, (reason: string | undefined) => Promise<unknown>]> = [
+      ["resendVerification", (reason) => s.caller.admin.resendVerification({ userId: target.id, reason: reason! })],
+      ["markVerified", (reason) => s.caller.admin.markVerified({ userId: target.id, reason: reason! })],
+      ["sendPasswordReset", (reason) => s.caller.admin.sendPasswordReset({ userId: target.id, reason: reason! })],
+      ["resetTwoFactor", (reason) => s.caller.admin.resetTwoFactor({ userId: target.id, reason: reason! })],
+      ["revokeSessions", (reason) => s.caller.admin.revokeSessions({ userId: target.id, reason: reason! })],
+      ["setLock", (reason) => s.caller.admin.setLock({ userId: target.id, locked: true, reason: reason! })],
+      ["transferOwnership", (reason) => s.caller.admin.transferOwnership({ workspaceId: workspace.id, newOwnerId: target.id, reason: reason! })],
+      ["deleteUser", (reason) => s.caller.admin.deleteUser({ userId: target.id, confirmEmail: target.email, reason: reason! })],
+      ["impersonation.start", (reason) => s.caller.impersonation.start({ userId: target.id, reason: reason! })],
+    ];
+    const refusals = [];
+    for (const [name, run] of actions) {
+      for (const reason of [undefined, "  ", "ok"]) {
+        const error = await trpcRejection(run(reason));
+        refusals.push({ name, reason, code: error.code, field: fieldErrorsOf(error).reason?.[0] });
+      }
+    }
+    expect(refusals).toEqual(actions.flatMap(([name]) => [undefined, "  ", "ok"].map((reason) => ({ name, reason, code: "BAD_REQUEST", field: expect.any(String) }))));
+    expect(await staffLog(target.id)).toEqual([]);
+    expect(await securityLog(target.id)).toEqual([]);
+    const [row] = await db.select({ lockedAt: users.lockedAt, emailVerifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, target.id));
+    expect(row).toEqual({ lockedAt: null, emailVerifiedAt: null });
   });
 
   it("lock refuses sign-in with a way to reach support and signs out; unlock lets the next sign-in through even after refused attempts", async () => {
@@ -75,6 +105,14 @@ describe("admin actions", () => {
     await s.caller.admin.markVerified({ userId: other.id, reason: "Confirmed by phone" });
     expect((await rejection(s.caller.admin.markVerified({ userId: other.id, reason: "again" }))).code).toBe("CONFLICT");
     expect((await staffLog(other.id)).map((e) => e.action)).toEqual(["user.revoke_sessions", "user.resend_verification", "user.send_password_reset", "user.mark_verified"]);
+    // Each is in the user's own security log too, with who on support did it and why.
+    expect((await securityLog(user.id)).map((e) => e.details)).toEqual(["Support (Sam Support) turned off two-factor authentication and signed you out — Lost phone, identity checked"]);
+    expect((await securityLog(other.id)).map((e) => e.details)).toEqual([
+      "Support (Sam Support) signed you out on every device (1) — Shared laptop",
+      "Support (Sam Support) sent you a new verification link — Mail lost",
+      "Support (Sam Support) sent you a password reset link — Forgot password",
+      "Support (Sam Support) marked your email address verified — Confirmed by phone",
+    ]);
   });
 
   it("support can't change staff accounts or their own; an admin can", async () => {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/random";
 import { db } from "@/server/db/client";
-import { createUser, createWorkspaceWithMembers } from "@/server/db/factories";
-import { apiKeys } from "@/server/db/schema";
+import { createFeedbackBoard, createFeedbackPost, createUser, createWorkspaceWithMembers } from "@/server/db/factories";
+import { apiKeys, apiRequestLog, apiUsagePeriods, notifications } from "@/server/db/schema";
+import { recordAuditEvent, recordSecurityEvent } from "@/server/audit";
+import { seal } from "@/server/auth/secret-box";
+import { requestPasswordReset } from "@/features/auth/server/request-password-reset";
 import { RARE_TRIGRAM, selectiveNeedle, type TrigramFrequencies } from "@/features/admin/server/search-needle";
 import { searchUsers } from "@/features/admin/server/search-users";
 import { searchInput } from "@/features/admin/schemas";
@@ -47,7 +50,8 @@ describe("admin search", () => {
   it("looks a long query up by its rare part and checks the whole of it on the rows found", async () => {
     // As the statistics would say at scale: the domain's, "frequent"'s and "crowd"'s trigrams are common.
     const common = ["ned", "edl", "dle", "fre", "req", "equ", "que", "uen", "ent", "cro", "row", "owd", "tes", "est"];
-    const frequencies: TrigramFrequencies = { email: new Map(common.map((t) => [t, 0.3])), name: new Map(common.map((t) => [t, 0.3])) };
+    const commonMap = new Map(common.map((t) => [t, 0.3]));
+    const frequencies: TrigramFrequencies = { email: commonMap, name: commonMap, workspaceName: commonMap, workspaceSlug: commonMap };
     expect(selectiveNeedle("xk.frequent.77310@needle.test", frequencies.email)).toBe("77310");
     const exact = await createUser(db, random, { email: "xk.frequent.77310@needle.test", displayName: "Exact Person" });
     const containing = await createUser(db, random, { email: "axk.frequent.77310@needle.test", displayName: "Containing Person" });
@@ -112,6 +116,37 @@ describe("admin detail pages", () => {
     expect(ws.members).toEqual([expect.objectContaining({ userId: user.id, role: "owner" })]);
     expect(ws.apiKeys).toHaveLength(1);
     expect(JSON.stringify(ws)).not.toContain("hash-that-must-not-leak");
+  });
+
+  it("user page: verification and 2FA status, security log, mail sent, notifications, feedback and recent request ids; workspace page: plan, usage, boards and audit trail", async () => {
+    const caller = await staffCaller();
+    const user = await createUser(db, random, { email: "sections@search.test", emailVerifiedAt: null, totpKeyEncrypted: seal(crypto.getRandomValues(new Uint8Array(20))) });
+    const workspace = await createWorkspaceWithMembers(db, random, { owner: user, name: "Sections Co" });
+    const board = await createFeedbackBoard(db, random, { workspaceId: workspace.id, visibility: "public", name: "Ideas" });
+    const post = await createFeedbackPost(db, random, { board, authorId: user.id, title: "Dark mode please" });
+    await requestPasswordReset({ email: user.email }, { ip: "203.0.113.9", userAgent: "vitest" }, db);
+    await db.insert(notifications).values({ userId: user.id, type: "comment", title: "New comment on Dark mode please", body: "Someone answered." });
+    const [key] = await db.insert(apiKeys).values({ workspaceId: workspace.id, createdBy: user.id, name: "CI", environment: "live", start: "gw_live_sect", secretHash: "another-hash", scopes: ["posts:read"] }).returning();
+    await db.insert(apiRequestLog).values({ workspaceId: workspace.id, apiKeyId: key!.id, method: "GET", path: "/api/v1/posts", route: "/api/v1/posts", status: 200, latencyMs: 4, requestId: "req-sections-1" });
+    await db.insert(apiUsagePeriods).values({ workspaceId: workspace.id, periodStart: new Date().toISOString().slice(0, 7) + "-01", requests: 7 });
+    await recordAuditEvent(db, { workspaceId: workspace.id, actorUserId: user.id, action: "workspace.renamed", target: { type: "workspace", id: workspace.id }, ip: null });
+    await recordSecurityEvent(db, { userId: user.id, type: "sign_in_failed", ip: "203.0.113.9", userAgent: "vitest", details: "Wrong password" });
+
+    const detail = await caller.admin.user({ id: user.id });
+    expect(detail.profile).toMatchObject({ emailVerified: false, twoFactorEnabled: true, locked: false });
+    expect(detail.securityLog).toEqual([expect.objectContaining({ type: "sign_in_failed", details: "Wrong password", ip: "203.0.113.9" })]);
+    expect(detail.mail).toEqual([expect.objectContaining({ subject: "Reset your password" })]);
+    expect(detail.notifications).toEqual([expect.objectContaining({ title: "New comment on Dark mode please", read: false })]);
+    expect(detail.feedback).toEqual([expect.objectContaining({ id: post.id, title: "Dark mode please", workspaceSlug: workspace.slug })]);
+    expect(detail.requests).toEqual([expect.objectContaining({ requestId: "req-sections-1", method: "GET", status: 200 })]);
+
+    const ws = await caller.admin.workspace({ id: workspace.id });
+    expect(ws.workspace).toMatchObject({ plan: "free", personal: false });
+    expect(ws.subscription).toBeNull();
+    expect(ws.usage).toEqual({ apiRequestsThisMonth: 7, boards: 1, posts: 1 });
+    expect(ws.boards).toEqual([expect.objectContaining({ id: board.id, name: "Ideas", posts: 1 })]);
+    expect(ws.audit).toEqual([expect.objectContaining({ action: "workspace.renamed", actorEmail: user.email })]);
+    expect(JSON.stringify([detail, ws])).not.toContain("another-hash");
   });
 
   it("answers NOT_FOUND for an unknown id and a field error for a malformed one", async () => {

@@ -1,44 +1,40 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { NEVER_WHILE_IMPERSONATING } from "@/server/auth/impersonation-policy";
 import { IMPERSONATION_WRITE_REFUSED, carriesImpersonation, refusesWhileImpersonating } from "@/server/http/impersonation-writes";
 import { withRequest } from "@/server/http/with-request";
 import { appRouter } from "@/server/trpc/root";
 import { impersonatingHeaders } from "../../support/impersonation";
-import { call, makeWorld } from "./world";
+import { db } from "@/server/db/client";
+import { users, workspaces } from "@/server/db/schema";
+import { AUTHORIZATION_TABLE, IMPERSONATION_NEVER, makeFixture } from "../../support/procedure-table";
+import { call } from "./world";
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" } }>;
 
-/** A valid-looking input per never-allowed procedure: refused before it is even parsed deeply. */
-const INPUTS: Record<string, (w: Awaited<ReturnType<typeof makeWorld>>) => unknown> = {
-  "auth.changePassword": () => ({ currentPassword: "correct horse battery staple", newPassword: "a sturdy passphrase 42" }),
-  "auth.requestEmailChange": () => ({ newEmail: "new-address@example.com", password: "correct horse battery staple" }),
-  "twoFactor.beginEnrollment": () => undefined,
-  "twoFactor.regenerateRecoveryCodes": () => ({ code: "000000" }),
-  "apiKeys.create": (w) => ({ workspaceSlug: w.workspace.slug, name: "Support key", scopes: ["posts:read"] }),
-  "billing.openPortal": (w) => ({ workspaceSlug: w.workspace.slug }),
-  "workspaces.delete": (w) => ({ workspaceSlug: w.workspace.slug, confirmName: "Acme Labs" }),
-  "workspaces.acceptInvite": () => ({ token: "a".repeat(32) }),
-  "auth.signOut": () => undefined,
-  "impersonation.setWorkspaceSupportAccess": (w) => ({ workspaceSlug: w.workspace.slug, allow: false }),
-};
-
 describe("never allowed while impersonating, in either mode", () => {
-  it("names only procedures that exist", () => {
+  it("names only procedures that exist, and exactly the issue's list as the authorization table states it", () => {
     expect(Object.keys(NEVER_WHILE_IMPERSONATING).filter((path) => !procedures[path])).toEqual([]);
+    expect(Object.keys(NEVER_WHILE_IMPERSONATING).sort()).toEqual([...IMPERSONATION_NEVER].sort());
   });
 
+  // Every listed procedure, with the authorization table's valid input for it: refused before it runs.
   for (const mode of ["read", "write"] as const) {
     it(`${mode} mode: password, email, 2FA, key secrets, recovery codes, payment, deletion, invites are refused with a message`, async () => {
-      const w = await makeWorld();
-      const { headers } = await impersonatingHeaders(w.staff.id, w.user.id, { mode });
-      for (const [path, input] of Object.entries(INPUTS)) {
-        const result = await call(path, input(w), headers, procedures[path]!._def.type);
-        expect({ path, status: result.status, message: result.body.error?.data.userMessage }).toEqual({
-          path,
-          status: 403,
-          message: expect.stringMatching(/^Support can never .+ while impersonating, in either mode\.$/),
-        });
+      const f = await makeFixture();
+      const { headers } = await impersonatingHeaders(f.staff.id, f.owner.id, { mode });
+      const outcomes = [];
+      for (const path of [...IMPERSONATION_NEVER].sort()) {
+        const result = await call(path, AUTHORIZATION_TABLE[path]!.input(f), headers, procedures[path]!._def.type);
+        outcomes.push({ path, status: result.status, message: result.body.error?.data.userMessage });
       }
+      expect(outcomes).toEqual(
+        [...IMPERSONATION_NEVER].sort().map((path) => ({ path, status: 403, message: expect.stringMatching(/^Support can never .+ while impersonating, in either mode\.$/) })),
+      );
+      // Nothing happened behind the refusals: the owner's password still signs in and the workspace is still there.
+      const [owner] = await db.select({ passwordHash: users.passwordHash, email: users.email, totp: users.totpKeyEncrypted }).from(users).where(eq(users.id, f.owner.id));
+      expect(owner).toEqual({ passwordHash: f.owner.passwordHash, email: f.owner.email, totp: null });
+      expect(await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, f.workspace.id))).toHaveLength(1);
     });
   }
 });

@@ -74,7 +74,7 @@ export async function startHarness(appId: string): Promise<Harness> {
     },
     runs: async (functionId) => ((await harness.api(`/v0/runs?function_id=${appId}-${functionId}&limit=100`)) as { runs: Run[] }).runs,
     run: async (id) => (await harness.api(`/v0/runs/${id}`)) as Run,
-    async waitForRuns(functionId, done, timeoutMs = 10_000) {
+    async waitForRuns(functionId, done, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const runs = await harness.runs(functionId);

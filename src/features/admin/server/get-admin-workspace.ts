@@ -6,6 +6,9 @@ import { AppError } from "@/server/errors";
 import type { AdminWorkspaceDetail } from "../schemas";
 
 const RECENT = 50;
+// Qualified by table: in a one-table select drizzle writes a bare "id", which inside this
+// subquery would mean feedback_posts.id (every board then counted 0 posts).
+const postsOnBoard = sql<number>`(select count(*)::int from feedback_posts p where p.board_id = ${feedbackBoards}.id)`;
 
 /** One workspace as support sees it: members, plan and usage, keys (metadata), boards, its audit trail. */
 export async function getAdminWorkspace(input: { id: string }, db: DbOrTx): Promise<AdminWorkspaceDetail> {
@@ -42,7 +45,7 @@ export async function getAdminWorkspace(input: { id: string }, db: DbOrTx): Prom
       .orderBy(desc(apiKeys.id))
       .limit(RECENT),
     db
-      .select({ id: feedbackBoards.id, slug: feedbackBoards.slug, name: feedbackBoards.name, visibility: feedbackBoards.visibility, posts: sql<number>`(select count(*)::int from feedback_posts p where p.board_id = ${feedbackBoards.id})` })
+      .select({ id: feedbackBoards.id, slug: feedbackBoards.slug, name: feedbackBoards.name, visibility: feedbackBoards.visibility, posts: postsOnBoard })
       .from(feedbackBoards)
       .where(eq(feedbackBoards.workspaceId, input.id))
       .orderBy(feedbackBoards.name),
