@@ -50,7 +50,8 @@ describe("admin search", () => {
   it("looks a long query up by its rare part and checks the whole of it on the rows found", async () => {
     // As the statistics would say at scale: the domain's, "frequent"'s and "crowd"'s trigrams are common.
     const common = ["ned", "edl", "dle", "fre", "req", "equ", "que", "uen", "ent", "cro", "row", "owd", "tes", "est"];
-    const frequencies: TrigramFrequencies = { email: new Map(common.map((t) => [t, 0.3])), name: new Map(common.map((t) => [t, 0.3])) };
+    const commonMap = new Map(common.map((t) => [t, 0.3]));
+    const frequencies: TrigramFrequencies = { email: commonMap, name: commonMap, workspaceName: commonMap, workspaceSlug: commonMap };
     expect(selectiveNeedle("xk.frequent.77310@needle.test", frequencies.email)).toBe("77310");
     const exact = await createUser(db, random, { email: "xk.frequent.77310@needle.test", displayName: "Exact Person" });
     const containing = await createUser(db, random, { email: "axk.frequent.77310@needle.test", displayName: "Containing Person" });

@@ -4,17 +4,22 @@ import type { DbOrTx } from "@/server/db/client";
 import { logger } from "@/server/logging/logger";
 
 /**
- * Extended statistics on the trigrams of the searched columns (migration 0023): ANALYZE keeps,
- * for each, the ~1000 most common trigrams and how often they occur.
+ * Extended statistics on the trigrams of the searched columns (migrations 0023 and 0026): ANALYZE
+ * keeps, for each, the ~1000 most common trigrams and how often they occur.
  */
-export const TRIGRAM_STATISTICS = { email: "users_email_trgm_stats", name: "users_display_name_trgm_stats" } as const;
+export const TRIGRAM_STATISTICS = {
+  email: "users_email_trgm_stats",
+  name: "users_display_name_trgm_stats",
+  workspaceName: "workspaces_name_trgm_stats",
+  workspaceSlug: "workspaces_slug_trgm_stats",
+} as const;
 export type SearchedColumn = keyof typeof TRIGRAM_STATISTICS;
 export type TrigramFrequencies = Record<SearchedColumn, ReadonlyMap<string, number>>;
 
 /** A trigram in fewer than 1% of rows counts as rare (one not in the statistics is rarer still). */
 export const RARE_TRIGRAM = 0.01;
 const REFRESH_MS = 10 * 60_000;
-const NONE: TrigramFrequencies = { email: new Map(), name: new Map() };
+const NONE: TrigramFrequencies = { email: new Map(), name: new Map(), workspaceName: new Map(), workspaceSlug: new Map() };
 
 let cached: { at: number; frequencies: Promise<TrigramFrequencies> } | null = null;
 
@@ -34,7 +39,7 @@ async function loadFrequencies(db: DbOrTx): Promise<TrigramFrequencies> {
       const row = rows.find((r) => r.name === name);
       return new Map((row?.elems ?? []).map((trigram, i) => [trigram, row!.freqs![i]!] as const));
     };
-    return { email: frequencies(TRIGRAM_STATISTICS.email), name: frequencies(TRIGRAM_STATISTICS.name) };
+    return { email: frequencies(TRIGRAM_STATISTICS.email), name: frequencies(TRIGRAM_STATISTICS.name), workspaceName: frequencies(TRIGRAM_STATISTICS.workspaceName), workspaceSlug: frequencies(TRIGRAM_STATISTICS.workspaceSlug) };
   } catch (error) {
     // Without statistics the search still answers, with the whole query in the index condition.
     logger.warn({ err: error }, "admin search: trigram statistics unreadable");
@@ -52,7 +57,16 @@ async function loadFrequencies(db: DbOrTx): Promise<TrigramFrequencies> {
  * is rare, it is the whole term.
  */
 export function selectiveNeedle(term: string, frequencies: ReadonlyMap<string, number>): string {
-  if (frequencies.size === 0) return term;
+  return rareRun(term, frequencies) ?? term;
+}
+
+/**
+ * The longest run of rare trigrams in `term` (at least 4 characters: one rare trigram alone is not
+ * selective enough), or null when there is none or no statistics to tell. Null means the term may
+ * match a large share of the rows, so an index lookup could fetch and sort thousands of them.
+ */
+export function rareRun(term: string, frequencies: ReadonlyMap<string, number>): string | null {
+  if (frequencies.size === 0) return null;
   let best = "";
   // pg_trgm makes trigrams inside words (letters and digits), never across a separator.
   for (const word of term.split(/[^\p{L}\p{N}]+/u)) {
@@ -64,6 +78,5 @@ export function selectiveNeedle(term: string, frequencies: ReadonlyMap<string, n
       else if (i + 3 - start > [...best].length) best = chars.slice(start, i + 3).join("");
     }
   }
-  // One rare trigram is not selective enough to stand alone; the whole term then.
-  return [...best].length >= 4 ? best : term;
+  return [...best].length >= 4 ? best : null;
 }

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, gt, like, lt, notLike, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, gt, like, lt, sql, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/server/db/client";
 import { users } from "@/server/db/schema";
 import { decodeCursor, encodeCursor } from "@/features/feedback/server/cursor";
 import type { searchInput, UserHit } from "../schemas";
-import { selectiveNeedle, trigramFrequencies, type TrigramFrequencies } from "./search-needle";
+import { addressMatch, anyMatch, idIn, newestFirst, RECENT_WALK, trigramMatch, type Match } from "./search-contains";
+import { trigramFrequencies, type TrigramFrequencies } from "./search-needle";
 import { escapeLike, isUuid } from "./search-terms";
 
 const hit = {
@@ -25,9 +26,10 @@ const userCursor = z.discriminatedUnion("phase", [z.object({ phase: z.literal("p
 /**
  * Staff search by address, name or id. An id is one primary-key lookup; otherwise exact-prefix
  * matches on the address come first (btree, text_pattern_ops), then addresses and names that
- * contain the query anywhere (pg_trgm GIN indexes, looking up the query's rarest part:
- * `selectiveNeedle`). A query with a space can't be in an address (addresses are validated), so
- * only names are searched for it. No query lists the newest accounts.
+ * contain the query anywhere, newest first (`search-contains.ts`: a query with an "@" by the end
+ * of its local part, others by their rarest part in the trigram indexes, common ones by a short
+ * walk first). A query with a space can't be in an address (addresses are validated), so only
+ * names are searched for it. No query lists the newest accounts.
  */
 export async function searchUsers(input: z.output<typeof searchInput>, db: DbOrTx, trigrams?: TrigramFrequencies): Promise<{ items: UserHit[]; nextCursor: string | null }> {
   const q = input.query.toLowerCase();
@@ -64,18 +66,23 @@ export async function searchUsers(input: z.output<typeof searchInput>, db: DbOrT
   }
   const room = limit - items.length;
   const frequencies = trigrams ?? (await trigramFrequencies(db));
-  const contains = await db
-    .select(hit)
-    .from(users)
-    .where(
-      and(
-        inAddresses ? notLike(users.email, `${pattern}%`) : undefined,
-        or(inAddresses ? containing(users.email, q, selectiveNeedle(q, frequencies.email)) : undefined, containing(sql`lower(${users.displayName})`, q, selectiveNeedle(q, frequencies.name))),
-        after?.phase === "contains" && after.id ? lt(users.id, after.id) : undefined,
-      ),
-    )
-    .orderBy(desc(users.id))
-    .limit(room + 1);
+  const below = after?.phase === "contains" ? after.id : null;
+  const matching = (t: { email: SQLWrapper; displayName: SQLWrapper }): Match => {
+    const name = trigramMatch(sql`lower(${t.displayName})`, q, frequencies.name);
+    if (!inAddresses) return name;
+    const match = anyMatch([addressMatch(t.email, q, frequencies.email), name]);
+    return { ...match, condition: sql`(${t.email} not like ${`${pattern}%`} and ${match.condition})` };
+  };
+  const contains = await newestFirst(matching(users), room + 1, {
+    walk: () => {
+      const recent = db.select({ id: users.id, email: users.email, displayName: users.displayName }).from(users).where(below ? lt(users.id, below) : undefined).orderBy(desc(users.id)).limit(RECENT_WALK).as("recent");
+      return db.select(hit).from(recent).innerJoin(users, eq(users.id, recent.id)).where(matching(recent).condition).orderBy(desc(recent.id)).limit(room + 1);
+    },
+    lookUp: () => {
+      const found = db.select({ id: users.id }).from(users).where(and(matching(users).condition, below ? lt(users.id, below) : undefined));
+      return db.select(hit).from(users).where(idIn(users.id, found)).orderBy(desc(users.id)).limit(room + 1);
+    },
+  });
   if (contains.length > room) {
     items.push(...contains.slice(0, room));
     // A full page of prefix matches with more to come: the next page starts the contains phase.
@@ -83,12 +90,6 @@ export async function searchUsers(input: z.output<typeof searchInput>, db: DbOrT
   }
   items.push(...contains);
   return { items, nextCursor: null };
-}
-
-/** `column` contains `term`: the trigram index looks up `needle` (a part of it), the rows found are checked for all of it. */
-function containing(column: SQLWrapper, term: string, needle: string): SQL {
-  if (needle === term) return sql`${column} like ${`%${escapeLike(term)}%`}`;
-  return sql`(${column} like ${`%${escapeLike(needle)}%`} and strpos(${column}, ${term}) > 0)`;
 }
 
 function page<T>(rows: T[], limit: number, cursorOf: (last: T) => string): { items: T[]; nextCursor: string | null } {

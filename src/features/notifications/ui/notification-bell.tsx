@@ -8,7 +8,8 @@ import { BellIcon } from "@/components/ui/icons";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
 import { useTRPC } from "@/trpc/client";
-import { NOTIFICATION_PAGE_SIZE, type Notification } from "../schemas";
+import { NOTIFICATION_PAGE_SIZE } from "../constants";
+import type { Notification } from "../schemas";
 import { useNotificationMutations } from "./use-notification-mutations";
 import { EmptyState } from "@/components/ui/empty-state";
 

@@ -1,10 +1,11 @@
 "use client";
 import { useQuery, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useTRPC } from "@/trpc/client";
 import type { RealtimeConfig, RealtimeMessage } from "../schemas";
 import { clientTransportFactory, type ClientTransport, type SubscribeOptions } from "./client-transport";
 import { isOwnEcho } from "@/lib/client-mutation-id";
+import { invalidationBatcher } from "./invalidation-batch";
 import { sseTransport } from "./sse-client";
 // Registers the Pusher client transport; pusher-js itself loads lazily, only when configured.
 import "./pusher-client";
@@ -67,21 +68,18 @@ export type CacheRules = {
   patch?: Record<string, (queryClient: QueryClient, message: RealtimeMessage) => void>;
 };
 
-/** Applies one event to the query cache per `rules`. */
-export function applyRealtimeEvent(queryClient: QueryClient, message: RealtimeMessage, rules: CacheRules): void {
+/** Applies one event to the query cache per `rules`; invalidations go through `invalidate` (a batcher). */
+export function applyRealtimeEvent(queryClient: QueryClient, message: RealtimeMessage, rules: CacheRules, invalidate: (keys: Iterable<QueryKey>) => void): void {
   rules.patch?.[message.type]?.(queryClient, message);
-  for (const queryKey of rules.invalidate?.[message.type] ?? []) void queryClient.invalidateQueries({ queryKey });
+  invalidate(rules.invalidate?.[message.type] ?? []);
 }
 
 /** Keeps the query cache in step with `channels`: patch or invalidate per event, everything on a gap. */
 export function useRealtimeQuerySync(channels: readonly string[], rules: CacheRules, options: SubscribeOptions = {}): void {
   const queryClient = useQueryClient();
+  const invalidate = useMemo(() => invalidationBatcher(queryClient), [queryClient]);
   useRealtime(channels, {
-    onEvent: (message) => applyRealtimeEvent(queryClient, message, rules),
-    onRefetch: () => {
-      for (const keys of Object.values(rules.invalidate ?? {})) {
-        for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
-      }
-    },
+    onEvent: (message) => applyRealtimeEvent(queryClient, message, rules, invalidate),
+    onRefetch: () => invalidate(Object.values(rules.invalidate ?? {}).flat()),
   }, options);
 }
