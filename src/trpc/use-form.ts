@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState, type FormEvent } from "react";
 import type { ZodType } from "zod";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { describeClientError } from "@/trpc/errors";
 
 type Errors = Record<string, string | undefined>;
@@ -15,7 +16,9 @@ export type FormCheck<Field extends string, T> = ZodType<T> | ((values: Record<F
 /**
  * Values, per-field errors and progress for a small form. The check (see FormCheck) runs first;
  * server field errors land under the same fields; values are kept on failure. After a failed
- * submit, focus moves to the first invalid field so keyboard users land on it.
+ * submit, focus moves to the first invalid field so keyboard users land on it. `ready` is false
+ * until React has hydrated the form: a submit before then is the browser's own GET, which would
+ * put the fields (a password too) in the address.
  */
 export function useForm<Field extends string, T = Record<Field, string>>(formId: string, schema: FormCheck<Field, T>, initial: Record<Field, string>) {
   const [values, setValues] = useState(initial);
@@ -23,6 +26,7 @@ export function useForm<Field extends string, T = Record<Field, string>>(formId:
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const ready = useHydrated();
 
   useEffect(() => {
     if (attempt > 0) document.getElementById(formId)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -65,7 +69,7 @@ export function useForm<Field extends string, T = Record<Field, string>>(formId:
     };
   }
 
-  return { values, setValues, errors, formError, setFormError, pending, field, onSubmit };
+  return { values, setValues, errors, formError, setFormError, pending, ready, field, onSubmit };
 }
 
 function check<Field extends string, T>(schema: FormCheck<Field, T>, values: Record<Field, string>): { success: true; data: T } | { success: false; errors: Errors } {

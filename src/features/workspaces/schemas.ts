@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
 import { text } from "@/lib/text";
+import { reasonField } from "@/features/admin/schemas";
 import { INVITE_STATUSES } from "./constants";
 export * from "./constants";
 
@@ -110,6 +111,7 @@ export const auditLogOutput = z.object({ items: z.array(auditEntry), nextCursor:
 export const setStaffRoleInput = z.object({
   userId: idSchema,
   role: z.enum(STAFF_ROLE_VALUES, { error: "Role must be support, product, admin or null" }).nullable(),
+  reason: reasonField,
 });
 export const staffRoleOutput = z.object({ userId: idSchema, staffRole: z.enum(STAFF_ROLE_VALUES).nullable() });
 

@@ -59,7 +59,7 @@ export function SupportForm({ signedInAs }: { signedInAs: { email: string; displ
         <label htmlFor="support-website">Website</label>
         <input id="support-website" name="website" tabIndex={-1} autoComplete="off" value={form.values.website} onChange={(e) => form.setValues((v) => ({ ...v, website: e.target.value }))} />
       </div>
-      <Button type="submit" disabled={form.pending}>
+      <Button type="submit" disabled={form.pending || !form.ready}>
         {form.pending ? "Sending…" : "Send to support"}
       </Button>
     </form>
