@@ -70,6 +70,7 @@ export const IMPERSONATION_NEVER = new Set([
   "billing.startCheckout", "billing.openPortal",
   "workspaces.delete", "workspaces.acceptInvite",
   "impersonation.setWorkspaceSupportAccess",
+  "exports.request",
 ]);
 
 export function impersonatedExpectation(path: string, row: Row, type: "query" | "mutation" | "subscription"): { read: boolean; write: boolean } {

@@ -33,6 +33,8 @@ export const newNotification = z.object({
   title: z.string().min(1).max(200),
   body: z.string().max(1000),
   link: z.string().startsWith("/").refine((v) => !v.startsWith("//"), "must be an in-app path").nullable().default(null),
+  /** The workspace it is about, if any (support impersonating the user doesn't see it when that workspace opted out). */
+  workspaceId: z.uuid().nullable().default(null),
 });
 export type NewNotification = z.input<typeof newNotification>;
 
