@@ -1,7 +1,24 @@
-import { TRPCClientError } from "@trpc/client";
 import type { ErrorData } from "@/server/trpc/init";
 
 export type ClientError = { message: string; requestId: string | null; fieldErrors: Record<string, string[]> | null };
+
+type ServerErrorData = Partial<ErrorData> & { httpStatus?: number };
+
+/**
+ * A failed procedure call from either client: tRPC's TRPCClientError or the plain client's
+ * ProcedureError (trpc/vanilla.ts). Both carry the server's error data as `data`, absent when
+ * the server never answered. Checked by shape, so pages using only the plain client don't load
+ * the tRPC client to recognise its errors.
+ */
+function failedCall(error: unknown): { data?: ServerErrorData } | null {
+  const isCall = error instanceof Error && (error.name === "TRPCClientError" || error.name === "ProcedureError");
+  return isCall ? (error as { data?: ServerErrorData }) : null;
+}
+
+/** The HTTP status of a failed call the server answered (401 when the session ended, say). */
+export function failedCallStatus(error: unknown): number | null {
+  return failedCall(error)?.data?.httpStatus ?? null;
+}
 
 /**
  * What to tell the person: the server's `userMessage`, or what a network failure means.
@@ -9,8 +26,9 @@ export type ClientError = { message: string; requestId: string | null; fieldErro
  * "wrong password" reads like a crash and gives support nothing to look up.
  */
 export function describeClientError(error: unknown): ClientError {
-  if (error instanceof TRPCClientError) {
-    const data = error.data as (Partial<ErrorData> & { httpStatus?: number }) | undefined;
+  const failed = failedCall(error);
+  if (failed) {
+    const { data } = failed;
     if (data?.userMessage) {
       const unexpected = (data.httpStatus ?? 500) >= 500 && data.requestId ? data.requestId : null;
       return {
@@ -19,7 +37,7 @@ export function describeClientError(error: unknown): ClientError {
         fieldErrors: data.fieldErrors ?? null,
       };
     }
-    if (!error.data) {
+    if (!data) {
       return { message: "Couldn't reach the server. Check your connection and try again.", requestId: null, fieldErrors: null };
     }
   }

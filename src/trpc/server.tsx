@@ -1,9 +1,8 @@
 import "server-only";
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy, type TRPCInfiniteQueryOptions, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { cache, type ReactNode } from "react";
+import { cache } from "react";
 import { requestIdFrom } from "@/server/http/request-id";
 import { createTrpcContext } from "@/server/trpc/context";
 import { appRouter } from "@/server/trpc/root";
@@ -50,8 +49,4 @@ export function prefetch<T extends ReturnType<TRPCQueryOptions<any>> | ReturnTyp
   } else {
     void queryClient.prefetchQuery(options as ReturnType<TRPCQueryOptions<never>>);
   }
-}
-
-export function HydrateClient({ children }: { children: ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
 }

@@ -3,7 +3,8 @@ import { Suspense } from "react";
 import { nextPingCursor, PING_PAGE_SIZE } from "@/features/observability/schemas";
 import { PingLog, PingLogSkeleton } from "@/features/observability/ui/ping-log";
 import { StatusPanel, StatusPanelSkeleton } from "@/features/observability/ui/status-panel";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Status" };
 export const dynamic = "force-dynamic";

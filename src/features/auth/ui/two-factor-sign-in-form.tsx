@@ -1,10 +1,9 @@
 "use client";
-import { TRPCClientError } from "@trpc/client";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { describeClientError } from "@/trpc/errors";
+import { describeClientError, failedCallStatus } from "@/trpc/errors";
 import { trpcClient } from "@/trpc/vanilla";
-import { classifySecondFactorCode } from "../two-factor-schemas";
+import { classifySecondFactorCode } from "../second-factor-code";
 import { OneTimeCodeField } from "./one-time-code-field";
 
 /** The second step of sign-in; the password step already set a (not yet trusted) session cookie. */
@@ -29,7 +28,7 @@ export function TwoFactorSignInForm({ next }: { next: string | null }) {
       window.location.assign(redirectTo);
     } catch (cause) {
       const { message, fieldErrors } = describeClientError(cause);
-      setExpired(cause instanceof TRPCClientError && cause.data?.httpStatus === 401);
+      setExpired(failedCallStatus(cause) === 401);
       setError(fieldErrors?.code?.[0] ?? message);
       setPending(false);
     }

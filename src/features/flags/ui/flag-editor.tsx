@@ -9,7 +9,7 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
-import { RULE_ATTRIBUTE_LABELS, RULE_ATTRIBUTES, type RuleAttribute } from "@/lib/flags/targeting";
+import { RULE_ATTRIBUTE_LABELS, RULE_ATTRIBUTES, type RuleAttribute } from "@/lib/flags/rule-attributes";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import type { FlagSummary, TargetingDto } from "../schemas";

@@ -7,7 +7,9 @@ import { FormDialog } from "@/components/ui/form-dialog";
 import { FormAlert, TextField } from "@/components/ui/text-field";
 import { useForm } from "@/trpc/use-form";
 import { describeClientError } from "@/trpc/errors";
-import { trpcClient } from "@/trpc/vanilla";
+import { fullTrpcClient as trpcClient } from "@/trpc/vanilla-full";
+// zod is fine here: this module loads on demand, only while impersonating (impersonation-banner-lazy.tsx).
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { enableWriteModeInput, type ImpersonationStatus } from "../schemas";
 
 /** The banner's UI state: which dialog is open, and the status as last confirmed by the server. */

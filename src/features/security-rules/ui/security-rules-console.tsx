@@ -9,7 +9,7 @@ import { FormAlert, TextField } from "@/components/ui/text-field";
 import { toast } from "@/components/ui/toast-store";
 import { useTRPC } from "@/trpc/client";
 import { describeClientError } from "@/trpc/errors";
-import { SECURITY_RULE_KIND_LABELS, SECURITY_RULE_KIND_VALUES, type SecurityRuleKindValue } from "../schemas";
+import { SECURITY_RULE_KIND_LABELS, SECURITY_RULE_KIND_VALUES, type SecurityRuleKindValue } from "../constants";
 
 /** Wraps a write's mutation options so it asks for admin mode and retries (app/ passes the admin console's). */
 type AdminWrite = <O extends { mutationFn?: (...args: never[]) => Promise<unknown> }>(options: O) => O;

@@ -5,7 +5,8 @@ import { ExportPanel, ExportPanelSkeleton } from "@/features/exports/ui/export-p
 import { LiveQuerySync } from "@/features/realtime/ui/live-query-sync";
 import { userChannel } from "@/server/realtime/channels";
 import { streamPosition } from "@/server/realtime/replay";
-import { requireViewer, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { requireViewer, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Export my data" };
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { NotificationPreferencesForm, NotificationPreferencesSkeleton } from "@/features/notifications/ui/notification-preferences-form";
-import { HydrateClient, prefetch, requireViewer, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { prefetch, requireViewer, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Notifications" };
 

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { nextSecurityLogCursor, SECURITY_LOG_PAGE_SIZE } from "@/features/auth/schemas";
 import { SecurityLog, SecurityLogSkeleton } from "@/features/auth/ui/security-log";
-import { HydrateClient, prefetch, requireViewer, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { prefetch, requireViewer, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Security log" };
 

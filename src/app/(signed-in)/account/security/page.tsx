@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { TwoFactorPanel, TwoFactorPanelSkeleton } from "@/features/auth/ui/two-factor-panel";
-import { HydrateClient, prefetch, requireViewer, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { prefetch, requireViewer, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Security" };
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SessionsList, SessionsListSkeleton } from "@/features/auth/ui/sessions-list";
-import { HydrateClient, prefetch, requireViewer, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { prefetch, requireViewer, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Sessions" };
 

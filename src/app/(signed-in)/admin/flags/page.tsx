@@ -3,7 +3,8 @@ import { Suspense } from "react";
 import { CohortsPanel, CohortsPanelSkeleton } from "@/features/flags/ui/cohorts-panel";
 import { FlagAudit, FlagAuditSkeleton } from "@/features/flags/ui/flag-audit";
 import { FlagsTable, FlagsTableSkeleton, StaleFlags } from "@/features/flags/ui/flags-table";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Feature flags" };
 

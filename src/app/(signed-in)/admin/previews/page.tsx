@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getViewer, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { getViewer, prefetch, trpc } from "@/trpc/server";
 import { PreviewsLive } from "./previews-live";
 
 export const metadata: Metadata = { title: "Previews" };

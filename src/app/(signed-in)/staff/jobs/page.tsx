@@ -6,7 +6,8 @@ import { nextOutboxCursor, outboxQueryInput, runsQueryInput } from "@/features/j
 import { OutboxList, OutboxListSkeleton } from "@/features/jobs/ui/outbox-list";
 import { RunsList, RunsListSkeleton } from "@/features/jobs/ui/runs-list";
 import { devServerUrl } from "@/server/jobs/dev-server-api";
-import { HydrateClient, prefetch, requireViewer, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { prefetch, requireViewer, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Jobs" };
 

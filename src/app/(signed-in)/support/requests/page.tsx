@@ -5,7 +5,8 @@ import { LiveQuerySync } from "@/features/realtime/ui/live-query-sync";
 import { SUPPORT_EVENTS } from "@/features/support/schemas";
 import { MyRequests, MyRequestsSkeleton } from "@/features/support/ui/my-requests";
 import { userChannel } from "@/server/realtime/channels";
-import { HydrateClient, prefetch, requireViewer, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { prefetch, requireViewer, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Your support requests" };
 

@@ -5,7 +5,8 @@ import { FEEDBACK_EVENTS } from "@/features/feedback/schemas";
 import { WorkspaceHome, WorkspaceHomeSkeleton } from "@/features/home/ui/workspace-home";
 import { LeaveWorkspaceCard } from "@/features/workspaces/ui/leave-workspace-card";
 import { streamPosition } from "@/server/realtime/replay";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { getQueryClient, prefetch, trpc } from "@/trpc/server";
 import { HomeLive } from "./home-live";
 import { loadWorkspace, type WorkspaceParams } from "./load-workspace";
 

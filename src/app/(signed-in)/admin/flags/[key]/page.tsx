@@ -7,7 +7,8 @@ import { FlagEditor, FlagEditorSkeleton } from "@/features/flags/ui/flag-editor"
 import { OverrideControl } from "@/features/flags/ui/override-control";
 import { WhoSeesThis } from "@/features/flags/ui/who-sees-this";
 import { isFlagKey } from "@/lib/flags/registry";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { prefetch, trpc } from "@/trpc/server";
 
 type Params = { params: Promise<{ key: string }> };
 

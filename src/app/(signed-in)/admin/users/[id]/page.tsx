@@ -4,7 +4,8 @@ import { Suspense } from "react";
 import { userIdInput } from "@/features/admin/schemas";
 import { DetailSkeleton } from "@/features/admin/ui/detail-parts";
 import { UserDetail } from "@/features/admin/ui/user-detail";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { prefetch, trpc } from "@/trpc/server";
 import { Impersonate } from "./impersonate";
 
 export const metadata: Metadata = { title: "User" };

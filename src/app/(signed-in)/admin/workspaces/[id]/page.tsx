@@ -4,7 +4,8 @@ import { Suspense } from "react";
 import { workspaceIdInput } from "@/features/admin/schemas";
 import { DetailSkeleton } from "@/features/admin/ui/detail-parts";
 import { WorkspaceDetail } from "@/features/admin/ui/workspace-detail";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Workspace" };
 

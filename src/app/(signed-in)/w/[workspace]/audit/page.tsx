@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { auditLogQueryInput, nextAuditCursor } from "@/features/workspaces/schemas";
 import { AuditLog, AuditLogSkeleton } from "@/features/workspaces/ui/audit-log";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { prefetch, trpc } from "@/trpc/server";
 import { AdminsOnly } from "../admins-only";
 import { loadWorkspace, type WorkspaceParams } from "../load-workspace";
 

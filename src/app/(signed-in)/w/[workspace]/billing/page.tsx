@@ -4,7 +4,8 @@ import { BILLING_EVENTS } from "@/features/billing/schemas";
 import { BillingPanel, BillingSkeleton } from "@/features/billing/ui/billing-panel";
 import { LiveQuerySync } from "@/features/realtime/ui/live-query-sync";
 import { streamPosition } from "@/server/realtime/replay";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { getQueryClient, prefetch, trpc } from "@/trpc/server";
 import { AdminsOnly } from "../admins-only";
 import { loadWorkspace, type WorkspaceParams } from "../load-workspace";
 

@@ -3,7 +3,8 @@ import { Suspense } from "react";
 import { LiveQuerySync } from "@/features/realtime/ui/live-query-sync";
 import { streamPosition } from "@/server/realtime/replay";
 import { MembersPanel, MembersSkeleton } from "@/features/workspaces/ui/members-panel";
-import { getQueryClient, requireViewer, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { getQueryClient, requireViewer, prefetch, trpc } from "@/trpc/server";
 import { loadWorkspace, type WorkspaceParams } from "../load-workspace";
 
 export const metadata: Metadata = { title: "Members" };

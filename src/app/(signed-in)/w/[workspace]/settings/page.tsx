@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SettingsPanel, SettingsSkeleton } from "@/features/workspaces/ui/settings-panel";
 import { SupportAccessCard, SupportAccessSkeleton } from "@/features/impersonation/ui/support-access-card";
-import { requireViewer, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
+import { requireViewer, prefetch, trpc } from "@/trpc/server";
 import { AdminsOnly } from "../admins-only";
 import { loadWorkspace, type WorkspaceParams } from "../load-workspace";
 
