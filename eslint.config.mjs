@@ -25,6 +25,13 @@ const runtimeCoupling = {
   message: "Operations take (input, actor, db) and must not depend on Next, tRPC or Inngest, so a job, the seeder or a test can call them.",
 };
 
+/** Browser code: zod's runtime (31.6 kB gzipped) would ship to every page that reaches it (decision 041). */
+const zodOffThePage = {
+  group: ["zod", "zod/*", "../schemas", "../*-schemas", "@/features/*/schemas", "@/features/*/*-schemas", "@/lib/text", "@/lib/ids", "@/lib/flags/targeting"],
+  allowTypeImports: true,
+  message: "A feature's ui/ imports values from its zod-free constants.ts (types from schemas.ts may stay `import type`), and validates with lengthError rules or on the server (decision 041).",
+};
+
 const config = [
   { ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   ...next,
@@ -45,6 +52,10 @@ const config = [
   {
     files: ["src/features/**"],
     rules: { "no-restricted-imports": restrict([otherFeatureInternals, climbOutOfFeature, upward("app", "features/")]) },
+  },
+  {
+    files: ["src/features/*/ui/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [zodOffThePage] }] },
   },
   {
     files: ["src/features/*/server/**"],

@@ -6,11 +6,13 @@
  * builds itself in the temp directory; a third target can be given by URL (e.g. a built
  * nextjs/saas-starter, see decision 041), measured in the same run.
  *
- *   npm run bench:pages -- [--duration 5] [--connections 16] [--only /sign-in,/w/]
+ *   npm run bench:pages -- [--duration 5] [--connections 16] [--only /sign-in,/w/] [--files]
  *                          [--other-url http://127.0.0.1:3005 --other-pages /,/sign-in,/dashboard
  *                           --other-cookie 'session=…' --other-name saas-starter]
  *
- * Prints figures and the goals (decision 041) beside them; it never fails on a figure.
+ * Prints figures and the goals (decision 041) beside them; it never fails on a figure. `--files`
+ * also lists every JS file the measured pages load, largest first, with the number of pages
+ * loading it: where the weight is, for finding what to cut.
  * JS is counted as the bundle-size bench does (script src and script preloads in the HTML,
  * under /_next/static/, gzipped per file with node:zlib at the default level, 1 kB = 1000 B),
  * but downloaded over HTTP, so the floor and another app are measured the same way.
@@ -42,6 +44,7 @@ const { values: args } = parseArgs({
     "other-pages": { type: "string", default: "/,/sign-in,/dashboard" },
     "other-cookie": { type: "string" },
     "other-name": { type: "string", default: "other" },
+    files: { type: "boolean", default: false },
   },
 });
 const DURATION = Number(args.duration);
@@ -51,6 +54,8 @@ const KB = 1000;
 const GOAL = { signIn: 140, signedIn: 178 };
 
 type Figures = { status: number; files: number; gzip: number; rps: number | null };
+/** Our pages' files (`--files`): file → gzipped size and the pages that load it. */
+const fileUse = new Map<string, { gzip: number; pages: string[] }>();
 
 const gzCache = new Map<string, number>();
 async function pageJs(origin: string, pagePath: string, cookie?: string): Promise<{ status: number; files: number; gzip: number }> {
@@ -68,6 +73,11 @@ async function pageJs(origin: string, pagePath: string, cookie?: string): Promis
       gzCache.set(url, size);
     }
     gzip += size;
+    if (args.files && origin === ownOrigin) {
+      const use = fileUse.get(file) ?? { gzip: size, pages: [] };
+      use.pages.push(`${pagePath}${cookie ? " (signed in)" : ""}`);
+      fileUse.set(file, use);
+    }
   }
   return { status: res.status, files: files.length, gzip };
 }
@@ -133,6 +143,7 @@ async function startFloor(): Promise<{ origin: string; stop: () => void }> {
 
 ensureBuild();
 const server = await startProdServer();
+const ownOrigin = server.origin;
 const floor = await startFloor();
 const rows: Array<{ target: string; page: string; signedIn: boolean; f: Figures }> = [];
 try {
@@ -194,5 +205,13 @@ console.log(line(header));
 for (const r of table) console.log(line(r));
 const floorRow = rows.find((r) => r.target === "floor");
 if (floorRow) console.log(`\nfloor (one-page Next ${JSON.parse(fs.readFileSync("node_modules/next/package.json", "utf8")).version} app): ${(floorRow.f.gzip / KB).toFixed(1)} kB JS, ${floorRow.f.rps?.toFixed(0) ?? "—"} req/s`);
+if (args.files) {
+  const measured = rows.filter((r) => r.target === "groundwork" && r.f.status === 200).length;
+  console.log(`\nFiles our ${measured} pages load, largest first (gz kB, pages loading it; "all" = every measured page):`);
+  for (const [file, use] of [...fileUse].sort((a, b) => b[1].gzip - a[1].gzip)) {
+    const pages = use.pages.length === measured ? "all" : use.pages.length <= 3 ? use.pages.join(", ") : `${use.pages.length} pages`;
+    console.log(`${(use.gzip / KB).toFixed(1).padStart(7)}  ${file}  ${pages}`);
+  }
+}
 const over = table.filter((r) => r[7]!.startsWith("OVER"));
 console.log(over.length ? `Over goal: ${over.map((r) => `${r[1]} (${r[2]}) ${r[5]} kB`).join(", ")}` : "Every measured page within its goal.");

@@ -145,8 +145,9 @@ test("someone without an account follows an invite, signs up, and lands back on 
   const invitePath = await linkFromMailbox(strangerPage, newcomer, /\/invite\//);
   await strangerPage.goto(invitePath);
   await strangerPage.getByRole("link", { name: "Create an account" }).click();
+  // The form starts from the invited address, and the invite counts as proof of it.
+  await expect(strangerPage.getByLabel("Email")).toHaveValue(newcomer);
   await strangerPage.getByLabel("Display name").fill("New Comer");
-  await strangerPage.getByLabel("Email").fill(newcomer);
   await strangerPage.getByLabel("Password").fill(PASSWORD);
   await strangerPage.getByRole("button", { name: "Create account" }).click();
   await strangerPage.waitForURL((url) => url.pathname === invitePath);
@@ -154,6 +155,7 @@ test("someone without an account follows an invite, signs up, and lands back on 
   await strangerPage.waitForURL(new RegExp(`/w/${owner.workspaceSlug}`));
   await strangerPage.goto(`/w/${owner.workspaceSlug}/members`);
   await expect(strangerPage.getByTestId("member-row").filter({ hasText: "New Comer" })).toBeVisible();
+  await expect(strangerPage.getByTestId("verify-email-banner")).toHaveCount(0);
   await stranger.close();
 });
 

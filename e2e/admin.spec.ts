@@ -1,5 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { holdRequests } from "./support/hold";
+import { formHydrated, hydrated } from "./support/hydrated";
 
 async function act(page: Page, button: string, reason: string) {
   await page.getByTestId("admin-user-actions").getByRole("button", { name: button }).click();
@@ -10,17 +12,19 @@ async function act(page: Page, button: string, reason: string) {
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
+  await formHydrated(page.getByRole("form", { name: "Sign in" }));
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
-test("support locks an account in admin mode (the user is refused with a way to reach support), unlocks it, and both are in the audit log", async ({ browser, page, makeUser, signInAs }) => {
+test("support locks an account in admin mode (the user is refused with a way to reach support), unlocks it, and both are in the audit log; a lock lost on the way rolls back", async ({ browser, page, makeUser, signInAs }) => {
   const user = await makeUser();
   const staff = await makeUser({ staffRole: "support" });
   await signInAs(page.context(), staff.id);
   await page.goto(`/admin/users/${user.id}`);
   await expect(page.getByTestId("admin-user-email")).toHaveText(user.email);
+  await hydrated(page);
 
   // The first write asks for the password (admin mode), then goes through.
   await act(page, "Lock account", "Chargeback review, ticket 5512");
@@ -41,7 +45,17 @@ test("support locks an account in admin mode (the user is refused with a way to 
   await expect(userPage).toHaveURL(new RegExp(`/(app|w/${user.workspaceSlug})$`));
   await userContext.close();
 
+  // Optimistic: a lock lost on the way shows at once, then rolls back with a toast; nothing is recorded.
+  const lost = await holdRequests(page, "**/api/trpc/admin.setLock**");
+  await act(page, "Lock account", "Second look, ticket 5513");
+  await lost.waitForHeld();
+  await expect(page.getByTestId("admin-user-status")).toContainText("Locked");
+  await lost.release("abort");
+  await expect(page.getByTestId("toast").filter({ hasText: "Account not locked" })).toBeVisible();
+  await expect(page.getByTestId("admin-user-status")).toContainText("Active");
+
   await page.goto("/admin/audit");
+  await hydrated(page);
   await page.getByLabel("Search by staff email, action, target id or reason").fill(user.id);
   const rows = page.getByTestId("staff-audit-row");
   await expect(rows).toHaveCount(2);

@@ -1,6 +1,7 @@
 import { createRandom } from "../src/lib/random";
 import { createFeedbackBoard, createFeedbackPost, createWorkspaceWithMembers } from "../src/server/db/factories";
 import { expect, test } from "./support/fixtures";
+import { hydrated } from "./support/hydrated";
 
 const uniq = () => `${Date.now() % 1_000_000}-${Math.floor(Math.random() * 1000)}`;
 
@@ -18,6 +19,7 @@ test("support finds a user, impersonates them read-only, is refused a vote, vote
   // Support signs in and finds the user.
   await signInAs(page.context(), staff.id);
   await page.goto("/admin/users");
+  await hydrated(page);
   await page.getByLabel("Search users by email, name or id").fill(user.email);
   await page.getByTestId("user-hit").filter({ hasText: user.email }).getByRole("link").first().click();
   await expect(page).toHaveURL(new RegExp(`/admin/users/${user.id}$`));
@@ -38,6 +40,7 @@ test("support finds a user, impersonates them read-only, is refused a vote, vote
   // Their board; a vote is refused (read-only) and rolled back.
   await page.goto(boardPath);
   await expect(banner).toBeVisible();
+  await hydrated(page);
   const vote = page.getByTestId("post-row").filter({ hasText: title }).getByTestId("vote-button");
   await expect(vote).toHaveAttribute("data-count", "0");
   await vote.click();
@@ -55,6 +58,7 @@ test("support finds a user, impersonates them read-only, is refused a vote, vote
   await expect(vote).toHaveAttribute("data-count", "1");
   await page.reload();
   await expect(page.getByTestId("post-row").filter({ hasText: title }).getByTestId("vote-button")).toHaveAttribute("data-count", "1");
+  await hydrated(page);
 
   // Stop: back on the user's page as the staff member, no banner.
   await page.getByTestId("impersonation-banner").getByRole("button", { name: "Stop impersonating" }).click();

@@ -1,6 +1,6 @@
 import type { Page, Request, Route } from "@playwright/test";
 import { createRandom } from "../src/lib/random";
-import { createFeedbackBoard, createWorkspaceWithMembers } from "../src/server/db/factories";
+import { createFeedbackBoard, createFeedbackPost, createWorkspaceWithMembers } from "../src/server/db/factories";
 import { expect, test } from "./support/fixtures";
 
 /**
@@ -90,4 +90,35 @@ test("pages with loading states still answer a real 404", async ({ page, db, mak
   // A board's own pages (with loading states) still render for a reader.
   expect((await page.goto(`/b/${team.slug}/${board.slug}`))?.status()).toBe(200);
   expect((await page.goto(`/b/${team.slug}/${board.slug}/roadmap`))?.status()).toBe(200);
+});
+
+test("signed in, boards, posts, account pages and an email link's page carry the one header; account pages have their own sub-navigation", async ({ page, db, makeUser, signInAs }) => {
+  const user = await makeUser();
+  const random = createRandom(Date.now() % 1_000_000);
+  const team = await createWorkspaceWithMembers(db, random, { owner: user, name: `Header ${Date.now() % 100000}` });
+  const board = await createFeedbackBoard(db, random, { workspaceId: team.id, visibility: "public", name: "Ideas" });
+  const post = await createFeedbackPost(db, random, { board, authorId: user.id, title: "One header everywhere" });
+  await signInAs(page.context(), user.id);
+  const boardPath = `/b/${team.slug}/${board.slug}`;
+  for (const path of [boardPath, `${boardPath}/p/${post.id}`, `${boardPath}/roadmap`, `${boardPath}/changelog`, "/account", "/account/sessions", "/verify-email?token=not-a-real-token"]) {
+    await page.goto(path);
+    await expect(page.getByTestId("notification-bell"), path).toBeVisible();
+    await expect(page.getByTestId("account-menu"), path).toBeVisible();
+    await expect(page.getByTestId("workspace-switcher"), path).toBeVisible();
+    await expect(page.getByRole("link", { name: "Create account" }), path).toHaveCount(0);
+  }
+  // Outside a workspace the switcher names what it holds instead of asking the user to choose.
+  await page.goto("/account");
+  await expect(page.getByTestId("workspace-switcher")).toHaveText(/Workspaces/);
+  await expect(page.getByText("Choose a workspace")).toHaveCount(0);
+  // The account pages' own navigation, and "Export my data" in the account menu.
+  const accountNav = page.getByRole("navigation", { name: "Account settings" });
+  await expect(accountNav.getByRole("link", { name: "Account", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
+  await accountNav.getByRole("link", { name: "Security log" }).click();
+  await expect(page).toHaveURL(/\/account\/security-log$/);
+  await expect(accountNav.getByRole("link", { name: "Security log" })).toHaveAttribute("aria-current", "page");
+  await page.getByTestId("account-menu").click();
+  await page.getByRole("menuitem", { name: "Export my data" }).click();
+  await expect(page).toHaveURL(/\/account\/export$/);
 });

@@ -15,6 +15,28 @@ test("the landing page renders with the version in the footer and meta tags, and
   await expectAccessible(page);
 });
 
+test("the files the page head names are served: icons, web manifest and its icons, social image, robots.txt", async ({ page }) => {
+  await page.goto("/");
+  const served = async (href: string, type: RegExp) => {
+    const response = await page.request.get(new URL(href, page.url()).pathname);
+    expect(response.status(), href).toBe(200);
+    expect(response.headers()["content-type"], href).toMatch(type);
+    return response;
+  };
+  const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
+  const manifest = (await (await served(manifestHref!, /json/)).json()) as { name: string; icons: Array<{ src: string }> };
+  expect(manifest.name).toBe("Groundwork");
+  expect(manifest.icons.length).toBeGreaterThan(0);
+  for (const icon of manifest.icons) await served(icon.src, /^image\/png/);
+  await served((await page.locator('meta[property="og:image"]').getAttribute("content"))!, /^image\/png/);
+  const icons = await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => l.getAttribute("href")!));
+  expect(icons.length).toBeGreaterThan(0);
+  // Browsers ask for these two by their conventional paths, without a link.
+  for (const href of [...icons, "/favicon.ico", "/apple-touch-icon.png"]) await served(href, /^image\//);
+  const robots = await served("/robots.txt", /^text\/plain/);
+  expect(await robots.text()).toMatch(/^Disallow: \/api\/$/m);
+});
+
 test("dark mode is applied, remembered across reloads, and still accessible", async ({ page }) => {
   await page.goto("/");
   const html = page.locator("html");

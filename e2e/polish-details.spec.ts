@@ -90,3 +90,30 @@ test("notification settings save at once; an unsubscribe link turns status email
   await page.reload();
   await expect(page.getByRole("switch", { name: /Email/ })).toBeChecked();
 });
+
+test("merging finds the target by searching the board, not by a raw id", async ({ page, db, makeUser, signInAs }) => {
+  const owner = await makeUser();
+  const random = createRandom(Date.now() % 1_000_000);
+  const team = await createWorkspaceWithMembers(db, random, { owner, name: `Merge ${uniq()}` });
+  const board = await createFeedbackBoard(db, random, { workspaceId: team.id, visibility: "public", name: "Ideas" });
+  await createFeedbackPost(db, random, { board, authorId: owner.id, title: "Dark mode for the editor" });
+  const duplicate = await createFeedbackPost(db, random, { board, authorId: owner.id, title: "Night colours in the editor" });
+  await signInAs(page.context(), owner.id);
+  await page.goto(`/b/${team.slug}/${board.slug}/p/${duplicate.id}`);
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
+  const merge = page.getByRole("button", { name: "Merge", exact: true });
+  await expect(merge).toBeDisabled();
+
+  const search = page.getByLabel(/^Merge into/);
+  await search.fill("zebra");
+  await expect(page.getByTestId("merge-results")).toContainText("No other post on this board matches “zebra”");
+  await search.fill("editor");
+  const results = page.getByTestId("merge-results");
+  // The post being merged is not offered as its own target.
+  await expect(results.getByRole("button")).toHaveCount(1);
+  await results.getByRole("button", { name: /Dark mode for the editor/ }).click();
+  await expect(page.getByTestId("merge-target")).toContainText("Dark mode for the editor");
+  await merge.click();
+  await expect(page.getByTestId("toast").getByText(/^Merged: /)).toBeVisible();
+  await expect(page.getByTestId("post").getByRole("status").filter({ hasText: "Merged into" }).getByRole("link", { name: "Dark mode for the editor" })).toBeVisible();
+});

@@ -1,7 +1,9 @@
 /**
  * A product staff member previews a branch of a fixture repository from the console, watches
  * it reach "ready" live, sets a flag value for it, opens it (the flag shows) and destroys it;
- * nothing of it is left. Previews run only as
+ * nothing of it is left; a failing step shows the end of its log and "Retry" resumes from it.
+ * Signing in to a preview as a seeded character is preview-mode.spec.ts (decision 037 says why
+ * apart). Previews run only as
  * Inngest functions, so this spec starts its own server (port E2E_PORT + 2) with the local
  * Inngest dev server (`serve.ts --inngest`, NODE_ENV=test) and the fixture repository
  * (tests/integration/previews/fixture-repo.ts: the same scripts contract as this app, built in
@@ -176,6 +178,47 @@ test("product staff create a preview of a branch, watch it reach ready, open it 
   await expect.poll(() => fetch(url).then(() => "answering", () => "gone")).toBe("gone");
   const databases = await db.execute(sql`select datname from pg_database where datname = ${`gw_preview_${previewId.replace(/-/g, "")}`}`);
   expect(databases).toHaveLength(0);
+  expect(fs.existsSync(path.join(fixture.root, previewId))).toBe(false);
+});
+
+test("a failing step shows with the end of its log, and Retry resumes from it", async ({ page, makeUser, signInAs, context }) => {
+  test.setTimeout(180_000);
+  const staff = await makeUser({ staffRole: "product" });
+  await signInAs(context, staff.id);
+  await page.goto("/admin/previews");
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
+  await page.getByLabel("Branch or commit").fill("broken-build");
+  await page.getByRole("button", { name: "Create preview" }).click();
+
+  const card = page.getByTestId("preview-card").filter({ hasText: "broken-build" }).first();
+  await expect(card).toHaveAttribute("data-state", "failed", { timeout: 120_000 });
+  await expect(card.locator('[data-step="build"]')).toHaveAttribute("data-status", "failed");
+  await expect(card.locator('[data-step="start"]')).toHaveAttribute("data-status", "pending");
+  await expect(card.getByRole("alert")).toHaveText("Build failed: exited with code 1");
+  const log = card.getByTestId("preview-log");
+  await expect(log).toHaveAttribute("aria-label", "End of the build log");
+  await expect(log).toContainText("error: the build is broken (no allow-build file)");
+  const before = Object.fromEntries(
+    await Promise.all(["checkout", "install", "database", "migrate", "seed"].map(async (step) => [step, await card.locator(`[data-step="${step}"]`).getAttribute("data-ended-at")] as const)),
+  );
+  for (const endedAt of Object.values(before)) expect(endedAt).toBeTruthy();
+
+  // The fix lands (the fixture's build passes once allow-build exists); Retry runs the build again, not the steps before it.
+  fs.writeFileSync(path.join(fixture.root, "allow-build"), "");
+  const previewId = (await card.getAttribute("data-preview-id"))!;
+  try {
+    await card.getByRole("button", { name: "Retry from build" }).click();
+    await expect(card).toHaveAttribute("data-state", "ready", { timeout: 120_000 });
+  } finally {
+    fs.rmSync(path.join(fixture.root, "allow-build"), { force: true });
+  }
+  await expect(card.getByRole("alert")).toHaveCount(0);
+  await expect(card.locator('[data-step="build"]')).toHaveAttribute("data-status", "done");
+  for (const [step, endedAt] of Object.entries(before)) await expect(card.locator(`[data-step="${step}"]`)).toHaveAttribute("data-ended-at", endedAt!);
+
+  await card.getByRole("button", { name: "Destroy now" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Destroy", exact: true }).click();
+  await expect(card).toHaveAttribute("data-state", "destroyed", { timeout: 60_000 });
   expect(fs.existsSync(path.join(fixture.root, previewId))).toBe(false);
 });
 

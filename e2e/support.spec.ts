@@ -6,6 +6,7 @@
 import { desc, eq } from "drizzle-orm";
 import * as schema from "../src/server/db/schema";
 import { expect, test } from "./support/fixtures";
+import { formHydrated, hydrated } from "./support/hydrated";
 
 test("a signed-out visitor files a ticket; it appears live for staff, who answer by email", async ({ browser, makeUser, signInAs, db }) => {
   const staff = await makeUser({ staffRole: "support" });
@@ -14,6 +15,7 @@ test("a signed-out visitor files a ticket; it appears live for staff, who answer
   const inbox = await staffContext.newPage();
   await inbox.goto("/admin/support");
   await expect(inbox.getByRole("heading", { name: "Support inbox" })).toBeVisible();
+  await hydrated(inbox);
 
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
@@ -21,6 +23,7 @@ test("a signed-out visitor files a ticket; it appears live for staff, who answer
   const subject = `Can't sign in ${Date.now()}`;
   await visitor.goto("/sign-in");
   await visitor.getByRole("link", { name: "Contact support" }).click();
+  await formHydrated(visitor.getByRole("form", { name: "Contact support" }));
   await visitor.getByLabel("Your email").fill(email);
   await visitor.getByLabel("Subject").fill(subject);
   await visitor.getByLabel("How can we help?").fill("My password stopped working this morning.");
@@ -53,6 +56,7 @@ test("a security rule added in the console blocks a sign-up live", async ({ brow
   const console = await staffContext.newPage();
   const domain = `wave${Date.now()}.example`;
   await console.goto("/admin/security");
+  await hydrated(console);
   await console.getByLabel("Kind").selectOption("blocked_email_domain");
   await console.getByLabel("Value").fill(domain);
   await console.getByLabel("Why (kept in the audit log)").fill("Spam wave");
@@ -65,6 +69,7 @@ test("a security rule added in the console blocks a sign-up live", async ({ brow
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
   await visitor.goto("/sign-up");
+  await formHydrated(visitor.getByRole("form", { name: "Create account" }));
   await visitor.getByLabel("Display name").fill("Wave Person");
   await visitor.getByLabel("Email").fill(`someone@${domain}`);
   await visitor.getByLabel("Password").fill("lantern orchard velvet 42");

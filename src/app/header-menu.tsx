@@ -1,85 +1,27 @@
 "use client";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { DropdownMenu } from "radix-ui";
+import { lazy } from "react";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { MenuIcon } from "@/components/ui/icons";
-import { THEME_PREFERENCES, type ThemePreference } from "@/components/ui/theme";
-import { setThemePreference, useThemePreference } from "@/components/ui/theme-store";
-import { ACCOUNT_LINKS } from "@/features/auth/ui/account-links";
-import { menuItemClasses } from "@/features/auth/ui/account-menu";
-import { useSignOut } from "@/features/auth/ui/use-sign-out";
-import { isActivePath } from "@/lib/nav";
+import { LazyPopup } from "@/components/ui/lazy-popup";
 
 export type HeaderLink = { href: string; label: string; exact?: boolean };
 
-const THEME_LABELS: Record<ThemePreference, string> = { system: "System", light: "Light", dark: "Dark" };
-const groupLabel = "px-2 pt-2 pb-1 text-xs font-medium text-muted-foreground";
+const load = () => import("./header-menu-popup");
+const HeaderMenuPopup = lazy(load);
 
 /**
  * The phone header's one menu (below 640 px, where the app links, account menu and theme
  * toggle don't fit in a row): the same links as the wide header, the account pages, the theme
- * and sign out. Wider screens hide it and show those controls in the header itself.
+ * and sign out. Wider screens hide it and show those controls in the header itself. Its code
+ * loads on first use (decision 041).
  */
 export function HeaderMenu({ links, email }: { links: readonly HeaderLink[]; email: string }) {
-  const pathname = usePathname() ?? "";
-  const theme = useThemePreference();
-  const { signingOut, signOut } = useSignOut();
-  const item = (link: HeaderLink) => {
-    const active = isActivePath(pathname, link.href, link.exact);
-    return (
-      <DropdownMenu.Item key={link.href} asChild className={menuItemClasses}>
-        <Link href={link.href} aria-current={active ? "page" : undefined} className={active ? "font-semibold" : undefined}>
-          {link.label}
-        </Link>
-      </DropdownMenu.Item>
-    );
-  };
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger className={buttonClasses("ghost", "icon", "sm:hidden")} aria-label="Menu" data-testid="header-menu">
-        <MenuIcon />
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={6}
-          collisionPadding={8}
-          className="z-50 max-h-[var(--radix-dropdown-menu-content-available-height)] w-64 max-w-[calc(100vw-1rem)] overflow-y-auto rounded-md border border-border bg-card p-1 text-foreground shadow-lg"
-        >
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs text-muted-foreground">
-            Signed in as <span className="block truncate font-medium text-foreground">{email}</span>
-          </DropdownMenu.Label>
-          <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          <DropdownMenu.Group>{links.map(item)}</DropdownMenu.Group>
-          <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          <DropdownMenu.Group>
-            <DropdownMenu.Label className={groupLabel}>Your account</DropdownMenu.Label>
-            {ACCOUNT_LINKS.map((link) => item({ ...link, exact: true }))}
-          </DropdownMenu.Group>
-          <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          <DropdownMenu.Label className={groupLabel}>Theme</DropdownMenu.Label>
-          <DropdownMenu.RadioGroup value={theme} onValueChange={(value) => setThemePreference(value as ThemePreference)}>
-            {THEME_PREFERENCES.map((preference) => (
-              <DropdownMenu.RadioItem key={preference} value={preference} className={`${menuItemClasses} justify-between`}>
-                {THEME_LABELS[preference]}
-                <DropdownMenu.ItemIndicator aria-hidden="true">✓</DropdownMenu.ItemIndicator>
-              </DropdownMenu.RadioItem>
-            ))}
-          </DropdownMenu.RadioGroup>
-          <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          <DropdownMenu.Item
-            className={menuItemClasses}
-            disabled={signingOut}
-            onSelect={(event) => {
-              event.preventDefault();
-              void signOut();
-            }}
-          >
-            {signingOut ? "Signing out…" : "Sign out"}
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <LazyPopup
+      popup={HeaderMenuPopup}
+      preload={load}
+      props={{ links, email }}
+      trigger={{ className: buttonClasses("ghost", "icon", "sm:hidden"), "aria-label": "Menu", "data-testid": "header-menu", children: <MenuIcon /> }}
+    />
   );
 }

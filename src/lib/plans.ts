@@ -117,3 +117,17 @@ export function billingPeriodStart(at: Date): string {
 export function nextBillingPeriodStart(at: Date): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1));
 }
+
+export type BillingPeriod = { start: string; next: Date; startMs: number };
+let lastPeriod: BillingPeriod | null = null;
+
+/**
+ * The billing period containing `at`: its first day and the next period's start. The metered
+ * request path asks on every request, so the last answer is kept until `at` leaves it.
+ */
+export function billingPeriodOf(at: Date): Readonly<BillingPeriod> {
+  const t = at.getTime();
+  if (lastPeriod && t >= lastPeriod.startMs && t < lastPeriod.next.getTime()) return lastPeriod;
+  const startMs = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1);
+  return (lastPeriod = { start: billingPeriodStart(at), next: nextBillingPeriodStart(at), startMs });
+}

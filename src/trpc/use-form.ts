@@ -1,23 +1,32 @@
 "use client";
 import { useEffect, useState, type FormEvent } from "react";
 import type { ZodType } from "zod";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { describeClientError } from "@/trpc/errors";
 
 type Errors = Record<string, string | undefined>;
 
 /**
- * Values, per-field errors and progress for a small form. With a schema (the server's), it runs
- * first; with `null` the server alone validates — public forms do that, so their pages don't
- * ship zod (decision 041). Either way server field errors land under the same fields; values
- * are kept on failure. After a failed submit, focus moves to the first invalid field so
- * keyboard users land on it.
+ * What runs in the browser before a submit: a zod schema (the server's); a zod-free function
+ * giving a message per invalid field (`lengthError` rules the server's schema shares); or `null`,
+ * the server alone. Pages whose forms use the last two ship no zod (decision 041).
  */
-export function useForm<Field extends string, T = Record<Field, string>>(formId: string, schema: ZodType<T> | null, initial: Record<Field, string>) {
+export type FormCheck<Field extends string, T> = ZodType<T> | ((values: Record<Field, string>) => Partial<Record<Field, string | undefined>>) | null;
+
+/**
+ * Values, per-field errors and progress for a small form. The check (see FormCheck) runs first;
+ * server field errors land under the same fields; values are kept on failure. After a failed
+ * submit, focus moves to the first invalid field so keyboard users land on it. `ready` is false
+ * until React has hydrated the form: a submit before then is the browser's own GET, which would
+ * put the fields (a password too) in the address.
+ */
+export function useForm<Field extends string, T = Record<Field, string>>(formId: string, schema: FormCheck<Field, T>, initial: Record<Field, string>) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const ready = useHydrated();
 
   useEffect(() => {
     if (attempt > 0) document.getElementById(formId)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -36,9 +45,9 @@ export function useForm<Field extends string, T = Record<Field, string>>(formId:
       event.preventDefault();
       if (pending) return;
       setFormError(null);
-      const parsed = schema ? schema.safeParse(values) : { success: true as const, data: values as unknown as T };
+      const parsed = check(schema, values);
       if (!parsed.success) {
-        setErrors(firstErrors(issuesByField(parsed.error.issues)));
+        setErrors(parsed.errors);
         setAttempt((n) => n + 1);
         return;
       }
@@ -60,7 +69,17 @@ export function useForm<Field extends string, T = Record<Field, string>>(formId:
     };
   }
 
-  return { values, setValues, errors, formError, setFormError, pending, field, onSubmit };
+  return { values, setValues, errors, formError, setFormError, pending, ready, field, onSubmit };
+}
+
+function check<Field extends string, T>(schema: FormCheck<Field, T>, values: Record<Field, string>): { success: true; data: T } | { success: false; errors: Errors } {
+  if (typeof schema === "function") {
+    const errors: Errors = Object.fromEntries(Object.entries(schema(values) as Errors).filter(([, message]) => message));
+    return Object.keys(errors).length > 0 ? { success: false, errors } : { success: true, data: values as unknown as T };
+  }
+  if (!schema) return { success: true, data: values as unknown as T };
+  const parsed = schema.safeParse(values);
+  return parsed.success ? { success: true, data: parsed.data } : { success: false, errors: firstErrors(issuesByField(parsed.error.issues)) };
 }
 
 /** zod's flattenError, without importing zod's runtime here. */

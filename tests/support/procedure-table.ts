@@ -70,6 +70,7 @@ export const IMPERSONATION_NEVER = new Set([
   "billing.startCheckout", "billing.openPortal",
   "workspaces.delete", "workspaces.acceptInvite",
   "impersonation.setWorkspaceSupportAccess",
+  "exports.request",
 ]);
 
 export function impersonatedExpectation(path: string, row: Row, type: "query" | "mutation" | "subscription"): { read: boolean; write: boolean } {
@@ -129,7 +130,7 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   // A malformed id: signed-in callers get past authorization and fail validation (400).
   "sessions.revoke": { allow: signedIn, input: () => ({ id: "x" }) },
   "sessions.revokeOthers": { allow: signedIn, input: () => undefined },
-  "staff.setStaffRole": { allow: ["staff"], input: (f) => ({ userId: f.member.id, role: "support" }) },
+  "staff.setStaffRole": { allow: ["staff"], input: (f) => ({ userId: f.member.id, role: "support", reason: "Authz check" }) },
   // Jobs: staff only (the table's staff user is an admin; support is the minimum). Without the
   // local dev server, run queries are PRECONDITION_FAILED for staff — past authorization.
   "jobs.overview": { allow: ["staff"], input: () => undefined },

@@ -4,22 +4,20 @@ import { Toaster } from "@/components/ui/toaster";
 import { VerifyEmailBanner } from "@/features/auth/ui/verify-email-banner";
 import { TrpcProvider } from "@/trpc/client";
 import { requireViewer } from "@/trpc/server";
-import { LiveFlags } from "@/app/flags-live";
-import { loadClientFlags } from "@/app/load-flags";
 import { AppHeader } from "@/app/app-header";
 import { PastDueBanner } from "./past-due-banner";
 
 /**
  * Every signed-in page: the session is checked here once per request (a revoked session is
  * sent to sign-in on its next navigation), and the tRPC client, toasts and connection banner
- * load only for these pages.
+ * load only for these pages. No client component here reads a feature flag, so the OpenFeature
+ * web SDK stays off these pages (decision 041); a page that starts to should wrap its own
+ * layout in `LiveFlags`, as the boards' layout does (useFlagValue throws without it).
  */
 export default async function SignedInLayout({ children }: Readonly<{ children: ReactNode }>) {
   const viewer = await requireViewer();
-  const flags = await loadClientFlags(null);
   return (
     <TrpcProvider>
-      <LiveFlags initial={flags} workspaceSlug={null}>
       <ConnectionBanner />
       <AppHeader />
       {viewer.emailVerified ? null : <VerifyEmailBanner email={viewer.email} />}
@@ -28,7 +26,6 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
         {children}
       </main>
       <Toaster />
-      </LiveFlags>
     </TrpcProvider>
   );
 }

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { currentPasswordSchema } from "@/features/auth/schemas";
 import { secondFactorCode } from "@/features/auth/two-factor-schemas";
 import { text } from "@/lib/text";
+import { STAFF_REASON } from "./constants";
+export * from "./constants";
 
 export const adminModeStatus = z.object({
   active: z.boolean(),
@@ -90,8 +92,7 @@ export const adminWorkspaceDetail = z.object({
 });
 export type AdminWorkspaceDetail = z.infer<typeof adminWorkspaceDetail>;
 
-/** Every staff action says why; the reason goes to the staff audit log and the user's security log. */
-export const reasonField = text("Reason", { required: "Give a reason" }).trim().min(3, "Give a reason (at least 3 characters)").max(500, "Reason must be at most 500 characters");
+export const reasonField = text("Reason", { required: "Give a reason" }).trim().min(STAFF_REASON.min, STAFF_REASON.tooShort).max(STAFF_REASON.max, STAFF_REASON.tooLong);
 const userAction = z.object({ userId: z.uuid({ error: "That user doesn't exist" }), reason: reasonField });
 export const userActionInput = userAction;
 export const lockUserInput = userAction.extend({ locked: z.boolean({ error: "Say whether to lock or unlock" }) });

@@ -3,6 +3,8 @@ import { API_KEY_SCOPES } from "@/lib/api-scopes";
 import { idSchema } from "@/lib/ids";
 import { PLAN_IDS } from "@/lib/plans";
 import { text } from "@/lib/text";
+import { ROLL_GRACE_SECONDS, STATUS_CLASSES } from "./constants";
+export * from "./constants";
 
 export const apiKeyScope = z.enum(API_KEY_SCOPES, { error: `Scope must be one of ${API_KEY_SCOPES.join(", ")}` });
 export const apiKeyEnvironment = z.enum(["live", "test"], { error: "Environment must be live or test" });
@@ -18,9 +20,6 @@ const rateLimit = z
   .int("Rate limit must be a whole number")
   .min(1, "Rate limit must be at least 1 request per minute")
   .max(100_000, "Rate limit must be at most 100,000 requests per minute");
-
-/** Grace periods a roll offers: how long the old secret keeps working. */
-export const ROLL_GRACE_SECONDS = [0, 3600, 86_400, 604_800] as const;
 
 export const createApiKeyInput = z.object({
   name: keyName,
@@ -86,7 +85,6 @@ export const usageOutput = z.object({
 });
 export type UsageReport = z.infer<typeof usageOutput>;
 
-export const STATUS_CLASSES = ["2xx", "4xx", "5xx"] as const;
 export const requestLogInput = z.object({
   keyId: idSchema.nullish(),
   statusClass: z.enum(STATUS_CLASSES).nullish(),
@@ -108,25 +106,6 @@ export const requestLogEntry = z.object({
 });
 export type RequestLogEntry = z.infer<typeof requestLogEntry>;
 export const requestLogOutput = z.object({ items: z.array(requestLogEntry), nextCursor: idSchema.nullable() });
-
-/** Shared by the server prefetch and the client so both address the same cache entry. */
-export const API_KEY_PAGE_SIZE = 100;
-export const REQUEST_LOG_PAGE_SIZE = 25;
-
-export const USAGE_DEFAULT_DAYS = 14;
-
-export type RequestLogFilters = { statusClass: "" | (typeof STATUS_CLASSES)[number]; method: "" | "GET" | "POST" | "PUT" | "DELETE" };
-export function requestLogQueryInput(workspaceSlug: string, keyId: string, filters: RequestLogFilters) {
-  return {
-    workspaceSlug,
-    limit: REQUEST_LOG_PAGE_SIZE,
-    ...(keyId ? { keyId } : {}),
-    ...(filters.statusClass ? { statusClass: filters.statusClass } : {}),
-    ...(filters.method ? { method: filters.method } : {}),
-  };
-}
-
-export const API_KEY_AUDIT_ACTIONS = ["api_key.created", "api_key.updated", "api_key.revoked", "api_key.rolled", "api_key.transferred"] as const;
 
 /** One endpoint of the rendered API reference (built on the server from the OpenAPI document). */
 export type ReferenceEndpoint = {

@@ -3,6 +3,8 @@ import { idSchema } from "@/lib/ids";
 import { text } from "@/lib/text";
 
 import { DISPLAY_NAME_MAX, EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from "./limits";
+import { SECURITY_LOG_PAGE_SIZE } from "./constants";
+export * from "./constants";
 
 export { DISPLAY_NAME_MAX, EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN };
 
@@ -105,7 +107,6 @@ export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 export const requestEmailChangeInput = z.object({ newEmail: emailSchema("New email"), password: currentPasswordSchema() });
 export type RequestEmailChangeInput = z.infer<typeof requestEmailChangeInput>;
 
-export const SECURITY_LOG_PAGE_SIZE = 20;
 export const securityLogInput = z.object({
   limit: z.number({ error: "Limit must be a number" }).int("Limit must be a whole number").min(1, "Limit must be at least 1").max(50, "Limit must be at most 50").default(SECURITY_LOG_PAGE_SIZE),
   cursor: idSchema.nullish(),
@@ -168,27 +169,6 @@ export const securityEvent = z.object({
 });
 export type SecurityEvent = z.infer<typeof securityEvent>;
 export const securityLogOutput = z.object({ items: z.array(securityEvent), nextCursor: idSchema.nullable() });
-export const nextSecurityLogCursor = (page: { nextCursor: string | null }) => page.nextCursor;
 
 /** Told only after the right password (a lock reveals nothing to someone guessing); the form links to /support. */
 export { ACCOUNT_LOCKED_MESSAGE } from "./limits";
-
-/** What each event type reads as in the security log. */
-export const SECURITY_EVENT_LABELS: Record<string, string> = {
-  sign_up: "Account created",
-  sign_in: "Signed in",
-  sign_in_failed: "Failed sign-in attempt",
-  sign_out: "Signed out",
-  email_verified: "Email address verified",
-  password_changed: "Password changed",
-  password_reset: "Password reset by email",
-  two_factor_enabled: "Two-factor authentication turned on",
-  two_factor_disabled: "Two-factor authentication turned off",
-  recovery_code_used: "Recovery code used",
-  session_revoked: "Session signed out remotely",
-  email_change_requested: "Email change requested",
-  email_changed: "Email address changed",
-  support_viewed: "Support viewed your account",
-  support_write_mode: "Support turned on making changes for you",
-  support_action: "Action by support",
-};

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
+export * from "./constants";
 
 export const EXPORT_STATUSES = ["queued", "running", "done", "failed"] as const;
 
@@ -29,8 +30,3 @@ export const exportProgressEvent = z.object({
   step: z.string().nullable(),
 });
 export type ExportProgressEvent = z.infer<typeof exportProgressEvent>;
-export const EXPORT_PROGRESS_EVENT = "export.progress";
-
-export const EXPORT_TTL_HOURS = 24;
-export const isActiveExport = (e: Pick<DataExport, "status">) => e.status === "queued" || e.status === "running";
-export const downloadPath = (id: string) => `/api/exports/${id}/download`;

@@ -1,33 +1,8 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
 import { text } from "@/lib/text";
-
-export const POST_STATUS_VALUES = ["open", "under_review", "planned", "in_progress", "done", "closed"] as const;
-export type PostStatusValue = (typeof POST_STATUS_VALUES)[number];
-export const POST_STATUS_LABELS: Record<PostStatusValue, string> = {
-  open: "Open",
-  under_review: "Under review",
-  planned: "Planned",
-  in_progress: "In progress",
-  done: "Done",
-  closed: "Closed",
-};
-/** The roadmap's columns, left to right. */
-export const ROADMAP_STATUSES = ["under_review", "planned", "in_progress", "done"] as const satisfies readonly PostStatusValue[];
-
-export const LIMITS = {
-  boardName: 80,
-  boardDescription: 500,
-  titleMin: 3,
-  title: 150,
-  body: 10_000,
-  comment: 5_000,
-  tags: 5,
-  tagName: 32,
-  deleteReason: 300,
-  statusNote: 500,
-  searchQuery: 200,
-} as const;
+import { LIMITS, POST_BODY, POST_STATUS_VALUES, POST_TITLE } from "./constants";
+export * from "./constants";
 
 export const postStatus = z.enum(POST_STATUS_VALUES, { error: `Status must be one of: ${POST_STATUS_VALUES.join(", ")}` });
 export const postSort = z.enum(["top", "new", "trending"], { error: "Sort must be top, new or trending" });
@@ -44,9 +19,9 @@ const limit = (max: number, fallback: number) =>
 
 export const postTitle = text("Title")
   .trim()
-  .min(LIMITS.titleMin, `Title must be at least ${LIMITS.titleMin} characters`)
-  .max(LIMITS.title, `Title must be at most ${LIMITS.title} characters`);
-export const postBody = text("Description").trim().max(LIMITS.body, `Description must be at most ${LIMITS.body.toLocaleString("en")} characters`);
+  .min(POST_TITLE.min, POST_TITLE.tooShort)
+  .max(POST_TITLE.max, POST_TITLE.tooLong);
+export const postBody = text("Description").trim().max(POST_BODY.max, POST_BODY.tooLong);
 export const commentBody = text("Comment").trim().min(1, "Comment can't be empty").max(LIMITS.comment, `Comment must be at most ${LIMITS.comment.toLocaleString("en")} characters`);
 
 // ── DTOs ───────────────────────────────────────────────────────────────────────────
@@ -203,28 +178,3 @@ export const changelogOutput = z.object({ items: z.array(changelogEntryDto), nex
 export const updateCommentInput = z.object({ workspaceId, commentId: idSchema, body: commentBody });
 export const deleteCommentInput = z.object({ workspaceId, commentId: idSchema });
 export const okOutput = z.object({ ok: z.literal(true) });
-
-/** Realtime event types on `board:{id}`. Payloads are ids and counts only. */
-export const FEEDBACK_EVENTS = {
-  postCreated: "feedback.post.created",
-  postUpdated: "feedback.post.updated",
-  vote: "feedback.vote",
-  commentCreated: "feedback.comment.created",
-  status: "feedback.status",
-  boardUpdated: "feedback.board.updated",
-} as const;
-
-export const EDIT_WINDOW_MINUTES = 30;
-export const POST_PAGE_SIZE = 20;
-
-/** "12 posts", "about 1.2M posts": exact counts as they are, estimates rounded and said to be so. */
-export function formatTotal(total: { value: number; exact: boolean }, noun: [string, string]): string {
-  const word = total.value === 1 ? noun[0] : noun[1];
-  if (total.exact) return `${total.value.toLocaleString("en")} ${word}`;
-  const short = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 }).format(total.value);
-  return `about ${short} ${word}`;
-}
-
-/** The public board's address; the operator's own is the app's "Feedback" menu item. */
-export const boardPath = (workspaceSlug: string, boardSlug: string) => `/b/${workspaceSlug}/${boardSlug}`;
-export const OPERATOR_BOARD_PATH = boardPath("groundwork", "feedback");

@@ -3,6 +3,7 @@ import { idSchema } from "@/lib/ids";
 import { text, workspaceSlugField } from "@/lib/text";
 import { FLAG_KEYS, isFlagKey, type FlagKey } from "@/lib/flags/registry";
 import { RULE_ATTRIBUTES, ROLLOUT_BY } from "@/lib/flags/targeting";
+export * from "./constants";
 
 export const flagKeySchema = z
   .string({ error: "Flag is required" })
@@ -23,8 +24,6 @@ export const evaluateFlagsInput = z.object({
 export const clientFlagValue = z.object({ value: jsonValue, variant: z.string().nullable(), reason: z.string().nullable() });
 export const evaluateFlagsOutput = z.object({ values: z.record(z.string(), clientFlagValue) });
 export type ClientFlagValues = z.infer<typeof evaluateFlagsOutput>["values"];
-/** Realtime event on the flags channel: which flag changed (clients refetch their own values). */
-export const FLAG_CHANGED_EVENT = "flags.changed";
 
 // --- staff ----------------------------------------------------------------------------------
 export const ruleDto = z.object({ id: z.string(), attribute: z.enum(RULE_ATTRIBUTES), values: z.array(z.string()), serve: jsonValue });

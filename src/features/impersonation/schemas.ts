@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { text, workspaceSlugField } from "@/lib/text";
 import { adminModeStatus, enterAdminModeInput } from "@/features/admin/schemas";
+import { IMPERSONATION_REASON } from "./constants";
+export * from "./constants";
 
 /** 15 minutes, server-side; one extension of the same length. */
 export const IMPERSONATION_TTL_MS = 15 * 60 * 1000;
 
 const reason = (label: string) =>
-  text(label, { required: `${label} is required` }).trim().min(5, "Say why, in at least 5 characters").max(300, "At most 300 characters");
+  text(label, { required: `${label} is required` }).trim().min(IMPERSONATION_REASON.min, IMPERSONATION_REASON.tooShort).max(IMPERSONATION_REASON.max, IMPERSONATION_REASON.tooLong);
 
 export const startImpersonationInput = z.object({ userId: z.uuid({ error: "Choose a user by id" }), reason: reason("Reason") });
 /**

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
 import { text } from "@/lib/text";
-
-export const RUN_STATUSES = ["queued", "running", "sleeping", "waiting", "completed", "failed", "cancelled"] as const;
+import { OUTBOX_STATES, RUN_STATUSES } from "./constants";
+export * from "./constants";
 
 export const heartbeat = z.object({
   name: z.string(),
@@ -57,7 +57,6 @@ export const runDetail = runSummary.extend({
   steps: z.array(z.object({ id: z.string(), name: z.string().nullable(), status: z.string(), attempts: z.number(), error: z.string().nullable() })),
 });
 
-export const OUTBOX_STATES = ["dead_lettered", "pending", "sent"] as const;
 export const listOutboxInput = z.object({
   state: z.enum(OUTBOX_STATES).default("dead_lettered"),
   limit: z.number().int().min(1).max(50).default(20),
@@ -80,7 +79,6 @@ export const outboxRow = z.object({
 });
 export type OutboxRow = z.infer<typeof outboxRow>;
 export const listOutboxOutput = z.object({ items: z.array(outboxRow), nextCursor: idSchema.nullable() });
-export const nextOutboxCursor = (page: { nextCursor: string | null }) => page.nextCursor;
 
 export const replayEmailInput = z.object({ outboxId: idSchema });
 export const replayEmailResult = z.discriminatedUnion("kind", [
@@ -91,9 +89,3 @@ export type ReplayEmailResult = z.infer<typeof replayEmailResult>;
 
 export const replayRunInput = z.object({ runId: text("Run").min(1).max(100) });
 export const replayRunResult = z.object({ runId: z.string() });
-
-/** Shared by the server prefetch and the client lists so both address the same cache entry. */
-export const OUTBOX_PAGE_SIZE = 20;
-export const outboxQueryInput = (state: (typeof OUTBOX_STATES)[number]) => ({ state, limit: OUTBOX_PAGE_SIZE });
-export const RUNS_LIMIT = 25;
-export const runsQueryInput = (status: (typeof RUN_STATUSES)[number] | null) => ({ status, limit: RUNS_LIMIT });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
 import { text } from "@/lib/text";
+export * from "./constants";
 
 export const notification = z.object({
   id: idSchema,
@@ -32,14 +33,10 @@ export const newNotification = z.object({
   title: z.string().min(1).max(200),
   body: z.string().max(1000),
   link: z.string().startsWith("/").refine((v) => !v.startsWith("//"), "must be an in-app path").nullable().default(null),
+  /** The workspace it is about, if any (support impersonating the user doesn't see it when that workspace opted out). */
+  workspaceId: z.uuid().nullable().default(null),
 });
 export type NewNotification = z.input<typeof newNotification>;
-
-/** Realtime event types on `user:{id}`. */
-export const NOTIFICATION_EVENTS = { created: "notification.created", read: "notification.read" } as const;
-
-/** Shared by the server prefetch and the bell so both address the same cache entry. */
-export const NOTIFICATION_PAGE_SIZE = 20;
 
 /** Kinds of non-essential email, each with its own unsubscribe link. */
 export const EMAIL_CATEGORIES = ["feedback_status"] as const;

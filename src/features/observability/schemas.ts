@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
 import { text } from "@/lib/text";
+import { PING_LABEL } from "./constants";
+export * from "./constants";
 
 export const recordPingInput = z.object({
   label: text("Label")
     .trim()
-    .min(1, "Label can't be empty")
-    .max(80, "Label must be at most 80 characters"),
+    .min(PING_LABEL.min, PING_LABEL.tooShort)
+    .max(PING_LABEL.max, PING_LABEL.tooLong),
 });
 export type RecordPingInput = z.infer<typeof recordPingInput>;
 
@@ -36,7 +38,3 @@ export const systemStatus = z.object({
   }),
 });
 export type SystemStatus = z.infer<typeof systemStatus>;
-
-/** Shared by the server prefetch and the client list so both address the same cache entry. */
-export const PING_PAGE_SIZE = 10;
-export const nextPingCursor = (page: { nextCursor: string | null }) => page.nextCursor;

@@ -1,19 +1,8 @@
 import { z } from "zod";
 import { FLAG_KEYS, type FlagKey } from "@/lib/flags/registry";
+import { PREVIEW_STEPS, type PreviewStepName } from "./constants";
+export * from "./constants";
 
-/** The pipeline, in order. Labels are what the console shows. */
-export const PREVIEW_STEPS = [
-  { name: "checkout", label: "Check out the commit" },
-  { name: "install", label: "Install dependencies" },
-  { name: "database", label: "Create its database" },
-  { name: "migrate", label: "Migrate" },
-  { name: "seed", label: "Seed the characters" },
-  { name: "build", label: "Build" },
-  { name: "start", label: "Start" },
-  { name: "health", label: "Health check" },
-  { name: "smoke", label: "Smoke test" },
-] as const;
-export type PreviewStepName = (typeof PREVIEW_STEPS)[number]["name"];
 export const PREVIEW_STEP_NAMES = PREVIEW_STEPS.map((s) => s.name) as [PreviewStepName, ...PreviewStepName[]];
 
 const id = z.uuid({ error: "Preview id must be a UUID" });

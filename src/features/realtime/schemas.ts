@@ -1,4 +1,5 @@
 import { z } from "zod";
+export * from "./constants";
 
 /** Which transport the browser uses, decided at runtime from the server's env (not at build). */
 export const realtimeConfig = z.discriminatedUnion("transport", [
@@ -27,6 +28,3 @@ export type RealtimeMessage = {
   data: unknown;
   clientMutationId: string | null;
 };
-
-/** The SSE stream's named control events; ordinary events arrive as unnamed `message`s. */
-export const SSE_CONTROL = { ready: "realtime.ready", refetch: "realtime.refetch", rotate: "realtime.rotate" } as const;

@@ -1,13 +1,8 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
 import { text, workspaceSlugField } from "@/lib/text";
-
-export const TICKET_STATUSES = ["open", "waiting", "solved"] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
-export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = { open: "Open", waiting: "Waiting on customer", solved: "Solved" };
-
-/** Realtime events: the staff inbox refetches on the first, the customer's requests page on the second. */
-export const SUPPORT_EVENTS = { ticketChanged: "support.ticket-changed", replied: "support.replied" } as const;
+import { TICKET_STATUSES } from "./constants";
+export * from "./constants";
 
 const body = (label: string) => text(label, { required: `${label} is required` }).trim().min(1, `${label} is required`).max(10_000, `${label} must be at most 10,000 characters`);
 

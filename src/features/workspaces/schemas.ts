@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { API_KEY_AUDIT_ACTIONS } from "@/features/api-keys/schemas";
 import { idSchema } from "@/lib/ids";
 import { text } from "@/lib/text";
+import { reasonField } from "@/features/admin/schemas";
+import { INVITE_STATUSES } from "./constants";
+export * from "./constants";
 
 export const WORKSPACE_ROLE_VALUES = ["owner", "admin", "member"] as const;
 export const INVITE_ROLE_VALUES = ["admin", "member"] as const;
@@ -65,13 +67,11 @@ export const okOutput = z.object({ ok: z.literal(true) });
 export const roleChangeOutput = z.object({ userId: idSchema, role: workspaceRole });
 
 // ── invites ────────────────────────────────────────────────────────────────────────
-export const INVITE_TTL_DAYS = 7;
 
 export const inviteInput = z.object({ email, role: inviteRole });
 export const inviteIdInput = z.object({ inviteId: idSchema });
 export const tokenInput = z.object({ token });
 
-export const INVITE_STATUSES = ["pending", "expired", "accepted", "revoked"] as const;
 export const invitePreview = z.object({
   workspaceName: z.string(),
   inviterName: z.string().nullable(),
@@ -83,19 +83,6 @@ export const invitePreview = z.object({
 export type InvitePreview = z.infer<typeof invitePreview>;
 
 // ── audit log ──────────────────────────────────────────────────────────────────────
-export const AUDIT_ACTIONS = [
-  "workspace.created",
-  "workspace.renamed",
-  "member.role_changed",
-  "member.removed",
-  "member.left",
-  "ownership.transferred",
-  "invite.created",
-  "invite.resent",
-  "invite.revoked",
-  "invite.accepted",
-  ...API_KEY_AUDIT_ACTIONS,
-] as const;
 
 export const auditLogInput = z.object({
   cursor: idSchema.nullish(),
@@ -120,23 +107,11 @@ export const auditEntry = z.object({
 export type AuditEntry = z.infer<typeof auditEntry>;
 export const auditLogOutput = z.object({ items: z.array(auditEntry), nextCursor: idSchema.nullable() });
 
-export const AUDIT_PAGE_SIZE = 25;
-export const nextAuditCursor = (page: { nextCursor: string | null }) => page.nextCursor;
-
-/** Shared by the server prefetch and the client list so both address the same cache entry. */
-export function auditLogQueryInput(workspaceSlug: string, filters: { action: string; actorUserId: string }) {
-  return {
-    workspaceSlug,
-    limit: AUDIT_PAGE_SIZE,
-    ...(filters.action ? { action: filters.action } : {}),
-    ...(filters.actorUserId ? { actorUserId: filters.actorUserId } : {}),
-  };
-}
-
 // ── staff ──────────────────────────────────────────────────────────────────────────
 export const setStaffRoleInput = z.object({
   userId: idSchema,
   role: z.enum(STAFF_ROLE_VALUES, { error: "Role must be support, product, admin or null" }).nullable(),
+  reason: reasonField,
 });
 export const staffRoleOutput = z.object({ userId: idSchema, staffRole: z.enum(STAFF_ROLE_VALUES).nullable() });
 

@@ -2,24 +2,15 @@ import { z } from "zod";
 import { PLAN_IDS } from "@/lib/plans";
 import { text } from "@/lib/text";
 import { FLAGS, isFlagKey, type FlagDefinition, type FlagKey, type JsonValue } from "./registry";
+import { ROLLOUT_BY, RULE_ATTRIBUTE_LABELS, RULE_ATTRIBUTES, type RuleAttribute } from "./rule-attributes";
+
+export { ROLLOUT_BY, RULE_ATTRIBUTE_LABELS, RULE_ATTRIBUTES, type RuleAttribute };
 
 /**
  * Targeting: what Postgres stores for a flag, validated against the flag's definition in the
  * registry (a rule serving "maybe" to a boolean flag is refused, naming the field). Shared by
- * the server (cache, staff operations) and the staff screens' forms.
+ * the server (cache, staff operations); the editor's attribute lists are in rule-attributes.ts.
  */
-export const RULE_ATTRIBUTES = ["user", "workspace", "plan", "staffRole", "emailDomain", "cohort"] as const;
-export type RuleAttribute = (typeof RULE_ATTRIBUTES)[number];
-export const RULE_ATTRIBUTE_LABELS: Record<RuleAttribute, string> = {
-  user: "User id",
-  workspace: "Workspace id",
-  plan: "Plan",
-  staffRole: "Staff role",
-  emailDomain: "Email domain",
-  cohort: "Beta cohort",
-};
-export const ROLLOUT_BY = ["user", "workspace"] as const;
-
 export type Rule = { id: string; attribute: RuleAttribute; values: string[]; serve: JsonValue; /** `values` as a set, built once when the server loads targeting. */ valueSet?: ReadonlySet<string> };
 export type Targeting = {
   enabled: boolean;

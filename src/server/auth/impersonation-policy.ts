@@ -27,6 +27,8 @@ export const NEVER_WHILE_IMPERSONATING: Readonly<Record<string, string>> = {
   "workspaces.delete": "delete a workspace",
   "workspaces.acceptInvite": "accept an invitation",
   "impersonation.setWorkspaceSupportAccess": "change whether support may access a workspace",
+  // The archive is the account's data leaving the product, workspaces that turned support access off included.
+  "exports.request": "take a copy of the account's data",
 };
 
 /** Procedures that run the impersonation itself (Stop, Extend, write mode, the banner's status). */

@@ -1,6 +1,6 @@
 // No "server-only" here: `scripts/start.ts` imports this before Next loads, without the react-server condition.
 import type { IncomingMessage } from "node:http";
-import { isIP } from "node:net";
+import { isIP, type Socket } from "node:net";
 import { z } from "zod";
 
 /**
@@ -54,12 +54,23 @@ export function resolveClientAddress(input: { socketAddress: string | null | und
  */
 export function stampClientAddress(req: IncomingMessage, hops: number): string {
   const forwarded = req.headers["x-forwarded-for"];
-  const address = resolveClientAddress({
-    socketAddress: req.socket?.remoteAddress,
-    forwardedFor: Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
-    hops,
-  });
+  const address = forwarded === undefined && req.socket
+    ? socketAddress(req.socket)
+    : resolveClientAddress({ socketAddress: req.socket?.remoteAddress, forwardedFor: Array.isArray(forwarded) ? forwarded.join(",") : forwarded, hops });
   req.headers[CLIENT_ADDRESS_HEADER] = address;
+  return address;
+}
+
+const socketAddresses = new WeakMap<Socket, string>();
+
+/** Without X-Forwarded-For the address is the socket's peer, worked out once per connection (keep-alive sends many requests on one). */
+function socketAddress(socket: Socket): string {
+  let address = socketAddresses.get(socket);
+  if (address === undefined) {
+    address = resolveClientAddress({ socketAddress: socket.remoteAddress, forwardedFor: null, hops: 0 });
+    // A socket that has closed has no address yet/anymore: don't remember that.
+    if (socket.remoteAddress) socketAddresses.set(socket, address);
+  }
   return address;
 }
 

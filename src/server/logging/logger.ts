@@ -38,12 +38,24 @@ export function tapLogs(tap: Tap): () => void {
   return () => taps.delete(tap);
 }
 
+let lastMs = -1;
+let lastTime = "";
+/** pino's `isoTime`, formatted once per millisecond: the access log writes a line per request. */
+function isoTime(): string {
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastMs = now;
+    lastTime = `,"time":"${new Date(now).toISOString()}"`;
+  }
+  return lastTime;
+}
+
 export function createLogger(destination: pino.DestinationStream = sink, opts: { redact?: boolean } = {}) {
   return pino(
     {
       level: env.LOG_LEVEL,
       base: { service: "groundwork" },
-      timestamp: pino.stdTimeFunctions.isoTime,
+      timestamp: isoTime,
       formatters: { level: (label) => ({ level: label }) },
       ...(opts.redact === false ? {} : { redact: { paths: REDACTED_PATHS, censor: "[redacted]" } }),
       serializers: { err: serializeError, error: serializeError },

@@ -107,11 +107,36 @@ export function createSyncedLimiter(opts: { db?: DbOrTx; intervalMs?: number } =
     };
   }
 
+  /** A hit counted in memory, or null when this one must wait for the database (the window's first hit here, or its upsert still in flight). */
+  function countInMemory(key: string, windowStart: number, limit: number, now: number): RateLimitResult | null {
+    const entry = entries.get(key);
+    if (!entry || entry.windowStart < windowStart || entry.ready) return null;
+    entry.activeAt = Date.now();
+    const allowed = entry.shared + entry.sending + entry.unsynced < limit;
+    if (allowed) {
+      entry.unsynced += 1;
+      entry.touched = true;
+    }
+    return result(entry, limit, allowed, now);
+  }
+
+  const windowStartOf = (rule: RateLimitRule, now: Date) => {
+    const windowMs = rule.windowSeconds * 1000;
+    return Math.floor(now.getTime() / windowMs) * windowMs;
+  };
+
   return {
+    /**
+     * `consume` without a promise when the hit can be counted in memory (every hit but a
+     * window's first in this process), so the request path needs no async hop; null otherwise.
+     */
+    consumeNow(rule: RateLimitRule, subject: string, now = new Date()): RateLimitResult | null {
+      return countInMemory(`${rule.name}:${subject}`, windowStartOf(rule, now), rule.limit, now.getTime());
+    },
     async consume(rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
       const key = `${rule.name}:${subject}`;
       const windowMs = rule.windowSeconds * 1000;
-      const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
+      const windowStart = windowStartOf(rule, now);
       const entry = entries.get(key);
       if (!entry || entry.windowStart < windowStart) {
         const fresh: Entry = { windowStart, windowMs, shared: 0, sending: 1, unsynced: 0, touched: false, activeAt: Date.now(), ready: null };

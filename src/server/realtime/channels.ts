@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { isUuid } from "@/lib/uuid";
 
 /**
  * The live channels. Names are the wire format for both transports: SSE subscribers ask for
@@ -12,13 +12,11 @@ export type Channel =
   | { kind: "flags"; name: "flags" }
   | { kind: "board"; boardId: string; name: `board:${string}` };
 
-const uuid = z.uuid();
-
 export function parseChannel(name: string): Channel | null {
   if (name === "staff") return { kind: "staff", name: "staff" };
   if (name === "flags") return { kind: "flags", name: "flags" };
   const [kind, id, ...rest] = name.split(":");
-  if (rest.length > 0 || !id || !uuid.safeParse(id).success) return null;
+  if (rest.length > 0 || !id || !isUuid(id)) return null;
   if (kind === "user") return { kind: "user", userId: id, name: `user:${id}` };
   if (kind === "workspace") return { kind: "workspace", workspaceId: id, name: `workspace:${id}` };
   if (kind === "board") return { kind: "board", boardId: id, name: `board:${id}` };

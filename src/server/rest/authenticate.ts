@@ -2,7 +2,7 @@ import "server-only";
 import type { DbOrTx } from "@/server/db/client";
 import { consumeRateLimit, peekRateLimit } from "@/server/rate-limit/consume";
 import type { KeyCache } from "@/features/api-keys/server/verify/key-cache";
-import { verifyApiKey, type VerifiedKey } from "@/features/api-keys/server/verify/verify-api-key";
+import { verifyApiKey, verifyCachedApiKey, type VerifiedKey } from "@/features/api-keys/server/verify/verify-api-key";
 import { apiError } from "./errors";
 import type { ApiResult } from "./exchange";
 import { rateLimitFields } from "./rate-limit-fields";
@@ -19,6 +19,20 @@ const CODES = {
   creator_left: "api_key_creator_left",
 } as const;
 
+const BEARER = /^Bearer[ ]+(\S+)[ ]*$/i;
+const bearerKey = (header: string) => (header.length <= 256 ? (BEARER.exec(header)?.[1] ?? null) : null);
+
+/**
+ * A key this process has cached and that passes, without a promise: what almost every request
+ * carries. Null for anything else (no header, a key not cached, a refusal), which `authenticate`
+ * answers — and counts against the address when the key fails.
+ */
+export function authenticateFromCache(header: string | null, now: Date, cache?: KeyCache): { ok: true; key: VerifiedKey } | null {
+  const candidate = header && bearerKey(header);
+  const result = candidate ? verifyCachedApiKey(candidate, { now, cache }) : null;
+  return result?.ok ? { ok: true, key: result.key } : null;
+}
+
 /**
  * Bearer key only. Session cookies are never read here, so a page on another site can't make
  * a signed-in browser call the API (no CSRF surface) — a key must be sent explicitly.
@@ -33,13 +47,13 @@ export async function authenticate(
   if (!header) {
     return { ok: false, response: apiError("missing_api_key", "Send your API key as `Authorization: Bearer gw_live_…`.", requestId) };
   }
-  const match = header.length <= 256 ? /^Bearer[ ]+(\S+)[ ]*$/i.exec(header) : null;
-  if (!match) {
+  const candidate = bearerKey(header);
+  if (!candidate) {
     return { ok: false, response: apiError("invalid_authorization_header", "The Authorization header must be `Bearer <api key>`.", requestId) };
   }
   const subject = `ip:${ip}`;
   let throttled: number | null = null;
-  const result = await verifyApiKey(match[1]!, db, {
+  const result = await verifyApiKey(candidate, db, {
     cache,
     beforeLookup: async () => {
       const state = await peekRateLimit(db, INVALID_KEY_RULE, subject);

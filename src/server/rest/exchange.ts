@@ -42,5 +42,19 @@ export function fromWebRequest(req: Request): ApiRequest {
 /** …and the answer as the one `Response` Next sends. */
 export function toWebResponse(result: ApiResult): Response {
   if (result.body === undefined) return new Response(null, { status: result.status, headers: result.headers });
-  return new Response(JSON.stringify(result.body), { status: result.status, headers: { "Content-Type": "application/json", ...result.headers } });
+  return new Response(jsonText(result.body), { status: result.status, headers: { "Content-Type": "application/json", ...result.headers } });
+}
+
+const serialised = new WeakMap<object, string>();
+
+/**
+ * A body as JSON text, made once per body object: a body written again (a cached page's
+ * checked output, the shared /healthz answer) reuses its text. Bodies are never changed once
+ * they are in a result.
+ */
+export function jsonText(body: unknown): string {
+  if (typeof body !== "object" || body === null) return JSON.stringify(body);
+  let text = serialised.get(body);
+  if (text === undefined) serialised.set(body, (text = JSON.stringify(body)));
+  return text;
 }

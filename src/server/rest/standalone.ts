@@ -9,7 +9,7 @@ import { logger } from "@/server/logging/logger";
 import { apiRouter } from "./api";
 import { INTERNAL_MESSAGE } from "./endpoint";
 import { apiError } from "./errors";
-import type { ApiRequest, ApiResult } from "./exchange";
+import { jsonText, type ApiRequest, type ApiResult } from "./exchange";
 
 const gzip = promisify(zlib.gzip);
 
@@ -38,8 +38,12 @@ const HEALTHY: ApiResult = { status: 200, headers: {}, body: { status: "ok" } };
 
 async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   try {
-    const request = toApiRequest(req);
-    await writeResult(req, res, request.path === "/healthz" ? HEALTHY : await apiRouter(request));
+    const request = new NodeApiRequest(req);
+    const result = request.path === "/healthz" ? HEALTHY : await apiRouter(request);
+    // A HEAD answer has no body; its length would be the GET's, which we didn't produce.
+    const body = result.body === undefined || req.method === "HEAD" ? null : jsonText(result.body);
+    if (body !== null && body.length >= COMPRESS_MIN_BYTES && acceptsGzip(req.headers["accept-encoding"])) writeResult(res, result, await gzip(body), true);
+    else writeResult(res, result, body, false);
   } catch (error) {
     logger.error({ err: error }, "api server could not answer");
     if (res.headersSent) return void res.end();
@@ -50,26 +54,54 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promi
   }
 }
 
+/** A path the URL parser would hand back unchanged (no dot segments, escapes or `//`), and a query without a fragment. */
+const PLAIN_TARGET = /^\/(?!\/)[A-Za-z0-9\-_~/]*(?:\?[^#]*)?$/;
+
 /**
- * node:http's request as the router reads it: no web `Request`, no header copy. The method is
- * the one sent, whatever it is (`PROPFIND` and `TRACE` reach the router as themselves, so the
- * unroutable-method header `npm start` needs for Next is not used here, decision 050).
+ * node:http's request as the router reads it: no web `Request`, no header copy, and (being a
+ * class) no closures made per request. The method is the one sent, whatever it is (`PROPFIND`
+ * and `TRACE` reach the router as themselves, so the unroutable-method header `npm start`
+ * needs for Next is not used here, decision 050).
  */
-function toApiRequest(req: http.IncomingMessage): ApiRequest {
-  const url = requestUrl(req);
-  return {
-    method: (req.method ?? "GET").toUpperCase(),
-    path: url.pathname,
-    query: url.searchParams,
-    https: false,
-    headers: {
-      get(name) {
-        const value = req.headers[name.toLowerCase()];
-        return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
-      },
-    },
-    readBody: (limit) => readBody(req, limit),
-  };
+class NodeApiRequest implements ApiRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly https = false;
+  readonly headers: NodeHeaders;
+  private readonly search: string;
+  private params: URLSearchParams | null = null;
+
+  constructor(private readonly req: http.IncomingMessage) {
+    this.method = (req.method ?? "GET").toUpperCase();
+    this.headers = new NodeHeaders(req.headers);
+    const target = req.url ?? "/";
+    if (PLAIN_TARGET.test(target)) {
+      const q = target.indexOf("?");
+      this.path = q === -1 ? target : target.slice(0, q);
+      this.search = q === -1 ? "" : target.slice(q + 1);
+    } else {
+      const url = requestUrl(req);
+      this.path = url.pathname;
+      this.search = url.search.slice(1);
+      this.params = url.searchParams;
+    }
+  }
+
+  get query(): URLSearchParams {
+    return (this.params ??= new URLSearchParams(this.search));
+  }
+
+  readBody(limit: number): Promise<Uint8Array | null> {
+    return readBody(this.req, limit);
+  }
+}
+
+class NodeHeaders {
+  constructor(private readonly headers: http.IncomingHttpHeaders) {}
+  get(name: string): string | null {
+    const value = this.headers[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+  }
 }
 
 /** The client's Host names the URL when it can; a malformed one is no reason to fail the request. */
@@ -110,22 +142,19 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Uint8Array 
 /** Bodies smaller than this aren't worth a gzip frame. */
 const COMPRESS_MIN_BYTES = 1024;
 
-async function writeResult(req: http.IncomingMessage, res: http.ServerResponse, result: ApiResult): Promise<void> {
-  // A copy: a result may be shared (HEALTHY, a stored idempotent replay); writing must not change it.
-  const headers = { ...result.headers };
-  // A HEAD answer has no body; its length would be the GET's, which we didn't produce.
-  if (result.body === undefined || req.method === "HEAD") {
+/**
+ * Writes the answer with its headers as one flat list: the result's own (never changed — a
+ * result may be shared: HEALTHY, a stored idempotent replay), then the body's.
+ */
+function writeResult(res: http.ServerResponse, result: ApiResult, body: string | Buffer | null, gzipped: boolean): void {
+  const headers: string[] = [];
+  for (const name in result.headers) headers.push(name, result.headers[name]!);
+  if (body === null) {
     res.writeHead(result.status, headers);
     return void res.end();
   }
-  headers["Content-Type"] = "application/json";
-  let body: string | Buffer = JSON.stringify(result.body);
-  if (body.length >= COMPRESS_MIN_BYTES && acceptsGzip(req.headers["accept-encoding"])) {
-    body = await gzip(body);
-    headers["Content-Encoding"] = "gzip";
-    headers["Vary"] = "Accept-Encoding";
-  }
-  headers["Content-Length"] = String(Buffer.byteLength(body));
+  headers.push("Content-Type", "application/json", "Content-Length", String(Buffer.byteLength(body)));
+  if (gzipped) headers.push("Content-Encoding", "gzip", "Vary", "Accept-Encoding");
   res.writeHead(result.status, headers);
   res.end(body);
 }

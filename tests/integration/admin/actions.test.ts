@@ -22,8 +22,8 @@ async function staff(role: "support" | "admin" = "support", adminMode = true) {
 }
 
 const mailTo = (to: string) => db.select({ subject: sql<string>`${outbox.payload}->>'subject'` }).from(outbox).where(and(eq(outbox.kind, "email"), sql`${outbox.payload}->>'to' = ${to}`));
-const securityLog = (userId: string) => db.select().from(securityEvents).where(and(eq(securityEvents.userId, userId), eq(securityEvents.type, "support_action")));
-const staffLog = (targetId: string) => db.select().from(staffAuditLog).where(eq(staffAuditLog.targetId, targetId));
+const securityLog = (userId: string) => db.select().from(securityEvents).where(and(eq(securityEvents.userId, userId), eq(securityEvents.type, "support_action"))).orderBy(securityEvents.id);
+const staffLog = (targetId: string) => db.select().from(staffAuditLog).where(eq(staffAuditLog.targetId, targetId)).orderBy(staffAuditLog.id);
 const signIn = async (address: string) => (await callerWithHeaders({})).auth.signIn({ email: address, password: FACTORY_PASSWORD });
 
 describe("admin actions", () => {
@@ -105,6 +105,14 @@ describe("admin actions", () => {
     await s.caller.admin.markVerified({ userId: other.id, reason: "Confirmed by phone" });
     expect((await rejection(s.caller.admin.markVerified({ userId: other.id, reason: "again" }))).code).toBe("CONFLICT");
     expect((await staffLog(other.id)).map((e) => e.action)).toEqual(["user.revoke_sessions", "user.resend_verification", "user.send_password_reset", "user.mark_verified"]);
+    // Each is in the user's own security log too, with who on support did it and why.
+    expect((await securityLog(user.id)).map((e) => e.details)).toEqual(["Support (Sam Support) turned off two-factor authentication and signed you out — Lost phone, identity checked"]);
+    expect((await securityLog(other.id)).map((e) => e.details)).toEqual([
+      "Support (Sam Support) signed you out on every device (1) — Shared laptop",
+      "Support (Sam Support) sent you a new verification link — Mail lost",
+      "Support (Sam Support) sent you a password reset link — Forgot password",
+      "Support (Sam Support) marked your email address verified — Confirmed by phone",
+    ]);
   });
 
   it("support can't change staff accounts or their own; an admin can", async () => {

@@ -61,6 +61,7 @@ describe("usage reporting", () => {
 
     const notes = await db.select().from(notifications).where(and(eq(notifications.userId, owner.id), eq(notifications.type, "billing.usage")));
     expect(notes.map((n) => n.title).sort()).toEqual([`${ws.name} has used 100% of its API requests`, `${ws.name} has used 80% of its API requests`]);
+    expect(notes.map((n) => n.workspaceId)).toEqual([ws.id, ws.id]);
     const mails = await db.select().from(devMailbox).where(eq(devMailbox.to, owner.email));
     expect(mails.filter((m) => m.subject.includes("of its API requests"))).toHaveLength(2);
   });

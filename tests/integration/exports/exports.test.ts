@@ -17,6 +17,7 @@ import { seal } from "@/server/auth/secret-box";
 import { createFeedbackBoard, createWorkspaceWithMembers } from "@/server/db/factories";
 import { generateToken, hashToken } from "@/server/auth/tokens";
 import { authTokens, dataExports, notifications, realtimeEvents, recoveryCodes, sessions, users } from "@/server/db/schema";
+import { impersonatingHeaders } from "../../support/impersonation";
 import { signedInHeaders } from "../../support/sessions";
 import { callerFor, newUser, nextRandom } from "../workspaces/world";
 
@@ -131,6 +132,23 @@ describe("export my data", () => {
     expect(expired.status).toBe(410);
     expect(((await expired.json()) as { error: { message: string } }).error.message).toMatch(/expired/);
     expect((await caller.exports.get({ id: queued.id })).downloadUrl).toBeNull();
+  });
+
+  it("support impersonating the owner can neither request an export nor download one, in either mode", async () => {
+    const { user, headers, caller } = await userWithSecrets();
+    const { queued } = await exportDone(caller);
+    const staff = await newUser({ staffRole: "support" });
+    for (const mode of ["read", "write"] as const) {
+      const impersonating = (await impersonatingHeaders(staff.id, user.id, { mode })).headers;
+      const refused = await get(queued.id, impersonating);
+      expect({ mode, status: refused.status, message: ((await refused.json()) as { error: { message: string } }).error.message }).toEqual({
+        mode,
+        status: 403,
+        message: "Support can never take a copy of the account's data while impersonating, in either mode.",
+      });
+      await expect((await callerFor(null, impersonating)).exports.request()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    expect((await get(queued.id, headers)).status).toBe(200);
   });
 
   it("get and list show the viewer's own exports only", async () => {

@@ -50,7 +50,11 @@ describe("post lifecycle", () => {
       expect(mail.find((m) => m.subject.startsWith("Shipped"))!.text).toContain("Shipped in 2.0");
     }
     // Every status change reaches the voter and the author, in the bell and by email.
-    expect((await db.select().from(notifications).where(eq(notifications.userId, voter.id)).orderBy(asc(notifications.id))).map((n) => n.type)).toEqual(["feedback.post_status", "feedback.post_done"]);
+    // … and name the workspace, so support impersonating the voter doesn't see them if it opts out.
+    expect((await db.select().from(notifications).where(eq(notifications.userId, voter.id)).orderBy(asc(notifications.id))).map((n) => [n.type, n.workspaceId])).toEqual([
+      ["feedback.post_status", w.workspace.id],
+      ["feedback.post_done", w.workspace.id],
+    ]);
 
     const types = (await eventsOn(boardChannel(w.publicBoard.id))).map((e) => e.type);
     expect(types).toEqual(["feedback.post.created", "feedback.vote", "feedback.comment.created", "feedback.comment.created", "feedback.comment.created", "feedback.status", "feedback.status"]);

@@ -5,6 +5,7 @@ import { db } from "@/server/db/client";
 import { createFeedbackBoard, createWorkspaceWithMembers } from "@/server/db/factories";
 import { auditEvents, workspaces } from "@/server/db/schema";
 import { canSubscribe } from "@/server/realtime/authorize";
+import { notify } from "@/features/notifications/server/notify";
 import { impersonatingHeaders } from "../../support/impersonation";
 import { signedInHeaders } from "../../support/sessions";
 import { call, makeWorld } from "./world";
@@ -48,6 +49,24 @@ describe("workspace setting: Allow support to access this workspace", () => {
     const board = await createFeedbackBoard(db, createRandom(92_000), { workspaceId: w.workspace.id, visibility: "private", slug: `private-${w.workspace.slug}` });
     expect(await canSubscribe(member, `board:${board.id}`, db)).toBe(true);
     expect(await canSubscribe({ ...member, impersonated: true }, `board:${board.id}`, db)).toBe(false);
+  });
+
+  it("hides that workspace's notifications (list and unread count) from impersonation only; unscoped and other workspaces' stay", async () => {
+    const w = await makeWorld();
+    const open = await createWorkspaceWithMembers(db, createRandom(93_000), { owner: w.user, name: "Open Co" });
+    await notify(w.user.id, { type: "billing.usage", title: "Acme Labs has used 80% of its API requests", body: "", workspaceId: w.workspace.id }, db);
+    await notify(w.user.id, { type: "billing.usage", title: "Open Co has used 80% of its API requests", body: "", workspaceId: open.id }, db);
+    await notify(w.user.id, { type: "security.new_sign_in", title: "New sign-in to your account", body: "" }, db);
+    const ownerHeaders = await signedInHeaders(w.user.id, { twoFactorVerified: true });
+    await call("impersonation.setWorkspaceSupportAccess", { workspaceSlug: w.workspace.slug, allow: false }, ownerHeaders, "mutation");
+
+    const seen = async (headers: Record<string, string>) => ({
+      titles: ((await call("notifications.list", { limit: 20 }, headers, "query")).body.result?.data as { items: Array<{ title: string }> }).items.map((n) => n.title).sort(),
+      unread: ((await call("notifications.unreadCount", undefined, headers, "query")).body.result?.data as { count: number }).count,
+    });
+    expect(await seen(ownerHeaders)).toEqual({ titles: ["Acme Labs has used 80% of its API requests", "New sign-in to your account", "Open Co has used 80% of its API requests"], unread: 3 });
+    const { headers } = await impersonatingHeaders(w.staff.id, w.user.id);
+    expect(await seen(headers)).toEqual({ titles: ["New sign-in to your account", "Open Co has used 80% of its API requests"], unread: 2 });
   });
 
   it("can't be changed by the impersonating staff member, nor by a workspace member", async () => {

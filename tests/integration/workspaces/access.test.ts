@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/server/db/client";
-import { users } from "@/server/db/schema";
+import { FACTORY_PASSWORD } from "@/server/db/factories";
+import { securityEvents, staffAuditLog, users } from "@/server/db/schema";
 import { callerFor, makeWorld, newUser, type World } from "./world";
 
 type Who = "owner" | "admin" | "member" | "outsider" | "anonymous";
@@ -167,14 +168,35 @@ describe("who may call what", () => {
 describe("staff roles", () => {
   it("only a staff admin grants a staff role, never to themself", async () => {
     const [staffAdmin, support, plain, target] = [await newUser({ staffRole: "admin" }), await newUser({ staffRole: "support" }), await newUser(), await newUser()];
-    await expect((await callerFor(plain)).staff.setStaffRole({ userId: target.id, role: "support" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect((await callerFor(support)).staff.setStaffRole({ userId: target.id, role: "admin" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect((await callerFor(null)).staff.setStaffRole({ userId: target.id, role: "admin" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const reason = "New support hire";
+    await expect((await callerFor(plain)).staff.setStaffRole({ userId: target.id, role: "support", reason })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await callerFor(support)).staff.setStaffRole({ userId: target.id, role: "admin", reason })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await callerFor(null)).staff.setStaffRole({ userId: target.id, role: "admin", reason })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     const admin = await callerFor(staffAdmin);
-    await expect(admin.staff.setStaffRole({ userId: staffAdmin.id, role: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(admin.staff.setStaffRole({ userId: "0190f0f0-0000-7000-8000-000000000000", role: "support" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await admin.staff.setStaffRole({ userId: target.id, role: "product" })).toEqual({ userId: target.id, staffRole: "product" });
+    await admin.admin.enterAdminMode({ password: FACTORY_PASSWORD });
+    await expect(admin.staff.setStaffRole({ userId: staffAdmin.id, role: null, reason })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(admin.staff.setStaffRole({ userId: "0190f0f0-0000-7000-8000-000000000000", role: "support", reason })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await admin.staff.setStaffRole({ userId: target.id, role: "product", reason })).toEqual({ userId: target.id, staffRole: "product" });
     expect((await db.select({ r: users.staffRole }).from(users).where(eq(users.id, target.id)))[0]!.r).toBe("product");
-    expect(await admin.staff.setStaffRole({ userId: target.id, role: null })).toEqual({ userId: target.id, staffRole: null });
+    expect(await admin.staff.setStaffRole({ userId: target.id, role: null, reason: "Left the team" })).toEqual({ userId: target.id, staffRole: null });
+  });
+
+  it("needs admin mode and a reason, and is in the staff audit log and the person's security log", async () => {
+    const [staffAdmin, target] = [await newUser({ staffRole: "admin", displayName: "Ada Admin" }), await newUser()];
+    const admin = await callerFor(staffAdmin);
+    await expect(admin.staff.setStaffRole({ userId: target.id, role: "support", reason: "New support hire" })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await admin.admin.enterAdminMode({ password: FACTORY_PASSWORD });
+    await expect(admin.staff.setStaffRole({ userId: target.id, role: "support", reason: " " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect((await db.select({ r: users.staffRole }).from(users).where(eq(users.id, target.id)))[0]!.r).toBeNull();
+
+    await admin.staff.setStaffRole({ userId: target.id, role: "support", reason: "New support hire" });
+    await admin.staff.setStaffRole({ userId: target.id, role: null, reason: "Left the team" });
+    const entries = await db.select().from(staffAuditLog).where(eq(staffAuditLog.targetId, target.id)).orderBy(staffAuditLog.id);
+    expect(entries.map((e) => ({ action: e.action, by: e.actorEmail, reason: e.reason, before: e.before, after: e.after }))).toEqual([
+      { action: "user.set_staff_role", by: staffAdmin.email, reason: "New support hire", before: { staffRole: null }, after: { staffRole: "support" } },
+      { action: "user.set_staff_role", by: staffAdmin.email, reason: "Left the team", before: { staffRole: "support" }, after: { staffRole: null } },
+    ]);
+    const told = await db.select({ details: securityEvents.details }).from(securityEvents).where(and(eq(securityEvents.userId, target.id), eq(securityEvents.type, "support_action"))).orderBy(securityEvents.id);
+    expect(told.map((e) => e.details)).toEqual(["Support (Ada Admin) gave you the support staff role — New support hire", "Support (Ada Admin) removed your staff role — Left the team"]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { createWorkspaceWithMembers } from "@/server/db/factories";
+import { createWorkspaceWithMembers, FACTORY_PASSWORD } from "@/server/db/factories";
 import { currentRequestContext, runWithRequestContext } from "@/server/logging/context";
 import { recordAuditEvent } from "@/server/audit";
 import { readJson, trpcMutation, trpcQuery, type TrpcErrorBody } from "../../support/http";
@@ -164,7 +164,9 @@ describe("bad input", () => {
     await expect400(await trpcQuery("workspaces.auditLog", { workspaceSlug: slug, limit: 10, cursor: "zzz" }, h), "cursor");
     await expect400(await trpcQuery("workspaces.invitePreview", { token: "t".repeat(500) }), "token");
     const staff = await signedInHeaders((await newUser({ staffRole: "admin" })).id);
-    await expect400(await trpcMutation("staff.setStaffRole", { userId: w.member.id, role: "god" }, staff), "role");
+    await trpcMutation("admin.enterAdminMode", { password: FACTORY_PASSWORD }, staff);
+    await expect400(await trpcMutation("staff.setStaffRole", { userId: w.member.id, role: "god", reason: "Promotion" }, staff), "role");
+    await expect400(await trpcMutation("staff.setStaffRole", { userId: w.member.id, role: "support" }, staff), "reason");
   });
 
   it("a slug that doesn't exist (even a hostile one) is 404, not 500", async () => {

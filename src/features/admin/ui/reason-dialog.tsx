@@ -1,10 +1,10 @@
 "use client";
-import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { FormAlert, TextField } from "@/components/ui/text-field";
 import { useForm } from "@/trpc/use-form";
-import { reasonField } from "../schemas";
+import { lengthError } from "@/lib/text-length";
+import { STAFF_REASON } from "../constants";
 
 type ReasonDialogProps = {
   open: boolean;
@@ -18,8 +18,6 @@ type ReasonDialogProps = {
   onSubmit: (values: { reason: string; confirm: string }) => Promise<unknown>;
 };
 
-const withConfirm = z.object({ reason: reasonField, confirm: z.string().trim().min(1, "Type the address to confirm") });
-const reasonOnly = z.object({ reason: reasonField, confirm: z.string() });
 
 /** Every staff action asks why; the reason is shown to the user in their security log. */
 export function ReasonDialog(props: ReasonDialogProps) {
@@ -31,7 +29,11 @@ export function ReasonDialog(props: ReasonDialogProps) {
 }
 
 function ReasonForm({ onOpenChange, confirmLabel, destructive, confirmText, onSubmit }: ReasonDialogProps) {
-  const form = useForm("reason-form", confirmText ? withConfirm : reasonOnly, { reason: "", confirm: "" });
+  const form = useForm(
+    "reason-form",
+    ({ reason, confirm }) => ({ reason: lengthError(reason, STAFF_REASON), confirm: confirmText && !confirm.trim() ? "Type the address to confirm" : undefined }),
+    { reason: "", confirm: "" },
+  );
   const submit = form.onSubmit(async (values) => {
     await onSubmit(values);
     onOpenChange(false);

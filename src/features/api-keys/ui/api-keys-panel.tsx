@@ -6,7 +6,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CardHeaderSkeleton, LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
-import { API_KEY_PAGE_SIZE, type ApiKeyDto } from "../schemas";
+import { API_KEY_PAGE_SIZE } from "../constants";
+import type { ApiKeyDto } from "../schemas";
 import { CreateKeyDialog } from "./create-key-dialog";
 import { EditKeyDialog } from "./edit-key-dialog";
 import { formatDate, formatRelative } from "./format";

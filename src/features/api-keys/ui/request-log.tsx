@@ -7,7 +7,8 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
-import { requestLogQueryInput, type ApiKeyDto, type RequestLogFilters as Filters } from "../schemas";
+import { requestLogQueryInput, type RequestLogFilters as Filters } from "../constants";
+import type { ApiKeyDto } from "../schemas";
 import { formatDateTime } from "./format";
 
 export function RequestLog({ workspaceSlug, keys, keyId }: { workspaceSlug: string; keys: ApiKeyDto[]; keyId: string }) {

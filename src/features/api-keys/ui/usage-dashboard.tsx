@@ -6,7 +6,7 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
-import { API_KEY_PAGE_SIZE, USAGE_DEFAULT_DAYS } from "../schemas";
+import { API_KEY_PAGE_SIZE, USAGE_DEFAULT_DAYS } from "../constants";
 import { formatDate } from "./format";
 import { RequestLog } from "./request-log";
 import { RequestsPerDayChart, RoutesChart } from "./usage-charts";

@@ -4,7 +4,8 @@ import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import type { z } from "zod";
-import { API_KEY_PAGE_SIZE, type ApiKeyDto, type listApiKeysOutput } from "../schemas";
+import { API_KEY_PAGE_SIZE } from "../constants";
+import type { ApiKeyDto, listApiKeysOutput } from "../schemas";
 
 /** The keys list of one workspace, with optimistic edits that roll back. */
 function useKeysCache(workspaceSlug: string) {

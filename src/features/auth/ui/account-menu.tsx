@@ -1,47 +1,31 @@
 "use client";
-import Link from "next/link";
-import { DropdownMenu } from "radix-ui";
+import { lazy } from "react";
 import { buttonClasses } from "@/components/ui/button-classes";
-import { ACCOUNT_LINKS } from "./account-links";
-import { useSignOut } from "./use-sign-out";
+import { LazyPopup } from "@/components/ui/lazy-popup";
 
-export const menuItemClasses =
-  "flex cursor-default items-center rounded-sm px-2 py-1.5 text-sm outline-none select-none data-highlighted:bg-muted data-highlighted:text-foreground data-disabled:opacity-50";
+const load = () => import("./account-menu-popup");
+const AccountMenuPopup = lazy(load);
 
-/** The account dropdown of the header at tablet width and up; phones get the same links in the header menu. */
+/**
+ * The account dropdown of the header at tablet width and up; phones get the same links in the
+ * header menu. Its code loads on first use (decision 041).
+ */
 export function AccountMenu({ displayName, email }: { displayName: string; email: string }) {
-  const { signingOut, signOut } = useSignOut();
-
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger className={buttonClasses("ghost", "sm", "max-w-48")} data-testid="account-menu">
-        <span className="truncate">{displayName}</span>
-        <span aria-hidden="true">▾</span>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-52 rounded-md border border-border bg-card p-1 text-foreground shadow-lg">
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs text-muted-foreground">
-            Signed in as <span className="block truncate font-medium text-foreground">{email}</span>
-          </DropdownMenu.Label>
-          <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          {ACCOUNT_LINKS.map((link) => (
-            <DropdownMenu.Item key={link.href} asChild className={menuItemClasses}>
-              <Link href={link.href}>{link.label}</Link>
-            </DropdownMenu.Item>
-          ))}
-          <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          <DropdownMenu.Item
-            className={menuItemClasses}
-            disabled={signingOut}
-            onSelect={(event) => {
-              event.preventDefault();
-              void signOut();
-            }}
-          >
-            {signingOut ? "Signing out…" : "Sign out"}
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <LazyPopup
+      popup={AccountMenuPopup}
+      preload={load}
+      props={{ email }}
+      trigger={{
+        className: buttonClasses("ghost", "sm", "max-w-48"),
+        "data-testid": "account-menu",
+        children: (
+          <>
+            <span className="truncate">{displayName}</span>
+            <span aria-hidden="true">▾</span>
+          </>
+        ),
+      }}
+    />
   );
 }

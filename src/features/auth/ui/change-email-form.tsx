@@ -4,13 +4,12 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast-store";
 import { useTRPC } from "@/trpc/client";
-import { requestEmailChangeInput } from "../schemas";
 import { FormAlert, TextField } from "@/components/ui/text-field";
 import { useForm } from "@/trpc/use-form";
 
 export function ChangeEmailForm({ currentEmail }: { currentEmail: string }) {
   const trpc = useTRPC();
-  const form = useForm("change-email-form", requestEmailChangeInput, { newEmail: "", password: "" });
+  const form = useForm("change-email-form", null, { newEmail: "", password: "" });
   const [pendingEmail, setPendingEmail] = useState<string | null>(null);
   const request = useMutation(trpc.auth.requestEmailChange.mutationOptions({ meta: { toast: false } }));
   const submit = form.onSubmit(async (data) => {

@@ -3,13 +3,13 @@ import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast-store";
 import { useTRPC } from "@/trpc/client";
-import { changePasswordInput, PASSWORD_MIN } from "../schemas";
+import { PASSWORD_MIN } from "../limits";
 import { FormAlert, TextField } from "@/components/ui/text-field";
 import { useForm } from "@/trpc/use-form";
 
 export function ChangePasswordForm() {
   const trpc = useTRPC();
-  const form = useForm("change-password-form", changePasswordInput, { currentPassword: "", newPassword: "" });
+  const form = useForm("change-password-form", null, { currentPassword: "", newPassword: "" });
   const change = useMutation(trpc.auth.changePassword.mutationOptions({ meta: { toast: false } }));
   const submit = form.onSubmit(async (data) => {
     const result = await change.mutateAsync(data);

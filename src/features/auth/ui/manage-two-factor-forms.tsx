@@ -8,7 +8,7 @@ import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
-import { classifySecondFactorCode, SECOND_FACTOR_FORMAT_MESSAGE } from "../two-factor-schemas";
+import { classifySecondFactorCode, SECOND_FACTOR_FORMAT_MESSAGE } from "../second-factor-code";
 import { OneTimeCodeField } from "./one-time-code-field";
 
 type Errors = { password?: string; code?: string };

@@ -3,7 +3,7 @@ import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
-import { nextSecurityLogCursor, SECURITY_EVENT_LABELS, SECURITY_LOG_PAGE_SIZE } from "../schemas";
+import { nextSecurityLogCursor, SECURITY_EVENT_LABELS, SECURITY_LOG_PAGE_SIZE } from "../constants";
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const cell = "px-3 py-2 text-left align-top";

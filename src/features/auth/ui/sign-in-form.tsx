@@ -41,7 +41,7 @@ export function SignInForm({ next }: { next: string | null }) {
           </a>
         }
       />
-      <Button type="submit" disabled={form.pending} aria-disabled={form.pending}>
+      <Button type="submit" disabled={form.pending || !form.ready} aria-disabled={form.pending}>
         {form.pending ? "Signing in…" : "Sign in"}
       </Button>
     </form>

@@ -29,7 +29,7 @@ export function SignUpForm({ next, email = "" }: { next: string | null; email?: 
         hint={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong, memorable password.`}
         {...form.field("password")}
       />
-      <Button type="submit" disabled={form.pending}>
+      <Button type="submit" disabled={form.pending || !form.ready}>
         {form.pending ? "Creating account…" : "Create account"}
       </Button>
     </form>

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { describeClientError, failedCallStatus } from "@/trpc/errors";
 import { trpcClient } from "@/trpc/vanilla";
-import { classifySecondFactorCode } from "../two-factor-schemas";
+import { classifySecondFactorCode } from "../second-factor-code";
 import { OneTimeCodeField } from "./one-time-code-field";
 
 /** The second step of sign-in; the password step already set a (not yet trusted) session cookie. */

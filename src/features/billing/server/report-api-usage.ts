@@ -68,6 +68,7 @@ async function warnOwners(db: Db, row: { workspaceId: string; periodStart: strin
         title: `${row.name} has used ${percent}% of its API requests`,
         body: free && percent === 100 ? "API requests are refused until next month or an upgrade." : free ? "At 100% API requests stop until next month or an upgrade." : "Requests past the included amount are billed as overage.",
         link: `/w/${row.slug}/billing`,
+        workspaceId: row.workspaceId,
       },
       db,
     );

@@ -6,7 +6,8 @@ import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
-import { isActiveExport, type DataExport } from "../schemas";
+import { isActiveExport } from "../constants";
+import type { DataExport } from "../schemas";
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 /** `export.progress` events move the bar (the page wires them); this poll covers a lost connection. */

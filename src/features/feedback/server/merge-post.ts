@@ -52,6 +52,7 @@ export async function mergePost(input: z.output<typeof mergePostInput>, viewer: 
     title: `Your vote moved to “${target.title.slice(0, 150)}”`,
     body: "A post you voted for was merged into this one, which asks for the same thing.",
     link: postPath(workspaceSlug, board.slug, target.id),
+    workspaceId: input.workspaceId,
   });
   return { intoPostId: target.id, movedVotes: moved.votes.length, movedComments: moved.comments };
 }

@@ -66,6 +66,7 @@ export async function setPostStatus(input: z.output<typeof setPostStatusInput>, 
       title: change.message.subject,
       body: change.message.sentence,
       link: change.path,
+      workspaceId: input.workspaceId,
     });
   }
   return getPost({ workspaceId: input.workspaceId, postId: input.postId }, actor, db);

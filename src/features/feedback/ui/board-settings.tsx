@@ -2,17 +2,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { VisibilityField } from "./visibility-field";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
-import { boardFields, type BoardDto } from "../schemas";
+import type { BoardDto } from "../schemas";
 import { Field, firstErrors, textareaClasses } from "./field";
-
-const form = z.object(boardFields);
 
 /** Admins: name, description, visibility and tags of one board. */
 export function BoardSettings({ board, workspaceSlug }: { board: BoardDto; workspaceSlug: string }) {
@@ -34,10 +31,9 @@ export function BoardSettings({ board, workspaceSlug }: { board: BoardDto; works
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = form.safeParse(values);
-    if (!parsed.success) return setErrors(firstErrors(z.flattenError(parsed.error).fieldErrors));
+    // The server's schema checks the fields; its errors land under each one (onError above).
     setErrors({});
-    update.mutate({ workspaceSlug, boardId: board.id, ...parsed.data });
+    update.mutate({ workspaceSlug, boardId: board.id, ...values });
   }
   return (
     <div className="flex flex-col gap-6">

@@ -9,7 +9,8 @@ import { cn } from "@/lib/cn";
 import { newClientMutationId } from "@/lib/client-mutation-id";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
-import { commentBody, LIMITS, type CommentDto, type PostDto } from "../schemas";
+import { LIMITS } from "../constants";
+import type { CommentDto, PostDto } from "../schemas";
 import { Field, textareaClasses } from "./field";
 import type { BoardContext } from "./post-row";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -127,11 +128,10 @@ function CommentForm({ post, ctx, parentId, editing, onDone }: { post: PostDto; 
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = commentBody.safeParse(body);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message);
+    // The server's schema checks the comment (empty, too long) and the error lands under the field.
     setError(undefined);
-    if (editing) update.mutate({ workspaceSlug: ctx.workspaceSlug, commentId: editing.id, body: parsed.data });
-    else create.mutate({ workspaceSlug: ctx.workspaceSlug, postId: post.id, body: parsed.data, parentId: parentId ?? null, clientMutationId: newClientMutationId() });
+    if (editing) update.mutate({ workspaceSlug: ctx.workspaceSlug, commentId: editing.id, body });
+    else create.mutate({ workspaceSlug: ctx.workspaceSlug, postId: post.id, body, parentId: parentId ?? null, clientMutationId: newClientMutationId() });
   }
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-2">

@@ -4,7 +4,8 @@ import { useEffect, useState } from "react";
 import { Input } from "@/components/ui/input";
 import { plural } from "@/lib/plural";
 import { useTRPC } from "@/trpc/client";
-import { POST_PAGE_SIZE, type PostDto } from "../schemas";
+import { POST_PAGE_SIZE } from "../constants";
+import type { PostDto } from "../schemas";
 import { Field } from "./field";
 import type { BoardContext } from "./post-row";
 

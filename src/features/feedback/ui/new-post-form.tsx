@@ -2,21 +2,19 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState, type FormEvent } from "react";
-import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast-store";
 import { newClientMutationId } from "@/lib/client-mutation-id";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
-import { LIMITS, postBody, postTitle, type BoardDto } from "../schemas";
+import { LIMITS, postFieldErrors } from "../constants";
+import type { BoardDto } from "../schemas";
 import { Field, firstErrors, textareaClasses } from "./field";
 import type { BoardContext } from "./post-row";
 import { useFlagValue } from "@/lib/flags/use-flag";
 import { plural } from "@/lib/plural";
 import { showPendingPost } from "./pending-post";
-
-const form = z.object({ title: postTitle, body: postBody });
 
 /** New post, with similar existing posts suggested while the title is typed (vote instead of duplicating). */
 export function NewPostForm({ board, ctx }: { board: BoardDto; ctx: BoardContext }) {
@@ -82,10 +80,10 @@ export function NewPostForm({ board, ctx }: { board: BoardDto; ctx: BoardContext
   function submit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
-    const parsed = form.safeParse({ title, body });
-    if (!parsed.success) return setErrors(firstErrors(z.flattenError(parsed.error).fieldErrors));
+    const invalid = postFieldErrors(title, body);
+    if (invalid.title || invalid.body) return setErrors(invalid);
     setErrors({});
-    create.mutate({ workspaceSlug: ctx.workspaceSlug, boardId: board.id, ...parsed.data, tags, clientMutationId: newClientMutationId() });
+    create.mutate({ workspaceSlug: ctx.workspaceSlug, boardId: board.id, title: title.trim(), body: body.trim(), tags, clientMutationId: newClientMutationId() });
   }
 
   const suggestions = suggestSimilar && typed.length >= 4 ? (similar.data?.items ?? []) : [];

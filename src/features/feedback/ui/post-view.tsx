@@ -4,7 +4,7 @@ import Link from "next/link";
 import { LoadingRegion, Skeleton, SkeletonText } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 import { describeClientError } from "@/trpc/errors";
-import { POST_STATUS_LABELS } from "../schemas";
+import { POST_STATUS_LABELS } from "../constants";
 import { Comments, CommentsSkeleton } from "./comments";
 import { ModerationPanel } from "./moderation-panel";
 import type { BoardContext } from "./post-row";

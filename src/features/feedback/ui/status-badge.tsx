@@ -1,5 +1,5 @@
 import { cn } from "@/lib/cn";
-import { POST_STATUS_LABELS, type PostStatusValue } from "../schemas";
+import { POST_STATUS_LABELS, type PostStatusValue } from "../constants";
 
 const TONE: Record<PostStatusValue, string> = {
   open: "border-border text-muted-foreground",

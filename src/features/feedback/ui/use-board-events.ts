@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { isOwnEcho } from "@/lib/client-mutation-id";
 import { useTRPC } from "@/trpc/client";
-import { FEEDBACK_EVENTS } from "../schemas";
+import { FEEDBACK_EVENTS } from "../constants";
 import { applyVoteEvent } from "./vote-state";
 
 const ACCESS_NARROWED = "realtime.access-narrowed";

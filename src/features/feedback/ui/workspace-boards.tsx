@@ -10,7 +10,7 @@ import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { slugify } from "@/lib/slug";
-import { boardPath } from "../schemas";
+import { boardPath } from "../constants";
 import { Field, firstErrors } from "./field";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ButtonLink } from "@/components/ui/button-link";

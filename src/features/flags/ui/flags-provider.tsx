@@ -2,7 +2,8 @@
 import { OpenFeatureProvider } from "@openfeature/react-sdk";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTRPCClient } from "@/trpc/client";
-import { FLAG_CHANGED_EVENT, type ClientFlagValues } from "../schemas";
+import { FLAG_CHANGED_EVENT } from "../constants";
+import type { ClientFlagValues } from "../schemas";
 import { BROWSER_DOMAIN, browserFlagProvider, serverRenderDomain } from "./hydrated-provider";
 
 /**

@@ -8,6 +8,8 @@ import { FormAlert, TextField } from "@/components/ui/text-field";
 import { useForm } from "@/trpc/use-form";
 import { describeClientError } from "@/trpc/errors";
 import { fullTrpcClient as trpcClient } from "@/trpc/vanilla-full";
+// zod is fine here: this module loads on demand, only while impersonating (impersonation-banner-lazy.tsx).
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { enableWriteModeInput, type ImpersonationStatus } from "../schemas";
 
 /** The banner's UI state: which dialog is open, and the status as last confirmed by the server. */

@@ -8,7 +8,8 @@ import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
-import { nextOutboxCursor, outboxQueryInput, OUTBOX_STATES, type OutboxRow } from "../schemas";
+import { nextOutboxCursor, outboxQueryInput, OUTBOX_STATES } from "../constants";
+import type { OutboxRow } from "../schemas";
 import { formatTime } from "./format";
 import { plural } from "@/lib/plural";
 

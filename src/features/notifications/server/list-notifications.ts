@@ -6,10 +6,10 @@ import { selectNotificationsPage } from "./queries";
 
 export async function listNotifications(
   input: z.output<typeof listNotificationsInput>,
-  actor: { userId: string },
+  actor: { userId: string; impersonatorId?: string | null },
   db: DbOrTx,
 ): Promise<z.infer<typeof listNotificationsOutput>> {
-  const rows = await selectNotificationsPage(db, actor.userId, input);
+  const rows = await selectNotificationsPage(db, actor.userId, { ...input, impersonated: Boolean(actor.impersonatorId) });
   const items = rows.slice(0, input.limit);
   return { items, nextCursor: rows.length > input.limit ? items.at(-1)!.id : null };
 }

@@ -13,23 +13,33 @@ const columns = {
   createdAt: notifications.createdAt,
 };
 
+/**
+ * Staff impersonating the user (`impersonated`) don't see notifications about a workspace that
+ * turned "Allow support to access this workspace" off; unscoped ones (sign-ins, exports) stay.
+ */
+const visible = (userId: string, impersonated: boolean) =>
+  and(
+    eq(notifications.userId, userId),
+    impersonated ? sql`(${notifications}.workspace_id is null or exists (select 1 from workspaces w where w.id = ${notifications}.workspace_id and w.allow_support_access))` : undefined,
+  );
+
 export async function insertNotification(db: DbOrTx, values: typeof notifications.$inferInsert) {
   const [row] = await db.insert(notifications).values(values).returning(columns);
   return row!;
 }
 
 /** Newest first by UUIDv7 id; one row over the limit says whether there is a next page. */
-export async function selectNotificationsPage(db: DbOrTx, userId: string, opts: { limit: number; cursor?: string | null }) {
+export async function selectNotificationsPage(db: DbOrTx, userId: string, opts: { limit: number; cursor?: string | null; impersonated: boolean }) {
   return db
     .select(columns)
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), opts.cursor ? lt(notifications.id, opts.cursor) : undefined))
+    .where(and(visible(userId, opts.impersonated), opts.cursor ? lt(notifications.id, opts.cursor) : undefined))
     .orderBy(desc(notifications.id))
     .limit(opts.limit + 1);
 }
 
-export async function countUnread(db: DbOrTx, userId: string): Promise<number> {
-  const [row] = await db.select({ count: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+export async function countUnread(db: DbOrTx, userId: string, impersonated = false): Promise<number> {
+  const [row] = await db.select({ count: count() }).from(notifications).where(and(visible(userId, impersonated), isNull(notifications.readAt)));
   return row?.count ?? 0;
 }
 

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
-import { NOTIFICATION_PAGE_SIZE } from "../schemas";
+import { NOTIFICATION_PAGE_SIZE } from "../constants";
 
 /**
  * Mark one / all read, optimistically: the dot and the badge change at once and come back

@@ -4,7 +4,8 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { recordPingInput } from "../schemas";
+import { lengthError } from "@/lib/text-length";
+import { PING_LABEL } from "../constants";
 import { useRecordPing } from "./use-record-ping";
 
 export function PingForm() {
@@ -19,15 +20,12 @@ export function PingForm() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    // Same schema as the server: most mistakes are caught before a request is made.
-    const parsed = recordPingInput.safeParse({ label });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Check the label");
-      return;
-    }
+    // The server's check, run here first: most mistakes are caught before a request is made.
+    const invalid = lengthError(label, PING_LABEL);
+    if (invalid) return setError(invalid);
     setError(null);
     setLabel("");
-    recordPing.mutate(parsed.data);
+    recordPing.mutate({ label: label.trim() });
   }
 
   return (

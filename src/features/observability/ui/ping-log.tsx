@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
-import { nextPingCursor, PING_PAGE_SIZE } from "../schemas";
+import { nextPingCursor, PING_PAGE_SIZE } from "../constants";
 import { PingForm } from "./ping-form";
 import { isOptimisticPing } from "./use-record-ping";
 

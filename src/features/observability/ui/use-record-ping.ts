@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
-import { PING_PAGE_SIZE, type Ping } from "../schemas";
+import { PING_PAGE_SIZE } from "../constants";
+import type { Ping } from "../schemas";
 
 const OPTIMISTIC_PREFIX = "optimistic-";
 

@@ -11,7 +11,8 @@ import { toast } from "@/components/ui/toast-store";
 import { formatTimeLeft } from "@/lib/format-time-left";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
-import { PREVIEW_STEPS, type PreviewDto } from "../schemas";
+import { PREVIEW_STEPS } from "../constants";
+import type { PreviewDto } from "../schemas";
 import { PreviewFlags } from "./preview-flags";
 import { usePreviewCache } from "./use-preview-list";
 import { ButtonLink } from "@/components/ui/button-link";
@@ -198,7 +199,7 @@ function PreviewCard({ preview: p, log }: { preview: PreviewDto; log?: { step: s
       {!gone ? (
         <ol className="grid grid-cols-1 gap-1 text-sm sm:grid-cols-3" aria-label="Steps">
           {p.steps.map((s) => (
-            <li key={s.step} className="flex justify-between gap-2" data-step={s.step} data-status={s.status}>
+            <li key={s.step} className="flex justify-between gap-2" data-step={s.step} data-status={s.status} data-ended-at={s.endedAt?.toISOString()}>
               <span className={s.status === "failed" ? "font-medium text-destructive" : s.status === "pending" ? "text-muted-foreground" : ""}>
                 {s.status === "done" ? "✓ " : s.status === "failed" ? "✗ " : s.status === "running" ? "… " : s.status === "skipped" ? "– " : "· "}
                 {PREVIEW_STEPS.find((d) => d.name === s.step)!.label}

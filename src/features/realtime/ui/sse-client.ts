@@ -1,4 +1,5 @@
-import { SSE_CONTROL, type RealtimeMessage } from "../schemas";
+import { SSE_CONTROL } from "../constants";
+import type { RealtimeMessage } from "../schemas";
 import type { ClientTransport, SubscribeOptions, TransportListener } from "./client-transport";
 import { reportLastEventId, reportTransportStatus } from "./realtime-status";
 

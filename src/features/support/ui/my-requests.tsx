@@ -7,7 +7,7 @@ import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { useTRPC } from "@/trpc/client";
 import { describeClientError } from "@/trpc/errors";
-import { TICKET_STATUS_LABELS } from "../schemas";
+import { TICKET_STATUS_LABELS } from "../constants";
 import { Thread } from "./thread";
 import { TextareaField } from "./textarea-field";
 

@@ -12,7 +12,8 @@ import { toast } from "@/components/ui/toast-store";
 import { cn } from "@/lib/cn";
 import { useTRPC } from "@/trpc/client";
 import { describeClientError } from "@/trpc/errors";
-import { TICKET_STATUS_LABELS, TICKET_STATUSES, type TicketDetail, type TicketStatus } from "../schemas";
+import { TICKET_STATUS_LABELS, TICKET_STATUSES, type TicketStatus } from "../constants";
+import type { TicketDetail } from "../schemas";
 import { supportTime, Thread } from "./thread";
 import { TextareaField } from "./textarea-field";
 

@@ -6,7 +6,6 @@ import { FormAlert, TextField } from "@/components/ui/text-field";
 import { recentRequestIds } from "@/lib/recent-requests";
 import { trpcClient } from "@/trpc/vanilla";
 import { useForm } from "@/trpc/use-form";
-import { createTicketInput } from "../schemas";
 import { TextareaField } from "./textarea-field";
 
 /** The page the visitor came from, when it was ours: /w/<slug>/… also names the workspace. */
@@ -22,8 +21,9 @@ function cameFrom(): { page?: string; workspaceSlug?: string } {
 }
 
 export function SupportForm({ signedInAs }: { signedInAs: { email: string; displayName: string } | null }) {
-  // Signed in, the email field is hidden: seeded with the account's address so the schema passes (the server uses the account's anyway).
-  const form = useForm("support-form", createTicketInput, { email: signedInAs?.email ?? "", name: "", subject: "", message: "", website: "" });
+  // The server validates (its errors land under each field), so this page ships no zod (decision 041).
+  // Signed in, the email field is hidden and the server uses the account's address.
+  const form = useForm("support-form", null, { email: signedInAs?.email ?? "", name: "", subject: "", message: "", website: "" });
   const [sent, setSent] = useState(false);
   const submit = form.onSubmit(async (data) => {
     const context = signedInAs ? { ...cameFrom(), requestIds: recentRequestIds() } : {};
@@ -59,7 +59,7 @@ export function SupportForm({ signedInAs }: { signedInAs: { email: string; displ
         <label htmlFor="support-website">Website</label>
         <input id="support-website" name="website" tabIndex={-1} autoComplete="off" value={form.values.website} onChange={(e) => form.setValues((v) => ({ ...v, website: e.target.value }))} />
       </div>
-      <Button type="submit" disabled={form.pending}>
+      <Button type="submit" disabled={form.pending || !form.ready}>
         {form.pending ? "Sending…" : "Send to support"}
       </Button>
     </form>

@@ -50,7 +50,7 @@ export async function inviteMember(
   // same secret the email gives the same person.
   const invitee = await selectUserIdByEmail(db, input.email);
   if (invitee) {
-    await notify(invitee.id, { type: "workspace.invited", title: `You're invited to ${actor.workspace.name}`, body: `${actor.displayName} invited you to join as ${input.role === "admin" ? "an admin" : "a member"}.`, link: `/invite/${token}` }, db);
+    await notify(invitee.id, { type: "workspace.invited", title: `You're invited to ${actor.workspace.name}`, body: `${actor.displayName} invited you to join as ${input.role === "admin" ? "an admin" : "a member"}.`, link: `/invite/${token}`, workspaceId: actor.workspace.id }, db);
   }
   return result;
 }

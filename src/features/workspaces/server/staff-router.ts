@@ -1,14 +1,14 @@
 import "server-only";
 import { router } from "@/server/trpc/init";
-import { staffProcedure } from "@/server/trpc/tiers";
+import { staffActor } from "@/server/trpc/staff-actor";
+import { adminWriteProcedure } from "@/server/trpc/tiers";
 import { setStaffRoleInput, staffRoleOutput } from "../schemas";
 import { setStaffRole } from "./set-staff-role";
 
 export const staffRouter = router({
-  setStaffRole: staffProcedure("admin")
+  /** A staff admin in admin mode, with a reason (staff audit log + the person's security log). */
+  setStaffRole: adminWriteProcedure("admin")
     .input(setStaffRoleInput)
     .output(staffRoleOutput)
-    .mutation(({ input, ctx }) =>
-      setStaffRole(input, { userId: ctx.viewer.userId, displayName: ctx.viewer.displayName, impersonatorId: ctx.viewer.impersonatorId, ip: ctx.ip }, ctx.db),
-    ),
+    .mutation(({ input, ctx }) => setStaffRole(input, { ...staffActor(ctx), displayName: ctx.viewer.displayName, staffRole: ctx.staffRole, userAgent: ctx.userAgent }, ctx.db)),
 });

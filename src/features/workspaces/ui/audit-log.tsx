@@ -8,7 +8,8 @@ import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { ChangeLines } from "@/components/ui/change-lines";
 import { fieldLabel } from "@/lib/describe-change";
 import { useTRPC } from "@/trpc/client";
-import { AUDIT_ACTIONS, auditLogQueryInput, nextAuditCursor, type AuditEntry } from "../schemas";
+import { AUDIT_ACTIONS, auditLogQueryInput, nextAuditCursor } from "../constants";
+import type { AuditEntry } from "../schemas";
 import { Select } from "./select";
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

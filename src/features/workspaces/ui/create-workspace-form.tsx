@@ -9,7 +9,6 @@ import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
-import { createWorkspaceInput } from "../schemas";
 
 export function CreateWorkspaceForm() {
   const trpc = useTRPC();
@@ -35,13 +34,9 @@ export function CreateWorkspaceForm() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = createWorkspaceInput.safeParse({ name });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Check the name");
-      return;
-    }
+    // The server checks the name; its message lands under the field (onError).
     setError(null);
-    create.mutate(parsed.data);
+    create.mutate({ name });
   }
 
   return (

@@ -11,7 +11,6 @@ import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
-import { renameWorkspaceInput } from "../schemas";
 import { DeleteWorkspaceCard } from "./delete-workspace-card";
 import { LeaveWorkspaceCard } from "./leave-workspace-card";
 import { Select } from "./select";
@@ -53,10 +52,9 @@ function RenameCard({ workspaceSlug, currentName }: { workspaceSlug: string; cur
   );
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = renameWorkspaceInput.safeParse({ name });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the name");
+    // The server checks the name; its message lands under the field (onError).
     setError(null);
-    rename.mutate({ workspaceSlug, ...parsed.data });
+    rename.mutate({ workspaceSlug, name });
   }
   return (
     <Card>

@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
-import { INVITE_TTL_DAYS } from "../schemas";
+import { INVITE_TTL_DAYS } from "../constants";
 import { useMembersCache } from "./use-member-mutations";
 
 export function useSendInvite(workspaceSlug: string, opts: { onFieldErrors: (errors: Record<string, string[]> | null) => void; onSent: () => void }) {

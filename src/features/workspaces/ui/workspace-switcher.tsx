@@ -1,12 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { DropdownMenu } from "radix-ui";
-import Link from "next/link";
+import { lazy } from "react";
 import { usePathname } from "next/navigation";
 import { buttonClasses } from "@/components/ui/button-classes";
-import { CheckIcon } from "@/components/ui/icons";
+import { LazyPopup } from "@/components/ui/lazy-popup";
 import { Skeleton } from "@/components/ui/skeleton";
-import { cn } from "@/lib/cn";
 import { useTRPC } from "@/trpc/client";
 
 /** The workspace in the address bar (`/w/<slug>/…`), if any. */
@@ -14,9 +12,10 @@ export function currentWorkspaceSlug(pathname: string | null): string | null {
   return pathname?.match(/^\/w\/([^/]+)/)?.[1] ?? null;
 }
 
-const itemClasses =
-  "flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-none select-none data-highlighted:bg-muted data-highlighted:text-foreground";
+const load = () => import("./workspace-switcher-popup");
+const WorkspaceSwitcherPopup = lazy(load);
 
+/** The header's workspace button; the list's code loads on first use (decision 041). */
 export function WorkspaceSwitcher() {
   const trpc = useTRPC();
   const pathname = usePathname();
@@ -31,30 +30,22 @@ export function WorkspaceSwitcher() {
   // "Choose a workspace" as if the user had none.
   const label = current?.name ?? (isError || data?.length ? "Workspaces" : "Create a workspace");
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger className={buttonClasses("outline", "sm", "min-w-0 max-w-40 shrink justify-between sm:max-w-52")} data-testid="workspace-switcher">
-        <span className="truncate">{label}</span>
-        <span aria-hidden="true" className="text-muted-foreground">▾</span>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content align="start" sideOffset={6} className="z-50 min-w-56 rounded-lg border border-border bg-card p-1 text-foreground shadow-lg">
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-muted-foreground">Workspaces</DropdownMenu.Label>
-          {isError ? <p className="px-2 py-1.5 text-sm text-destructive">Couldn&apos;t load your workspaces.</p> : null}
-          {data?.map((workspace) => (
-            <DropdownMenu.Item key={workspace.slug} asChild className={itemClasses}>
-              <Link href={`/w/${workspace.slug}`} aria-current={workspace.slug === slug ? "page" : undefined}>
-                <CheckIcon className={cn("shrink-0", workspace.slug === slug ? "opacity-100" : "opacity-0")} />
-                <span className="truncate">{workspace.name}</span>
-                {workspace.personal ? <span className="ml-auto text-xs text-muted-foreground">Personal</span> : null}
-              </Link>
-            </DropdownMenu.Item>
-          ))}
-          <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          <DropdownMenu.Item asChild className={itemClasses}>
-            <Link href="/w/new">+ Create workspace</Link>
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <LazyPopup
+      popup={WorkspaceSwitcherPopup}
+      preload={load}
+      props={{ slug }}
+      trigger={{
+        className: buttonClasses("outline", "sm", "min-w-0 max-w-40 shrink justify-between sm:max-w-52"),
+        "data-testid": "workspace-switcher",
+        children: (
+          <>
+            <span className="truncate">{label}</span>
+            <span aria-hidden="true" className="text-muted-foreground">
+              ▾
+            </span>
+          </>
+        ),
+      }}
+    />
   );
 }

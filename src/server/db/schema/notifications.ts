@@ -1,6 +1,7 @@
 import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 /** In-app notifications: one row per recipient, shown in the header bell. */
 export const notifications = pgTable(
@@ -8,6 +9,8 @@ export const notifications = pgTable(
   {
     id: id(),
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    /** The workspace it is about, if any: hidden while impersonating when that workspace turned support access off. */
+    workspaceId: uuid("workspace_id").references(() => workspaces.id, { onDelete: "cascade" }),
     type: text("type").notNull(),
     title: text("title").notNull(),
     body: text("body").notNull(),
@@ -17,7 +20,7 @@ export const notifications = pgTable(
     createdAt: createdAt(),
   },
   // (user_id, id) serves the FK, the keyset list and the unread count.
-  (t) => [index("notifications_user_id_id_idx").on(t.userId, t.id)],
+  (t) => [index("notifications_user_id_id_idx").on(t.userId, t.id), index("notifications_workspace_id_idx").on(t.workspaceId)],
 );
 
 /**

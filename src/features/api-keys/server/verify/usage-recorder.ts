@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { uuidv7 } from "@/lib/ids";
-import { billingPeriodStart } from "@/lib/plans";
+import { billingPeriodOf } from "@/lib/plans";
 import { db as defaultDb, type DbOrTx } from "@/server/db/client";
 import { periodicFlush } from "@/server/db/periodic-flush";
 import { logger } from "@/server/logging/logger";
@@ -25,6 +25,15 @@ type Daily = { workspaceId: string; apiKeyId: string; day: string; route: string
 
 const MAX_BUFFERED = 20_000;
 
+const DAY_MS = 86_400_000;
+let lastDay = { from: 0, day: "" };
+/** YYYY-MM-DD (UTC) of `at`; the last one is kept, as every request asks. */
+function utcDay(at: Date): string {
+  const t = at.getTime();
+  if (t < lastDay.from || t >= lastDay.from + DAY_MS) lastDay = { from: Math.floor(t / DAY_MS) * DAY_MS, day: at.toISOString().slice(0, 10) };
+  return lastDay.day;
+}
+
 /**
  * Usage is counted in memory and written once a second in one transaction: request-log rows,
  * per-day/route counters, the billing period's count and `last_used_at`, whatever the request
@@ -39,22 +48,25 @@ export function createUsageRecorder(opts: { db?: DbOrTx; intervalMs?: number } =
   let lastUsed = new Map<string, Date>();
   const flushedListeners = new Set<(periodCounts: Map<string, number>) => void>();
 
+  /** The record, which the recorder keeps: the caller builds a fresh one per request and lets go of it. */
   function record(r: RequestRecord) {
     if (log.length >= MAX_BUFFERED) {
       logger.error({ buffered: log.length }, "api usage buffer full; dropping a request-log row");
     } else {
       // UUIDv7 of the request's time: the log pages by id and retention cuts by id.
-      log.push({ ...r, id: uuidv7(r.at.getTime()) });
+      const row = r as RequestRecord & { id: string };
+      row.id = uuidv7(r.at.getTime());
+      log.push(row);
     }
-    const day = r.at.toISOString().slice(0, 10);
+    const day = utcDay(r.at);
     const dailyKey = `${r.apiKeyId}|${day}|${r.route}`;
-    const d = daily.get(dailyKey) ?? { workspaceId: r.workspaceId, apiKeyId: r.apiKeyId, day, route: r.route, requests: 0, errors: 0, latencyMsTotal: 0 };
+    let d = daily.get(dailyKey);
+    if (!d) daily.set(dailyKey, (d = { workspaceId: r.workspaceId, apiKeyId: r.apiKeyId, day, route: r.route, requests: 0, errors: 0, latencyMsTotal: 0 }));
     d.requests += 1;
     d.errors += r.status >= 400 ? 1 : 0;
     d.latencyMsTotal += r.latencyMs;
-    daily.set(dailyKey, d);
     if (r.billable) {
-      const periodKey = `${r.workspaceId}|${billingPeriodStart(r.at)}`;
+      const periodKey = `${r.workspaceId}|${billingPeriodOf(r.at).start}`;
       periods.set(periodKey, (periods.get(periodKey) ?? 0) + 1);
     }
     const previous = lastUsed.get(r.apiKeyId);

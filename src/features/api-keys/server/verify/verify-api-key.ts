@@ -23,6 +23,27 @@ const REFUSALS = {
 
 const refuse = (reason: keyof typeof REFUSALS, lookedUp: boolean): Verification => ({ ok: false, reason, message: REFUSALS[reason], lookedUp });
 
+/** Each cached key's verified form, made once rather than per request (callers must not change it). */
+const verifiedForms = new WeakMap<CachedKey, VerifiedKey>();
+
+type CacheLookup = { verification: Verification; hash?: undefined } | { verification: null; hash: string };
+
+/** parse + checksum (no I/O) → hash → this process's cache: the verification, or the hash to look up. */
+function fromCache(candidate: string, cache: KeyCache, now: Date): CacheLookup {
+  if (!parseApiKey(candidate)) return { verification: refuse("malformed", false) };
+  const hash = hashApiKey(candidate);
+  const key = cache.get(hash, now.getTime());
+  return key ? { verification: judge(key, hash, now, true) } : { verification: null, hash };
+}
+
+/**
+ * The verification from this process's cache alone, without a promise (the API's request
+ * path asks this first, so a cached key costs no async hop); null when the key isn't cached.
+ */
+export function verifyCachedApiKey(candidate: string, opts: { now?: Date; cache?: KeyCache } = {}): Verification | null {
+  return fromCache(candidate, opts.cache ?? apiKeyCache(), opts.now ?? new Date()).verification;
+}
+
 /**
  * parse + checksum (no I/O) → hash → cache or one indexed read → revoked / expired / grace /
  * creator still a member. Scopes are cut to the creator's current role here, so callers only
@@ -34,26 +55,29 @@ export async function verifyApiKey(
   opts: { now?: Date; cache?: KeyCache; beforeLookup?: () => Promise<boolean> } = {},
 ): Promise<Verification> {
   const now = opts.now ?? new Date();
-  if (!parseApiKey(candidate)) return refuse("malformed", false);
-  const hash = hashApiKey(candidate);
   const cache = opts.cache ?? apiKeyCache();
-  let key = cache.get(hash, now.getTime());
-  const cached = key !== null;
-  if (!key) {
-    if (opts.beforeLookup && !(await opts.beforeLookup())) return refuse("unknown", false);
-    const generation = cache.generation();
-    key = await loadKey(db, hash);
-    if (!key) return refuse("unknown", true);
-    cache.set(hash, key, generation);
-  }
+  const found = fromCache(candidate, cache, now);
+  if (found.verification) return found.verification;
+  if (opts.beforeLookup && !(await opts.beforeLookup())) return refuse("unknown", false);
+  const generation = cache.generation();
+  const key = await loadKey(db, found.hash);
+  if (!key) return refuse("unknown", true);
+  cache.set(found.hash, key, generation);
+  return judge(key, found.hash, now, false);
+}
+
+function judge(key: CachedKey, hash: string, now: Date, cached: boolean): Verification {
   // The index matched on equality already; compare again in constant time so no code path
-  // branches on how much of a hash matched.
-  if (!sameHash(key.matchedHash, hash)) return refuse("unknown", !cached);
+  // branches on how much of a hash matched. (A cache hit was found under this very hash.)
+  if (!cached && !sameHash(key.matchedHash, hash)) return refuse("unknown", true);
   if (key.revokedAt) return refuse("revoked", !cached);
   if (key.expiresAt && key.expiresAt.getTime() <= now.getTime()) return refuse("expired", !cached);
   if (key.matchedPreviousUntil && key.matchedPreviousUntil.getTime() <= now.getTime()) return refuse("rolled", !cached);
-  if (!key.creator) return refuse("creator_left", !cached);
-  return { ok: true, cached, key: { ...key, creator: key.creator, effectiveScopes: effectiveScopes(key.scopes, key.creator.role) } };
+  const creator = key.creator;
+  if (!creator) return refuse("creator_left", !cached);
+  let verified = verifiedForms.get(key);
+  if (!verified) verifiedForms.set(key, (verified = { ...key, creator, effectiveScopes: effectiveScopes(key.scopes, creator.role) }));
+  return { ok: true, cached, key: verified };
 }
 
 async function loadKey(db: DbOrTx, hash: string): Promise<CachedKey | null> {

@@ -1,4 +1,5 @@
 import { sessionCookie } from "@/server/auth/cookies";
+import { judgeImpersonatedCall } from "@/server/auth/impersonation-policy";
 import { resolveRequestSession } from "@/server/auth/request-session";
 import { db } from "@/server/db/client";
 import { withRequest } from "@/server/http/with-request";
@@ -12,6 +13,9 @@ export const GET = withRequest<{ params: Promise<{ id: string }> }>(async (req, 
   const resolved = await resolveRequestSession(db, req.headers);
   const signedIn = resolved?.fullyAuthenticated ? resolved : null;
   if (!signedIn) return failure(401, "UNAUTHORIZED", "Sign in to download your export.", requestId);
+  // Downloading an export is taking the copy that requesting one would make: never while impersonating.
+  const verdict = signedIn.impersonation ? judgeImpersonatedCall("exports.request", "mutation", signedIn.impersonation.mode) : null;
+  if (verdict?.kind === "refused") return failure(403, "FORBIDDEN", verdict.userMessage, requestId);
 
   const result = await readExportFile({ id: (await params).id }, { userId: signedIn.user.id }, db);
   if (result.kind === "not_found") return failure(404, "NOT_FOUND", "That export doesn't exist.", requestId);
