@@ -6,6 +6,7 @@ import { createFeedbackBoard, createWorkspaceWithMembers } from "../src/server/d
 import { featureFlags } from "../src/server/db/schema";
 import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/fixtures";
+import { formHydrated, hydrated } from "./support/hydrated";
 
 // Both tests change boards.trending-sort on this server: one after the other. (No other spec uses it.)
 test.describe.configure({ mode: "serial" });
@@ -44,10 +45,14 @@ test("staff pull the kill switch and an open board loses Trending within 2 s, wi
 
   await staffPage.goto("/admin/flags");
   await expect(staffPage.getByRole("heading", { name: "Feature flags" })).toBeVisible();
+  await hydrated(staffPage);
   const row = staffPage.getByTestId("flag-row").and(staffPage.locator(`[data-flag="${FLAG}"]`));
   await row.getByRole("button", { name: `Kill ${FLAG}` }).click();
   await staffPage.getByLabel("Reason").fill("Trending query is timing out");
   await staffPage.getByRole("button", { name: "Kill it" }).click();
+  // A staff write: the first one asks for the password (admin mode), then goes through.
+  await staffPage.getByLabel("Your password").fill(staff.password);
+  await staffPage.getByRole("button", { name: "Enter admin mode" }).click();
   await expect(row.getByTestId("flag-state")).toHaveText("Killed");
 
   // The poll's bound is the requirement: gone from the open tab within 2 s, and the list falls back to Top.
@@ -69,6 +74,7 @@ test("staff pull the kill switch and an open board loses Trending within 2 s, wi
 async function signInThroughForm(context: BrowserContext, email: string, password: string, next: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await formHydrated(page.getByRole("form", { name: "Sign in" }));
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -88,10 +94,13 @@ test("a 10% rollout puts the same person in the same variant on every sign-in", 
   await signInAs(staffContext, staff.id);
   const staffPage = await staffContext.newPage();
   await staffPage.goto(`/admin/flags/${FLAG}`);
+  await hydrated(staffPage);
   await staffPage.getByLabel("Roll out to a percentage").check();
   await staffPage.getByLabel("Percentage", { exact: true }).fill("10");
   await staffPage.getByLabel("Everyone else gets").selectOption("off");
   await staffPage.getByRole("button", { name: "Save targeting" }).click();
+  await staffPage.getByLabel("Your password").fill(staff.password);
+  await staffPage.getByRole("button", { name: "Enter admin mode" }).click();
   await expect(staffPage.getByText("Flag saved").first()).toBeVisible();
 
   // One person inside the 10% and one outside (the bucket is a pure function of flag and id).

@@ -1,6 +1,7 @@
 "use client";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense } from "react";
 import { useToasts } from "./toast-store";
+import { useOpenedOnce } from "./use-opened-once";
 
 const ToastList = lazy(() => import("./toast-list"));
 
@@ -10,9 +11,7 @@ const ToastList = lazy(() => import("./toast-list"));
  * stays mounted after it.
  */
 export function Toaster() {
-  const hasToasts = useToasts((state) => state.toasts.length > 0);
-  const [needed, setNeeded] = useState(hasToasts);
-  if (hasToasts && !needed) setNeeded(true);
+  const needed = useOpenedOnce(useToasts((state) => state.toasts.length > 0));
   return needed ? (
     <Suspense fallback={null}>
       <ToastList />

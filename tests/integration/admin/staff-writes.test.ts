@@ -15,6 +15,7 @@ const NEED_ADMIN_MODE = [
   "admin.resendVerification", "admin.markVerified", "admin.sendPasswordReset", "admin.resetTwoFactor", "admin.revokeSessions",
   "admin.setLock", "admin.transferOwnership", "admin.deleteUser",
   "impersonation.start", "securityRules.add", "securityRules.remove", "staff.setStaffRole", "staffBilling.grantCredit",
+  "flags.update", "flags.setKillSwitch", "flags.addCohortMember", "flags.removeCohortMember",
 ];
 
 const WITHOUT_ADMIN_MODE: Record<string, string> = {
@@ -24,11 +25,7 @@ const WITHOUT_ADMIN_MODE: Record<string, string> = {
   "support.note": "decision 049",
   "support.setStatus": "decision 049",
   "support.assign": "decision 049",
-  "flags.update": "not yet: decision 056, noticed and left alone",
-  "flags.setKillSwitch": "not yet: decision 056",
-  "flags.addCohortMember": "not yet: decision 056",
-  "flags.removeCohortMember": "not yet: decision 056",
-  "flags.setOverride": "not yet: decision 056",
+  "flags.setOverride": "a staff member's own override changes only their own view",
   "jobs.replayEmail": "not yet: decision 056",
   "jobs.replayRun": "not yet: decision 056",
   "previews.create": "product staff's own preview deployments, not the support console",

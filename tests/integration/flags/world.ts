@@ -2,11 +2,15 @@ import { TRPCError } from "@trpc/server";
 import { expect } from "vitest";
 import { flagStore } from "@/server/flags/store";
 import { evaluationCounter } from "@/server/flags/evaluation-counter";
+import { FACTORY_PASSWORD } from "@/server/db/factories";
 import { callerFor, newUser } from "../workspaces/world";
 
+/** Staff of each role, in admin mode (flag writes need it, like every console write), and a plain user. */
 export async function staffWorld() {
   const [admin, support, product, plain] = [await newUser({ staffRole: "admin" }), await newUser({ staffRole: "support" }), await newUser({ staffRole: "product" }), await newUser()];
-  return { admin, support, product, plain, as: { admin: await callerFor(admin), support: await callerFor(support), product: await callerFor(product), plain: await callerFor(plain) } };
+  const as = { admin: await callerFor(admin), support: await callerFor(support), product: await callerFor(product), plain: await callerFor(plain) };
+  for (const staff of [as.admin, as.support, as.product]) await staff.admin.enterAdminMode({ password: FACTORY_PASSWORD });
+  return { admin, support, product, plain, as };
 }
 
 /** Resolves once this process's flag cache satisfies `check` (NOTIFY → reload), failing after 5 s. */

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { TextLink } from "@/components/ui/text-link";
 import { AuthCard } from "@/features/auth/ui/auth-card";
 import { ForgotPasswordForm } from "@/features/auth/ui/forgot-password-form";
 
@@ -11,9 +11,9 @@ export default function ForgotPasswordPage() {
       title="Forgot your password?"
       description="Enter your account's email address and we'll send you a link to choose a new password."
       footer={
-        <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">
+        <TextLink href="/sign-in">
           Back to sign in
-        </Link>
+        </TextLink>
       }
     >
       <ForgotPasswordForm />

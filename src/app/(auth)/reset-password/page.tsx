@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ButtonLink } from "@/components/ui/button-link";
+import { buttonClasses } from "@/components/ui/button-classes";
 import { AuthCard } from "@/features/auth/ui/auth-card";
 import { ResetPasswordForm } from "@/features/auth/ui/reset-password-form";
 
@@ -10,7 +10,9 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   if (typeof token !== "string" || !token) {
     return (
       <AuthCard title="This reset link is incomplete" description="The link has no token. Open the whole link from the email, or ask for a new one.">
-        <ButtonLink href="/forgot-password">Request a new link</ButtonLink>
+        <a href="/forgot-password" className={buttonClasses()}>
+          Request a new link
+        </a>
       </AuthCard>
     );
   }

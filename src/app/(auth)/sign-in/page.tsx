@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { TextLink } from "@/components/ui/text-link";
 import { redirect } from "next/navigation";
 import { safeRedirectPath } from "@/features/auth/schemas";
 import { AuthCard } from "@/features/auth/ui/auth-card";
@@ -23,13 +23,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       footer={
         <p>
           New here?{" "}
-          <Link href={next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up"} className="font-medium text-primary underline-offset-4 hover:underline">
+          <TextLink href={next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up"}>
             Create an account
-          </Link>
+          </TextLink>
           {" · "}
-          <Link href="/support" className="font-medium text-primary underline-offset-4 hover:underline">
+          <TextLink href="/support">
             Contact support
-          </Link>
+          </TextLink>
         </p>
       }
     >

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { TextLink } from "@/components/ui/text-link";
 import { redirect } from "next/navigation";
 import { safeRedirectPath } from "@/features/auth/schemas";
 import { AuthCard } from "@/features/auth/ui/auth-card";
@@ -23,9 +23,9 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       footer={
         <p>
           Already have an account?{" "}
-          <Link href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"} className="font-medium text-primary underline-offset-4 hover:underline">
+          <TextLink href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"}>
             Sign in
-          </Link>
+          </TextLink>
         </p>
       }
     >

@@ -4,6 +4,7 @@ import { PLAN_IDS, PLANS } from "@/lib/plans";
 import { endpoint } from "@/server/rest/endpoint";
 import { apiKeyScope, usageOutput } from "../schemas";
 import { getApiUsage } from "./get-api-usage";
+import type { VerifiedKey } from "./verify/verify-api-key";
 
 const meResponse = z.object({
     key: z.object({
@@ -28,7 +29,21 @@ const getMe = endpoint({
   tag: "Keys",
   scope: null,
   response: meResponse,
-  handle: async ({ key }) => ({
+  handle: async ({ key }) => {
+    let me = meBodies.get(key);
+    if (!me) meBodies.set(key, (me = describeKey(key)));
+    return me;
+  },
+});
+
+/**
+ * `/v1/me` depends on nothing but the verified key, which is one object per cached key: its
+ * answer is made once per key, so the framework checks and serialises it once (decision 040).
+ */
+const meBodies = new WeakMap<VerifiedKey, z.input<typeof meResponse>>();
+
+function describeKey(key: VerifiedKey): z.input<typeof meResponse> {
+  return {
     key: {
       id: key.id,
       name: key.name,
@@ -41,8 +56,8 @@ const getMe = endpoint({
     },
     workspace: key.workspace,
     actingAs: { userId: key.creator.userId, displayName: key.creator.displayName, role: key.creator.role },
-  }),
-});
+  };
+}
 
 const getUsage = endpoint({
   method: "GET",

@@ -1,11 +1,11 @@
 "use client";
-import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { trpcClient } from "@/trpc/vanilla";
 import { PASSWORD_MIN } from "../limits";
 import type { TokenFailure } from "../schemas";
 import { FormAlert, TextField } from "@/components/ui/text-field";
+import { TextLink } from "@/components/ui/text-link";
 import { TOKEN_FAILURE_TEXT } from "./token-failure-text";
 import { useForm } from "@/trpc/use-form";
 
@@ -25,9 +25,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
     return (
       <div className="flex flex-col gap-4">
         <FormAlert>{TOKEN_FAILURE_TEXT.reset[failure]}</FormAlert>
-        <Link href="/forgot-password" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+        <TextLink href="/forgot-password" className="text-sm">
           Request a new reset link
-        </Link>
+        </TextLink>
       </div>
     );
   }

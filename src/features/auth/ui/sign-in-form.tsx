@@ -1,9 +1,9 @@
 "use client";
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { trpcClient } from "@/trpc/vanilla";
 import { ACCOUNT_LOCKED_MESSAGE } from "../limits";
 import { FormAlert, TextField } from "@/components/ui/text-field";
+import { TextLink } from "@/components/ui/text-link";
 import { useForm } from "@/trpc/use-form";
 
 export function SignInForm({ next }: { next: string | null }) {
@@ -22,9 +22,9 @@ export function SignInForm({ next }: { next: string | null }) {
         {form.formError === ACCOUNT_LOCKED_MESSAGE ? (
           <>
             {" "}
-            <Link href="/support" className="font-medium text-primary underline underline-offset-4">
+            <TextLink href="/support" className="underline">
               Contact support
-            </Link>
+            </TextLink>
           </>
         ) : null}
       </FormAlert>
@@ -36,9 +36,9 @@ export function SignInForm({ next }: { next: string | null }) {
         autoComplete="current-password"
         {...form.field("password")}
         trailing={
-          <Link href="/forgot-password" className="text-sm text-primary underline-offset-4 hover:underline">
+          <a href="/forgot-password" className="text-sm text-primary underline-offset-4 hover:underline">
             Forgot password?
-          </Link>
+          </a>
         }
       />
       <Button type="submit" disabled={form.pending || !form.ready} aria-disabled={form.pending}>

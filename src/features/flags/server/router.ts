@@ -4,7 +4,7 @@ import { overrideCookieHeader, readFlagOverrides } from "@/server/flags/override
 import { requestFlagSubject } from "@/server/flags/subject";
 import { router } from "@/server/trpc/init";
 import { staffActor } from "@/server/trpc/staff-actor";
-import { publicProcedure, rateLimit, staffProcedure } from "@/server/trpc/tiers";
+import { adminWriteProcedure, publicProcedure, rateLimit, staffProcedure } from "@/server/trpc/tiers";
 import * as s from "../schemas";
 import { addCohortMember, listCohorts, removeCohortMember } from "./cohorts";
 import { evaluateFlagsForClient } from "./evaluate-flags";
@@ -19,7 +19,10 @@ const writes = rateLimit({ name: "flags-staff", limit: 60, windowSeconds: 60 });
 // Any staff member may read flags and pull a kill switch (stopping a broken feature can't wait
 // for someone senior); editing rollouts and cohorts is for product and admin staff.
 const support = staffProcedure("support");
-const product = staffProcedure("product");
+// Writes that change what users are served need admin mode (the password within 15 minutes), like
+// every console write; a staff member's own override only changes their own view.
+const supportWrite = adminWriteProcedure("support");
+const productWrite = adminWriteProcedure("product");
 
 export const flagsRouter = router({
   evaluate: publicProcedure
@@ -32,10 +35,10 @@ export const flagsRouter = router({
   audit: support.input(s.auditInput).output(s.auditOutput).query(({ input, ctx }) => listFlagAudit(input, ctx.db)),
   cohorts: support.input(z.void()).output(s.cohortsOutput).query(({ ctx }) => listCohorts(ctx.db)),
 
-  update: product.use(writes).input(s.updateFlagInput).output(s.flagSummaryDto).mutation(({ input, ctx }) => updateFlagTargeting(input, staffActor(ctx), ctx.db)),
-  setKillSwitch: support.use(writes).input(s.setKillSwitchInput).output(s.flagSummaryDto).mutation(({ input, ctx }) => setKillSwitch(input, staffActor(ctx), ctx.db)),
-  addCohortMember: product.use(writes).input(s.addCohortMemberInput).output(s.okOutput).mutation(({ input, ctx }) => addCohortMember(input, staffActor(ctx), ctx.db)),
-  removeCohortMember: product.use(writes).input(s.removeCohortMemberInput).output(s.okOutput).mutation(({ input, ctx }) => removeCohortMember(input, staffActor(ctx), ctx.db)),
+  update: productWrite.use(writes).input(s.updateFlagInput).output(s.flagSummaryDto).mutation(({ input, ctx }) => updateFlagTargeting(input, staffActor(ctx), ctx.db)),
+  setKillSwitch: supportWrite.use(writes).input(s.setKillSwitchInput).output(s.flagSummaryDto).mutation(({ input, ctx }) => setKillSwitch(input, staffActor(ctx), ctx.db)),
+  addCohortMember: productWrite.use(writes).input(s.addCohortMemberInput).output(s.okOutput).mutation(({ input, ctx }) => addCohortMember(input, staffActor(ctx), ctx.db)),
+  removeCohortMember: productWrite.use(writes).input(s.removeCohortMemberInput).output(s.okOutput).mutation(({ input, ctx }) => removeCohortMember(input, staffActor(ctx), ctx.db)),
   setOverride: support
     .use(writes)
     .input(s.setOverrideInput)

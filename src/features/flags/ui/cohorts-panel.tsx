@@ -9,10 +9,11 @@ import { Label } from "@/components/ui/label";
 import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
+import type { AdminWrite } from "@/lib/admin-mode";
 import { useTRPC } from "@/trpc/client";
 
 /** Named beta cohorts: a rule "Beta cohort is one of beta-testers" matches their members. */
-export function CohortsPanel() {
+export function CohortsPanel({ adminMutation }: { adminMutation: AdminWrite }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery(trpc.flags.cohorts.queryOptions());
@@ -22,35 +23,39 @@ export function CohortsPanel() {
   const key = trpc.flags.cohorts.queryKey();
   const settle = () => void queryClient.invalidateQueries({ queryKey: key });
   const add = useMutation(
-    trpc.flags.addCohortMember.mutationOptions({
-      meta: { toast: false },
-      onSuccess: () => {
-        setEmail("");
-        setErrors({});
-        toast({ title: "Added to the cohort", variant: "success" });
-      },
-      onError: (error) => {
-        const { message, fieldErrors } = describeClientError(error);
-        setErrors(fieldErrors ?? { email: [message] });
-      },
-      onSettled: settle,
-    }),
+    adminMutation(
+      trpc.flags.addCohortMember.mutationOptions({
+        meta: { toast: false },
+        onSuccess: () => {
+          setEmail("");
+          setErrors({});
+          toast({ title: "Added to the cohort", variant: "success" });
+        },
+        onError: (error) => {
+          const { message, fieldErrors } = describeClientError(error);
+          setErrors(fieldErrors ?? { email: [message] });
+        },
+        onSettled: settle,
+      }),
+    ),
   );
   const remove = useMutation(
-    trpc.flags.removeCohortMember.mutationOptions({
-      meta: { toast: false },
-      onMutate: async ({ cohort: name, userId }) => {
-        await queryClient.cancelQueries({ queryKey: key });
-        const previous = queryClient.getQueryData(key);
-        queryClient.setQueryData(key, (old) => (old ? { cohorts: old.cohorts.map((c) => (c.name === name ? { ...c, members: c.members.filter((m) => m.userId !== userId) } : c)) } : old));
-        return { previous };
-      },
-      onError: (error, _input, context) => {
-        queryClient.setQueryData(key, context?.previous);
-        toast({ title: "Not removed", description: `${describeClientError(error).message} They are back in the list.`, variant: "error" });
-      },
-      onSettled: settle,
-    }),
+    adminMutation(
+      trpc.flags.removeCohortMember.mutationOptions({
+        meta: { toast: false },
+        onMutate: async ({ cohort: name, userId }) => {
+          await queryClient.cancelQueries({ queryKey: key });
+          const previous = queryClient.getQueryData(key);
+          queryClient.setQueryData(key, (old) => (old ? { cohorts: old.cohorts.map((c) => (c.name === name ? { ...c, members: c.members.filter((m) => m.userId !== userId) } : c)) } : old));
+          return { previous };
+        },
+        onError: (error, _input, context) => {
+          queryClient.setQueryData(key, context?.previous);
+          toast({ title: "Not removed", description: `${describeClientError(error).message} They are back in the list.`, variant: "error" });
+        },
+        onSettled: settle,
+      }),
+    ),
   );
   function submit(event: FormEvent) {
     event.preventDefault();

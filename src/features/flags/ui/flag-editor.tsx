@@ -14,6 +14,7 @@ import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import type { FlagSummary, TargetingDto } from "../schemas";
 import { StateBadge } from "./flags-table";
+import type { AdminWrite } from "@/lib/admin-mode";
 import { KillSwitchButton } from "./kill-switch";
 import { useFlagListCache } from "./use-flag-list-update";
 import { ValueInput } from "@/components/ui/flag-value-input";
@@ -40,7 +41,7 @@ function fromDraft(d: Draft): Omit<TargetingDto, "killed" | "killReason"> {
 }
 
 /** Edit one flag's on/off, rules (first match wins), percentage rollout and fallthrough; errors appear at the field they name. */
-export function FlagEditor({ flagKey }: { flagKey: string }) {
+export function FlagEditor({ flagKey, adminMutation }: { flagKey: string; adminMutation: AdminWrite }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.flags.list.queryOptions());
   const flag = data.flags.find((f) => f.key === flagKey)!;
@@ -50,21 +51,23 @@ export function FlagEditor({ flagKey }: { flagKey: string }) {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const cache = useFlagListCache();
   const save = useMutation(
-    trpc.flags.update.mutationOptions({
-      meta: { toast: false },
-      onSuccess: (saved) => {
-        setErrors({});
-        setStartedAt(saved.version);
-        setReason("");
-        toast({ title: "Flag saved", description: "Every app process and open tab has it within seconds.", variant: "success" });
-      },
-      onError: (error) => {
-        const { message, fieldErrors } = describeClientError(error);
-        setErrors(fieldErrors ?? {});
-        toast({ title: "Flag not saved", description: message, variant: "error" });
-      },
-      onSettled: () => cache.settle(),
-    }),
+    adminMutation(
+      trpc.flags.update.mutationOptions({
+        meta: { toast: false },
+        onSuccess: (saved) => {
+          setErrors({});
+          setStartedAt(saved.version);
+          setReason("");
+          toast({ title: "Flag saved", description: "Every app process and open tab has it within seconds.", variant: "success" });
+        },
+        onError: (error) => {
+          const { message, fieldErrors } = describeClientError(error);
+          setErrors(fieldErrors ?? {});
+          toast({ title: "Flag not saved", description: message, variant: "error" });
+        },
+        onSettled: () => cache.settle(),
+      }),
+    ),
   );
   const err = (path: string) => errors[path]?.[0] ?? Object.entries(errors).find(([k]) => k.startsWith(`${path}.`))?.[1][0];
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -82,7 +85,7 @@ export function FlagEditor({ flagKey }: { flagKey: string }) {
           <CardTitle className="flex items-center gap-2 font-mono">
             {flag.key} <StateBadge flag={flag} />
           </CardTitle>
-          <KillSwitchButton flag={flag} />
+          <KillSwitchButton flag={flag} adminMutation={adminMutation} />
         </div>
         <CardDescription>
           {flag.description} Owner {flag.owner}; remove by {flag.removeBy}.{flag.targeting?.killed ? ` Killed: ${flag.targeting.killReason ?? "no reason given"}.` : ""}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
+import type { AdminWrite } from "@/lib/admin-mode";
 import { useTRPC } from "@/trpc/client";
 import type { FlagSummary } from "../schemas";
 import { flagState, formatCount, formatValue, rolloutSummary, STALE_LABEL } from "./format";
@@ -16,7 +17,7 @@ export function StateBadge({ flag }: { flag: FlagSummary }) {
   return <span className={cn("inline-flex rounded-full px-2 py-0.5 text-xs font-medium", TONE[state.tone])} data-testid="flag-state">{state.label}</span>;
 }
 
-function FlagRow({ flag }: { flag: FlagSummary }) {
+function FlagRow({ flag, adminMutation }: { flag: FlagSummary; adminMutation: AdminWrite }) {
   const total = flag.counts.reduce((n, c) => n + c.count, 0);
   return (
     <li data-testid="flag-row" data-flag={flag.key} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
@@ -34,12 +35,13 @@ function FlagRow({ flag }: { flag: FlagSummary }) {
           {total > 0 ? ` · last 7 days: ${flag.counts.map((c) => `${c.variant} ${formatCount(c.count)}`).join(", ")}` : ""}
         </span>
       </div>
-      <KillSwitchButton flag={flag} />
+      <KillSwitchButton flag={flag} adminMutation={adminMutation} />
     </li>
   );
 }
 
-export function FlagsTable() {
+/** `adminMutation`: kill switches are staff writes, so they go through admin mode (wired in app/). */
+export function FlagsTable({ adminMutation }: { adminMutation: AdminWrite }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.flags.list.queryOptions());
   return (
@@ -51,7 +53,7 @@ export function FlagsTable() {
       <CardContent>
         <ul aria-label="Flags" className="flex flex-col divide-y divide-border">
           {data.flags.map((flag) => (
-            <FlagRow key={flag.key} flag={flag} />
+            <FlagRow key={flag.key} flag={flag} adminMutation={adminMutation} />
           ))}
         </ul>
       </CardContent>

@@ -8,6 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
+import type { AdminWrite } from "@/lib/admin-mode";
 import { useTRPC } from "@/trpc/client";
 import type { FlagSummary } from "../schemas";
 import { useFlagListCache } from "./use-flag-list-update";
@@ -16,7 +17,7 @@ import { useFlagListCache } from "./use-flag-list-update";
  * Pull (or release) the kill switch. Killing asks for a reason (it goes to the audit log and
  * the list); the list flips at once and flips back with a toast if the server refuses.
  */
-export function KillSwitchButton({ flag }: { flag: FlagSummary }) {
+export function KillSwitchButton({ flag, adminMutation }: { flag: FlagSummary; adminMutation: AdminWrite }) {
   const trpc = useTRPC();
   const cache = useFlagListCache();
   const [open, setOpen] = useState(false);
@@ -24,31 +25,33 @@ export function KillSwitchButton({ flag }: { flag: FlagSummary }) {
   const [error, setError] = useState<string | null>(null);
   const killed = flag.targeting?.killed ?? false;
   const mutation = useMutation(
-    trpc.flags.setKillSwitch.mutationOptions({
-      meta: { toast: false },
-      onMutate: async (input) => {
-        const previous = await cache.patch(input.key, (f) => ({
-          ...f,
-          targeting: { ...(f.targeting ?? { enabled: true, rules: [], rollout: null, fallthrough: f.default, killReason: null, killed: false }), killed: input.killed, killReason: input.reason ?? null },
-        }));
-        setOpen(false);
-        return { previous };
-      },
-      onError: (err, input, context) => {
-        cache.restore(context?.previous);
-        const { message, fieldErrors } = describeClientError(err);
-        if (fieldErrors?.reason) {
-          setError(fieldErrors.reason[0]!);
-          setOpen(true);
-        }
-        toast({ title: input.killed ? "Kill switch not pulled" : "Kill switch not released", description: `${message} Nothing changed; try again.`, variant: "error" });
-      },
-      onSuccess: (_data, input) => {
-        setReason("");
-        toast({ title: input.killed ? `${input.key} killed` : `${input.key} released`, description: input.killed ? "Every open tab loses it within seconds." : "It serves its rules again.", variant: "success" });
-      },
-      onSettled: () => cache.settle(),
-    }),
+    adminMutation(
+      trpc.flags.setKillSwitch.mutationOptions({
+        meta: { toast: false },
+        onMutate: async (input) => {
+          const previous = await cache.patch(input.key, (f) => ({
+            ...f,
+            targeting: { ...(f.targeting ?? { enabled: true, rules: [], rollout: null, fallthrough: f.default, killReason: null, killed: false }), killed: input.killed, killReason: input.reason ?? null },
+          }));
+          setOpen(false);
+          return { previous };
+        },
+        onError: (err, input, context) => {
+          cache.restore(context?.previous);
+          const { message, fieldErrors } = describeClientError(err);
+          if (fieldErrors?.reason) {
+            setError(fieldErrors.reason[0]!);
+            setOpen(true);
+          }
+          toast({ title: input.killed ? "Kill switch not pulled" : "Kill switch not released", description: `${message} Nothing changed; try again.`, variant: "error" });
+        },
+        onSuccess: (_data, input) => {
+          setReason("");
+          toast({ title: input.killed ? `${input.key} killed` : `${input.key} released`, description: input.killed ? "Every open tab loses it within seconds." : "It serves its rules again.", variant: "success" });
+        },
+        onSettled: () => cache.settle(),
+      }),
+    ),
   );
 
   if (killed) {

@@ -10,9 +10,9 @@ import { toast } from "@/components/ui/toast-store";
 import { useTRPC } from "@/trpc/client";
 import { describeClientError } from "@/trpc/errors";
 import { SECURITY_RULE_KIND_LABELS, SECURITY_RULE_KIND_VALUES, type SecurityRuleKindValue } from "../constants";
+import type { AdminWrite } from "@/lib/admin-mode";
 
 /** Wraps a write's mutation options so it asks for admin mode and retries (app/ passes the admin console's). */
-type AdminWrite = <O extends { mutationFn?: (...args: never[]) => Promise<unknown> }>(options: O) => O;
 
 /** Rules by kind; adding and removing need admin mode and apply in every process within a second. */
 export function SecurityRulesConsole({ adminMutation }: { adminMutation: AdminWrite }) {

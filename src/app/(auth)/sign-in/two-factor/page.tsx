@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { TextLink } from "@/components/ui/text-link";
 import { redirect } from "next/navigation";
 import { safeRedirectPath } from "@/features/auth/schemas";
 import { AuthCard } from "@/features/auth/ui/auth-card";
@@ -24,9 +24,9 @@ export default async function TwoFactorSignInPage({ searchParams }: { searchPara
       footer={
         <p>
           Not you, or lost your phone and your codes?{" "}
-          <Link href={signInHref} className="font-medium text-primary underline-offset-4 hover:underline">
+          <TextLink href={signInHref}>
             Start over
-          </Link>
+          </TextLink>
         </p>
       }
     >

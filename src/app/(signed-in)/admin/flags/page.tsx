@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { CohortsPanel, CohortsPanelSkeleton } from "@/features/flags/ui/cohorts-panel";
+import { CohortsPanelSkeleton } from "@/features/flags/ui/cohorts-panel";
 import { FlagAudit, FlagAuditSkeleton } from "@/features/flags/ui/flag-audit";
-import { FlagsTable, FlagsTableSkeleton, StaleFlags } from "@/features/flags/ui/flags-table";
+import { FlagsTableSkeleton, StaleFlags } from "@/features/flags/ui/flags-table";
 import { HydrateClient } from "@/trpc/hydrate-client";
 import { prefetch, trpc } from "@/trpc/server";
+import { CohortsPanelLive, FlagsTableLive } from "./with-admin-mode";
 
 export const metadata: Metadata = { title: "Feature flags" };
 
@@ -19,13 +20,13 @@ export default function FlagsPage() {
         <p className="text-sm text-muted-foreground">Release separately from deploy: targeting, rollouts and kill switches, live in every tab within seconds.</p>
       </div>
       <Suspense fallback={<FlagsTableSkeleton />}>
-        <FlagsTable />
+        <FlagsTableLive />
       </Suspense>
       <Suspense fallback={<FlagsTableSkeleton />}>
         <StaleFlags />
       </Suspense>
       <Suspense fallback={<CohortsPanelSkeleton />}>
-        <CohortsPanel />
+        <CohortsPanelLive />
       </Suspense>
       <Suspense fallback={<FlagAuditSkeleton />}>
         <FlagAudit flagKey={null} />

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { FlagAudit, FlagAuditSkeleton } from "@/features/flags/ui/flag-audit";
-import { FlagEditor, FlagEditorSkeleton } from "@/features/flags/ui/flag-editor";
+import { FlagEditorSkeleton } from "@/features/flags/ui/flag-editor";
 import { OverrideControl } from "@/features/flags/ui/override-control";
 import { WhoSeesThis } from "@/features/flags/ui/who-sees-this";
 import { isFlagKey } from "@/lib/flags/registry";
 import { HydrateClient } from "@/trpc/hydrate-client";
 import { prefetch, trpc } from "@/trpc/server";
+import { FlagEditorLive } from "../with-admin-mode";
 
 type Params = { params: Promise<{ key: string }> };
 
@@ -27,7 +28,7 @@ export default async function FlagPage({ params }: Params) {
         ← All flags
       </Link>
       <Suspense fallback={<FlagEditorSkeleton />}>
-        <FlagEditor flagKey={key} />
+        <FlagEditorLive flagKey={key} />
       </Suspense>
       <WhoSeesThis flagKey={key} />
       <Suspense fallback={<FlagEditorSkeleton />}>
