@@ -14,7 +14,7 @@ const ACCENT: Record<ToastVariant, string> = {
   error: "border-l-destructive",
 };
 
-/** The toasts themselves (Radix), loaded once the first toast is shown (see toaster.tsx). */
+/** The toasts themselves (Radix), mounted by the Toaster. */
 export default function ToastList() {
   const toasts = useToasts((state) => state.toasts);
   return (

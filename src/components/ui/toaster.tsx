@@ -1,20 +1,11 @@
 "use client";
-import { lazy, Suspense } from "react";
-import { useToasts } from "./toast-store";
-import { useOpenedOnce } from "./use-opened-once";
-
-const ToastList = lazy(() => import("./toast-list"));
+import ToastList from "./toast-list";
 
 /**
  * Mounted once by each layout whose pages toast; `toast()` from the toast store feeds it. The
- * toasts' code (Radix) loads with the first toast instead of with the page (decision 041), and
- * stays mounted after it.
+ * toasts' code loads with the page, not with the first toast: the first toast is often the one
+ * saying the network is gone, and then its code could not be fetched (decision 041).
  */
 export function Toaster() {
-  const needed = useOpenedOnce(useToasts((state) => state.toasts.length > 0));
-  return needed ? (
-    <Suspense fallback={null}>
-      <ToastList />
-    </Suspense>
-  ) : null;
+  return <ToastList />;
 }
