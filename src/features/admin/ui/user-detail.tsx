@@ -1,12 +1,13 @@
 "use client";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/client";
 import { Badge } from "./badge";
 import { Row, Section, when } from "./detail-parts";
 import { UserActions } from "./user-actions";
+import { UserRecentRequests, UserRecentRequestsSkeleton } from "./user-recent-requests";
 
 /** Everything support sees about one account. `#impersonate` is where impersonation puts its button. */
 export function UserDetail({ userId, actions }: { userId: string; actions?: ReactNode }) {
@@ -76,15 +77,18 @@ export function UserDetail({ userId, actions }: { userId: string; actions?: Reac
           <Row key={b.workspaceSlug} primary={b.workspaceSlug} aside={<><Badge>{b.plan}</Badge>{b.status ? <Badge tone={b.status === "active" ? "ok" : "warn"}>{b.status}</Badge> : <Badge>no subscription</Badge>}{b.cancelAtPeriodEnd ? <Badge tone="warn">cancels at period end</Badge> : null}</>} />
         ))}
       </Section>
+      <Suspense fallback={<UserRecentRequestsSkeleton />}>
+        <UserRecentRequests userId={userId} />
+      </Suspense>
       <Card>
         <CardHeader>
-          <CardTitle>Recent request ids</CardTitle>
+          <CardTitle>Recent API request ids</CardTitle>
         </CardHeader>
         <CardContent className="p-6">
           {data.requests.length === 0 ? (
             <p className="text-sm text-muted-foreground">No API requests with their keys.</p>
           ) : (
-            <ul aria-label="Recent request ids" className="flex flex-col gap-1 font-mono text-xs">
+            <ul aria-label="Recent API request ids" className="flex flex-col gap-1 font-mono text-xs">
               {data.requests.map((r) => (
                 <li key={r.requestId}>
                   {r.requestId} · {r.method} {r.path} → {r.status} · {when(r.createdAt)}
