@@ -190,6 +190,7 @@ test("notification settings save at once; an unsubscribe link turns status email
   await signInAs(adminContext, admin.id);
   const adminPage = await adminContext.newPage();
   await adminPage.goto(`/b/${team.slug}/${board.slug}/p/${post.id}`);
+  await hydrated(adminPage);
   await adminPage.getByLabel("Status", { exact: true }).selectOption("planned");
   await adminPage.getByRole("button", { name: "Update status" }).click();
   await expect(adminPage.getByTestId("toast").getByText("Status: Planned")).toBeVisible();
@@ -210,6 +211,8 @@ test("notification settings save at once; an unsubscribe link turns status email
   await page.reload();
   await expect(page.getByRole("switch", { name: /Email/ })).not.toBeChecked();
   await page.getByRole("switch", { name: /Email/ }).check();
+  // Reloading before the save lands would abort it: the page says when it has.
+  await expect(page.getByTestId("preferences-status")).toHaveText("Saved");
   await page.reload();
   await expect(page.getByRole("switch", { name: /Email/ })).toBeChecked();
 });

@@ -5,8 +5,7 @@ import { STAFF_REASON } from "@/features/admin/constants";
 import { reasonField } from "@/features/admin/schemas";
 import { POST_BODY, POST_TITLE } from "@/features/feedback/constants";
 import { postBody, postTitle } from "@/features/feedback/schemas";
-import { IMPERSONATION_REASON } from "@/features/impersonation/constants";
-import { startImpersonationInput } from "@/features/impersonation/schemas";
+import { enableWriteModeInput, extendImpersonationInput, startImpersonationInput } from "@/features/impersonation/schemas";
 import { PING_LABEL } from "@/features/observability/constants";
 import { recordPingInput } from "@/features/observability/schemas";
 import { lengthError, type LengthRule } from "@/lib/text-length";
@@ -37,7 +36,10 @@ describe("zod stays off the pages (decision 041)", () => {
     ["post description", POST_BODY, postBody],
     ["ping label", PING_LABEL, recordPingInput.shape.label],
     ["staff action reason", STAFF_REASON, reasonField],
-    ["impersonation reason", IMPERSONATION_REASON, startImpersonationInput.shape.reason],
+    // One rule for every staff reason: impersonation (start, extend, write mode) reuses the account actions' field.
+    ["impersonation reason", STAFF_REASON, startImpersonationInput.shape.reason],
+    ["impersonation extend reason", STAFF_REASON, extendImpersonationInput.shape.reason],
+    ["write mode reason", STAFF_REASON, enableWriteModeInput.shape.reason],
   ];
   it.each(cases)("the browser's check of the %s says what the server's schema says", (_name, rule, schema) => {
     const samples = ["", "  ", "a", "ab ", "abc", "abcde", "  abcde  ", "x".repeat(rule.max), ` ${"x".repeat(rule.max)} `, "x".repeat(rule.max + 1)];

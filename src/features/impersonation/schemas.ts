@@ -1,24 +1,19 @@
 import { z } from "zod";
-import { text, workspaceSlugField } from "@/lib/text";
-import { adminModeStatus, enterAdminModeInput } from "@/features/admin/schemas";
-import { IMPERSONATION_REASON } from "./constants";
-export * from "./constants";
+import { workspaceSlugField } from "@/lib/text";
+import { adminModeStatus, enterAdminModeInput, reasonField } from "@/features/admin/schemas";
 
 /** 15 minutes, server-side; one extension of the same length. */
 export const IMPERSONATION_TTL_MS = 15 * 60 * 1000;
 
-const reason = (label: string) =>
-  text(label, { required: `${label} is required` }).trim().min(IMPERSONATION_REASON.min, IMPERSONATION_REASON.tooShort).max(IMPERSONATION_REASON.max, IMPERSONATION_REASON.tooLong);
-
-export const startImpersonationInput = z.object({ userId: z.uuid({ error: "Choose a user by id" }), reason: reason("Reason") });
+export const startImpersonationInput = z.object({ userId: z.uuid({ error: "Choose a user by id" }), reason: reasonField });
 /**
  * Extending and write mode re-require admin mode. While impersonating, the staff member can't
  * reach the admin console's own prompt (they are the user here), so these take the password
  * (and code) themselves when admin mode has lapsed.
  */
 const reauth = enterAdminModeInput.partial().shape;
-export const extendImpersonationInput = z.object({ reason: reason("Reason"), ...reauth });
-export const enableWriteModeInput = z.object({ reason: reason("Reason"), ...reauth });
+export const extendImpersonationInput = z.object({ reason: reasonField, ...reauth });
+export const enableWriteModeInput = z.object({ reason: reasonField, ...reauth });
 
 export const impersonationStatus = z.object({
   user: z.object({ id: z.uuid(), displayName: z.string(), email: z.string() }),

@@ -6,7 +6,7 @@ import { FormAlert, TextField } from "@/components/ui/text-field";
 import { useTRPCClient } from "@/trpc/client";
 import { useForm } from "@/trpc/use-form";
 import { lengthError } from "@/lib/text-length";
-import { IMPERSONATION_REASON } from "../constants";
+import { STAFF_REASON } from "@/features/admin/constants";
 
 /**
  * "Impersonate" on the admin user page: a reason, admin mode (the password prompt opens if it
@@ -36,7 +36,7 @@ export function ImpersonateButton({ userId, withAdminMode }: { userId: string; w
 
 function StartForm({ userId, withAdminMode, onCancel }: { userId: string; withAdminMode: RunWithAdminMode; onCancel: () => void }) {
   const client = useTRPCClient();
-  const form = useForm("impersonate-form", ({ reason }) => ({ reason: lengthError(reason, IMPERSONATION_REASON) }), { reason: "" });
+  const form = useForm("impersonate-form", ({ reason }) => ({ reason: lengthError(reason, STAFF_REASON) }), { reason: "" });
   const submit = form.onSubmit(async ({ reason }) => {
     const { redirectTo } = await withAdminMode(() => client.impersonation.start.mutate({ userId, reason }));
     // A full load: every layout, the banner included, renders as the impersonated user.
