@@ -74,14 +74,14 @@ export function FlagEditor({ flagKey, adminMutation }: { flagKey: string; adminM
       }),
     ),
   );
+  const err = (path: string) => errors[path]?.[0] ?? Object.entries(errors).find(([k]) => k.startsWith(`${path}.`))?.[1][0];
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const setRule = (i: number, patch: Partial<Draft["rules"][number]>) => set({ rules: draft.rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const addRule = (
     <Button variant="outline" size="sm" className="self-start" onClick={() => set({ rules: [...draft.rules, { id: `rule-${draft.rules.length + 1}`, attribute: "emailDomain", values: "", serve: onValue(flag) }] })}>
       Add rule
     </Button>
   );
-  const err = (path: string) => errors[path]?.[0] ?? Object.entries(errors).find(([k]) => k.startsWith(`${path}.`))?.[1][0];
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const setRule = (i: number, patch: Partial<Draft["rules"][number]>) => set({ rules: draft.rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
 
   function submit(event: FormEvent) {
     event.preventDefault();
