@@ -9,14 +9,18 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { randomUUID } from "node:crypto";
 import { hermeticEnv } from "../src/lib/env-keys";
+import { previewCookiePrefix } from "../src/server/http/cookie-names";
+import { expect, test } from "./support/fixtures";
 
 // +2 is the previews spec's server; the two specs may run at once on the two workers.
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 3;
 const BASE = `http://127.0.0.1:${PORT}`;
 const COMMIT = "abcdef0123456789abcdef0123456789abcdef01";
 const HOUR = 3_600_000;
+// As the driver names a preview's cookies (decision 037): the e2e server at E2E_PORT, on the same host, keeps `gw_`.
+const COOKIE_PREFIX = previewCookiePrefix(randomUUID());
 
 test.describe.configure({ mode: "serial" });
 
@@ -38,6 +42,7 @@ test.beforeAll(async () => {
       NODE_ENV: "production",
       LOG_LEVEL: "info",
       APP_URL: BASE,
+      COOKIE_PREFIX,
       PREVIEW_BRANCH: "feature/e2e-preview",
       PREVIEW_COMMIT: COMMIT,
       PREVIEW_EXPIRES_AT: startedExpiry.toISOString(),
@@ -66,6 +71,24 @@ test("a preview's banner and one-click sign-in as a seeded character", async ({ 
 
   await page.getByRole("button", { name: /Sign in as Demo User/ }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
+  await page.goto(`${BASE}/account`);
+  await expect(page.getByTestId("profile-email")).toContainText("demo@groundwork.test");
+});
+
+test("signing in to a preview on the same host leaves the staff member's own session in the app alone", async ({ page, context, makeUser, signInAs, baseURL }) => {
+  // Cookies ignore ports: the app (127.0.0.1:E2E_PORT) and this preview (127.0.0.1:E2E_PORT+3) share one jar.
+  const staff = await makeUser({ staffRole: "product" });
+  await signInAs(context, staff.id);
+  await page.goto(`${baseURL}/account`);
+  await expect(page.getByTestId("profile-email")).toContainText(staff.email);
+
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByRole("button", { name: /Sign in as Demo User/ }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  expect((await context.cookies("http://127.0.0.1")).map((c) => c.name).sort()).toEqual(["gw_session", `${COOKIE_PREFIX}session`].sort());
+
+  await page.goto(`${baseURL}/account`);
+  await expect(page.getByTestId("profile-email")).toContainText(staff.email);
   await page.goto(`${BASE}/account`);
   await expect(page.getByTestId("profile-email")).toContainText("demo@groundwork.test");
 });

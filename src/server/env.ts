@@ -3,6 +3,7 @@ import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 import { STRIPE_DEV_SECRET_KEY, STRIPE_DEV_WEBHOOK_SECRET } from "@/lib/stripe-dev-keys";
 import { trustedProxyHopsSchema } from "@/server/http/client-ip";
+import { COOKIE_PREFIX_PATTERN } from "@/server/http/cookie-names";
 
 const flag = z
   .enum(["0", "1", "true", "false"])
@@ -36,6 +37,8 @@ export const env = createEnv({
     // Named prepared statements only when DATABASE_URL reaches Postgres itself (decision 033).
     DATABASE_PREPARE: flag,
     APP_URL: z.url().default("http://localhost:3000"),
+    // Each preview gets its own, so its cookies don't replace the app's on the same host (decision 037).
+    COOKIE_PREFIX: z.string().regex(COOKIE_PREFIX_PATTERN, "must be lowercase letters, digits and _, start with a letter and end with _").default("gw_"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_SQL: flag,
     QUERY_WARN_THRESHOLD: z.coerce.number().int().min(1).default(25),

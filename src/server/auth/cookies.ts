@@ -1,16 +1,17 @@
 import "server-only";
 import { env } from "@/server/env";
-import { IMPERSONATION_COOKIE, IMPERSONATION_COOKIE_SECURE } from "@/server/http/impersonation-writes";
+import { cookieName, readCookie } from "@/server/http/cookie-names";
 
-const secure = () => env.NODE_ENV === "production" && env.APP_URL.startsWith("https:");
-/** `__Host-` pins the cookie to this origin (no Domain, Path=/, Secure) when served over https. */
-export const sessionCookieName = () => (secure() ? "__Host-gw_session" : "gw_session");
+/** Every cookie of the app is `Secure` (and `__Host-`) when it is served over https in production. */
+export const secureCookies = () => env.NODE_ENV === "production" && env.APP_URL.startsWith("https:");
+export const sessionCookieName = () => cookieName("session", secureCookies());
 
 /** Beside the session cookie while a staff member impersonates someone (the staff session stays). */
-export const impersonationCookieName = () => (secure() ? IMPERSONATION_COOKIE_SECURE : IMPERSONATION_COOKIE);
+export const impersonationCookieName = () => cookieName("impersonation", secureCookies());
 
-function cookie(name: string, value: string, maxAgeSeconds: number): string {
-  return [`${name}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${Math.max(0, maxAgeSeconds)}`, secure() ? "Secure" : ""].filter(Boolean).join("; ");
+/** A `Set-Cookie` value for one of the app's cookies (HttpOnly, Lax, the whole site). */
+export function cookie(name: string, value: string, maxAgeSeconds: number): string {
+  return [`${name}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${Math.max(0, maxAgeSeconds)}`, secureCookies() ? "Secure" : ""].filter(Boolean).join("; ");
 }
 const secondsUntil = (date: Date) => Math.floor((date.getTime() - Date.now()) / 1000);
 
@@ -23,12 +24,6 @@ export const readSessionToken = (headers: Headers) => readToken(headers, session
 export const readImpersonationToken = (headers: Headers) => readToken(headers, impersonationCookieName());
 
 function readToken(headers: Headers, name: string): string | null {
-  for (const part of (headers.get("cookie") ?? "").split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) {
-      const value = rest.join("=");
-      return /^[a-z2-7]{32}$/.test(value) ? value : null;
-    }
-  }
-  return null;
+  const value = readCookie(headers, name);
+  return value !== null && /^[a-z2-7]{32}$/.test(value) ? value : null;
 }

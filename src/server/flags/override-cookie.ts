@@ -2,15 +2,17 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import { FLAGS, isFlagKey, type FlagDefinition, type FlagKey, type JsonValue } from "@/lib/flags/registry";
 import { valueSchema } from "@/lib/flags/targeting";
+import { cookie, secureCookies } from "@/server/auth/cookies";
 import { timingSafeEqualStrings } from "@/server/auth/tokens";
-import { env, appSecret } from "@/server/env";
+import { appSecret } from "@/server/env";
+import { cookieName, readCookie } from "@/server/http/cookie-names";
 
 /**
  * A staff member's own overrides ("show me Trending off"), carried in a cookie signed with
  * APP_SECRET. The signature binds the user id, so the cookie does nothing for anyone else, and
  * it is honoured only while that user still has a staff role. It never touches targeting.
  */
-export const OVERRIDE_COOKIE = "gw_flag_overrides";
+export const overrideCookieName = () => cookieName("flag_overrides", secureCookies());
 export const OVERRIDE_TTL_SECONDS = 12 * 3600;
 
 export type FlagOverrides = Partial<Record<FlagKey, JsonValue>>;
@@ -24,22 +26,13 @@ export function overrideCookieValue(userId: string, overrides: FlagOverrides, no
 }
 
 export function overrideCookieHeader(value: string | null): string {
-  const secure = env.NODE_ENV === "production" && env.APP_URL.startsWith("https:");
-  return [`${OVERRIDE_COOKIE}=${value ?? ""}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${value ? OVERRIDE_TTL_SECONDS : 0}`, secure ? "Secure" : ""].filter(Boolean).join("; ");
-}
-
-function readCookie(headers: Headers): string | null {
-  for (const part of (headers.get("cookie") ?? "").split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === OVERRIDE_COOKIE) return rest.join("=");
-  }
-  return null;
+  return cookie(overrideCookieName(), value ?? "", value ? OVERRIDE_TTL_SECONDS : 0);
 }
 
 /** The overrides in the request's cookie, when it is validly signed for this staff member; else none. */
 export function readFlagOverrides(headers: Headers, viewer: { userId: string; staffRole: string | null } | null, now = Date.now()): FlagOverrides | null {
   if (!viewer?.staffRole) return null;
-  const raw = readCookie(headers);
+  const raw = readCookie(headers, overrideCookieName());
   if (!raw || raw.length > 4096) return null;
   const [body, mac] = raw.split(".");
   if (!body || !mac || !timingSafeEqualStrings(mac, sign(body))) return null;

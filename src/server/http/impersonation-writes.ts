@@ -5,15 +5,15 @@
  * is refused outright while the impersonation cookie is present, in either mode. No database
  * read: it runs before every request.
  */
-export const IMPERSONATION_COOKIE = "gw_impersonation";
-export const IMPERSONATION_COOKIE_SECURE = "__Host-gw_impersonation";
+import { cookieName } from "./cookie-names";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** tRPC has its own per-procedure guard; Pusher's auth endpoint only signs subscriptions (reads). */
 const GUARDED_ELSEWHERE = ["/api/trpc/", "/api/pusher/auth"];
 
 export function carriesImpersonation(cookieNames: Iterable<string>): boolean {
-  for (const name of cookieNames) if (name === IMPERSONATION_COOKIE || name === IMPERSONATION_COOKIE_SECURE) return true;
+  const names = new Set([cookieName("impersonation", false), cookieName("impersonation", true)]);
+  for (const name of cookieNames) if (names.has(name)) return true;
   return false;
 }
 

@@ -4,7 +4,7 @@ import { db } from "@/server/db/client";
 import { featureFlagEvaluations, featureFlags, staffAuditLog } from "@/server/db/schema";
 import { getFlag } from "@/server/flags/flags";
 import { createEvaluationCounter } from "@/server/flags/evaluation-counter";
-import { OVERRIDE_COOKIE } from "@/server/flags/override-cookie";
+import { overrideCookieName } from "@/server/flags/override-cookie";
 import { flagStore } from "@/server/flags/store";
 import { currentRequestContext, runWithRequestContext } from "@/server/logging/context";
 import { callerWithHeaders } from "../../support/callers";
@@ -153,7 +153,7 @@ describe("who sees this, cohorts, overrides", () => {
     const { createTrpcContext } = await import("@/server/trpc/context");
     await createCaller(await createTrpcContext({ headers: ctxHeaders, requestId: "override", resHeaders: res })).flags.setOverride({ key, value: true });
     const cookie = res.get("set-cookie")!;
-    expect(cookie).toMatch(new RegExp(`^${OVERRIDE_COOKIE}=[^;]+; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200`));
+    expect(cookie).toMatch(new RegExp(`^${overrideCookieName()}=[^;]+; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200`));
     const value = cookie.split(";")[0]!;
 
     const withOverride = await callerWithHeaders({ cookie: `${headers.cookie}; ${value}` });

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import type { NotificationPreferences } from "../schemas";
@@ -21,6 +22,8 @@ export function NotificationPreferencesForm() {
   const { data } = useSuspenseQuery(trpc.notifications.preferences.queryOptions());
   // What the person just chose, shown at once: the cache update in onMutate comes a tick later,
   // and a controlled checkbox would flip back to the old value in between.
+  // A tick before hydration would flip the box on screen and save nothing.
+  const hydrated = useHydrated();
   const [chosen, setChosen] = useState<Partial<NotificationPreferences>>({});
   const forget = (k: keyof NotificationPreferences) => setChosen(({ [k]: _, ...rest }) => rest);
   const save = useMutation(
@@ -58,6 +61,7 @@ export function NotificationPreferencesForm() {
                 type="checkbox"
                 role="switch"
                 className="mt-1 size-5 shrink-0 accent-primary"
+                disabled={!hydrated}
                 checked={chosen[s.key] ?? data[s.key]}
                 onChange={(e) => {
                   setChosen((c) => ({ ...c, [s.key]: e.target.checked }));
@@ -67,6 +71,9 @@ export function NotificationPreferencesForm() {
             </li>
           ))}
         </ul>
+        <p role="status" className="min-h-5 text-sm text-muted-foreground" data-testid="preferences-status">
+          {save.isPending ? "Saving…" : save.isSuccess ? "Saved" : null}
+        </p>
       </CardContent>
     </Card>
   );

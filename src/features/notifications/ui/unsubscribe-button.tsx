@@ -2,11 +2,14 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { describeClientError } from "@/trpc/errors";
 import { trpcClient } from "@/trpc/vanilla";
 
 /** The public unsubscribe page's one interactive bit: the vanilla client keeps its JS small. */
 export function UnsubscribeButton({ token }: { token: string }) {
+  // A click before hydration would land on server HTML and do nothing: the button waits for its handler.
+  const hydrated = useHydrated();
   const [state, setState] = useState<{ kind: "idle" | "pending" } | { kind: "done"; stopped: string } | { kind: "error"; message: string }>({ kind: "idle" });
 
   async function confirm() {
@@ -32,7 +35,7 @@ export function UnsubscribeButton({ token }: { token: string }) {
   }
   return (
     <div className="flex flex-col gap-3">
-      <Button size="lg" onClick={() => void confirm()} disabled={state.kind === "pending"} className="self-start">
+      <Button size="lg" onClick={() => void confirm()} disabled={!hydrated || state.kind === "pending"} className="self-start">
         {state.kind === "pending" ? "Unsubscribing…" : "Unsubscribe"}
       </Button>
       <p role="alert" className="text-sm text-destructive">

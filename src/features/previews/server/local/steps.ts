@@ -7,6 +7,7 @@ import postgres from "postgres";
 import { db } from "@/server/db/client";
 import { appSecret, env } from "@/server/env";
 import type { PreviewStepName } from "../../schemas";
+import { previewCookiePrefix } from "@/server/http/cookie-names";
 import { previewConfig, previewDatabaseName, previewDir, previewWorktree } from "../config";
 import { previewRuntimeFile, writePreviewRuntime } from "../runtime-file";
 import { git, migrationsTreeId } from "./git";
@@ -100,6 +101,7 @@ function appEnv(p: PreviewRow): CommandEnv {
     ...baseEnv(),
     DATABASE_URL: previewDatabaseUrl(p.id),
     APP_URL: p.url ?? "",
+    COOKIE_PREFIX: previewCookiePrefix(p.id),
     GIT_COMMIT: p.commitSha.slice(0, 12),
     APP_SECRET: secret("app"),
     API_KEY_PEPPER: secret("pepper"),

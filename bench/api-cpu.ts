@@ -1,0 +1,143 @@
+/**
+ * CPU per request of `npm run start:api` against a bare `node:http` server, each in its own
+ * process, read from /proc/<pid>/stat (user + system time of the whole process, every thread)
+ * over a run of autocannon, and Postgres's CPU over the same run (postmaster and backends: the
+ * metering, request log and limit sync a request causes later, on the same CPUs). On a shared machine req/s moves with everyone else's load; the CPU
+ * a request costs the server moves far less, so this is the steadier A/B figure (decision 040).
+ * Same durable Postgres, keys and routes as `bench:api`. Rounds alternate the targets.
+ *
+ * `--tree dir` (repeatable) runs `scripts/api-server.ts` from another checkout too, against the
+ * same database (it must have the same migrations): `--tree /work/main` compares with main.
+ *
+ *   npm run bench:api:cpu [-- --duration 5 --rounds 3 --connections 64 --tree ../other]
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { hermeticEnv } from "../src/lib/env-keys";
+import { findFreePort } from "../tools/embedded-postgres";
+import { arrangeApiBench } from "./lib/api-fixture";
+import { startDurablePostgres } from "./lib/durable-postgres";
+import { gitCommit } from "./lib/server";
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "5" },
+    rounds: { type: "string", default: "3" },
+    connections: { type: "string", default: "64" },
+    tree: { type: "string", multiple: true, default: [] },
+    "log-level": { type: "string", default: "info" },
+  },
+});
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const PEPPER = "bench-api-key-pepper-bench-api-key-pepper-0000";
+const TICK_US = 1_000_000 / 100; // USER_HZ is 100 on Linux
+
+/** user + system CPU of a process so far, µs. */
+function cpuMicros(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * TICK_US;
+}
+
+/** The same for Postgres: the postmaster and every backend it has forked (read at each call). */
+function postgresMicros(): number {
+  const postmaster = Number(fs.readFileSync(path.join(pg.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  const children = fs.readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  let total = 0;
+  for (const pid of [postmaster, ...children]) {
+    try {
+      total += cpuMicros(pid);
+    } catch {
+      // A backend that ended between the two reads.
+    }
+  }
+  return total;
+}
+
+const pg = await startDurablePostgres();
+Object.assign(process.env, hermeticEnv({ DATABASE_URL: pg.url, DATABASE_PREPARE: "1", API_KEY_PEPPER: PEPPER, LOG_LEVEL: "silent", NODE_ENV: "production" }));
+const fixture = await arrangeApiBench();
+const children: ChildProcess[] = [];
+
+async function waitFor(origin: string, what: string) {
+  for (const deadline = Date.now() + 60_000; ; await new Promise((r) => setTimeout(r, 200))) {
+    if (await fetch(`${origin}/healthz`).then((r) => r.ok, () => false)) return;
+    if (Date.now() > deadline) throw new Error(`${what} did not answer /healthz within 60 s`);
+  }
+}
+
+async function startApi(tree: string): Promise<{ origin: string; pid: number }> {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/api-server.ts"], {
+    cwd: tree,
+    env: hermeticEnv({ DATABASE_URL: pg.url, DATABASE_PREPARE: "1", DATABASE_POOL_MAX: "20", API_KEY_PEPPER: PEPPER, API_PORT: String(port), API_HOST: "127.0.0.1", LOG_LEVEL: args["log-level"]!, NODE_ENV: "production", APP_SECRET: "bench-secret-bench-secret-bench-secret-0000" }),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  children.push(child);
+  const origin = `http://127.0.0.1:${port}`;
+  await waitFor(origin, `start:api in ${tree}`);
+  return { origin, pid: child.pid! };
+}
+
+async function startBare(bodies: Record<string, string>): Promise<{ origin: string; pid: number }> {
+  const port = await findFreePort();
+  const script = `
+    const bodies = JSON.parse(process.env.BODIES);
+    require("node:http").createServer((req, res) => {
+      const body = req.url === "/healthz" ? '{"status":"ok"}' : bodies[req.url] ?? "{}";
+      res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+      res.end(body);
+    }).listen(${port}, "127.0.0.1");`;
+  const child = spawn(process.execPath, ["-e", script], { env: { ...process.env, BODIES: JSON.stringify(bodies) }, stdio: ["ignore", "ignore", "inherit"] });
+  children.push(child);
+  const origin = `http://127.0.0.1:${port}`;
+  await waitFor(origin, "the bare server");
+  return { origin, pid: child.pid! };
+}
+
+try {
+  const trees = [process.cwd(), ...args.tree!.map((t) => path.resolve(t))];
+  const key = await fixture.issue("cpu bench");
+  const headers = { authorization: `Bearer ${key}` };
+  const targets: Array<{ name: string; origin: string; pid: number }> = [];
+  for (const tree of trees) targets.push({ name: `start:api ${tree === process.cwd() ? "(this tree)" : path.basename(tree)}`, ...(await startApi(tree)) });
+  const bodies: Record<string, string> = {};
+  for (const url of Object.values(fixture.routes)) {
+    const res = await fetch(`${targets[0]!.origin}${url}`, { headers });
+    if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+    bodies[url] = await res.text();
+  }
+  targets.unshift({ name: "bare node:http", ...(await startBare(bodies)) });
+
+  console.log(`api cpu bench · commit ${gitCommit()} · node ${process.version} · ${os.cpus().length} CPU(s) · load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(`Postgres: ${pg.settings} · DATABASE_PREPARE=1 · LOG_LEVEL=${args["log-level"]} · ${CONNECTIONS} connections · ${DURATION} s a run · CPU = user+sys of the server process`);
+  for (const [route, url] of Object.entries(fixture.routes)) {
+    console.log(`\n${route}`);
+    console.log(`   ${"round".padEnd(6)} ${"target".padEnd(28)} ${"req/s".padStart(7)} ${"p99 ms".padStart(7)} ${"CPU µs/req".padStart(11)} ${"+ Postgres".padStart(11)} ${"non-2xx".padStart(8)}  load`);
+    // A key per target and route: the bench keys' limit (100,000 a minute) must not be what a run measures.
+    const keyed = await Promise.all(targets.map(async (t) => ({ ...t, headers: { authorization: `Bearer ${await fixture.issue(`cpu ${t.name} ${route}`)}` } })));
+    // Warmed by a count, not a time: on a busy machine two seconds may not get the JIT going.
+    for (const t of keyed) await autocannon({ url: `${t.origin}${url}`, connections: CONNECTIONS, amount: 20_000, headers: t.headers });
+    for (let round = 1; round <= Number(args.rounds); round++) {
+      for (const t of keyed) {
+        const before = cpuMicros(t.pid);
+        const pgBefore = postgresMicros();
+        const r = (await autocannon({ url: `${t.origin}${url}`, connections: CONNECTIONS, duration: DURATION, headers: t.headers })) as unknown as autocannon.Result;
+        // A second for the last batched writes (metering, the request log, the limit sync) to land.
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        const perRequest = (cpuMicros(t.pid) - before) / r.requests.total;
+        const pgPerRequest = (postgresMicros() - pgBefore) / r.requests.total;
+        console.log(`   ${String(round).padEnd(6)} ${t.name.padEnd(28)} ${Math.round(r.requests.average).toString().padStart(7)} ${r.latency.p99.toFixed(0).padStart(7)} ${perRequest.toFixed(0).padStart(11)} ${pgPerRequest.toFixed(0).padStart(11)} ${String(r.non2xx).padStart(8)}  ${os.loadavg()[0]!.toFixed(1)}`);
+      }
+    }
+  }
+} finally {
+  for (const child of children) child.kill("SIGTERM");
+  await fixture.sql.end({ timeout: 1 }).catch(() => {});
+  await pg.stop();
+}
