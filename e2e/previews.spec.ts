@@ -342,6 +342,8 @@ test("a product user previews this app, watches it reach ready, signs in to it a
   await page.goto(`${baseURL}/account`);
   await expect(page.getByTestId("profile-email")).toContainText(staff.email);
   await page.goto("/admin/previews");
+  // Live means hydrated: a click before that would open no dialog.
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
   await card.getByRole("button", { name: "Destroy now" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Destroy", exact: true }).click();
   await expect(card).toHaveAttribute("data-state", "destroyed", { timeout: 60_000 });
