@@ -1,7 +1,8 @@
 /**
  * CPU per request of `npm run start:api` against a bare `node:http` server, each in its own
  * process, read from /proc/<pid>/stat (user + system time of the whole process, every thread)
- * over a run of autocannon. On a shared machine req/s moves with everyone else's load; the CPU
+ * over a run of autocannon, and Postgres's CPU over the same run (postmaster and backends: the
+ * metering, request log and limit sync a request causes later, on the same CPUs). On a shared machine req/s moves with everyone else's load; the CPU
  * a request costs the server moves far less, so this is the steadier A/B figure (decision 040).
  * Same durable Postgres, keys and routes as `bench:api`. Rounds alternate the targets.
  *
@@ -41,6 +42,21 @@ function cpuMicros(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) * TICK_US;
+}
+
+/** The same for Postgres: the postmaster and every backend it has forked (read at each call). */
+function postgresMicros(): number {
+  const postmaster = Number(fs.readFileSync(path.join(pg.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  const children = fs.readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  let total = 0;
+  for (const pid of [postmaster, ...children]) {
+    try {
+      total += cpuMicros(pid);
+    } catch {
+      // A backend that ended between the two reads.
+    }
+  }
+  return total;
 }
 
 const pg = await startDurablePostgres();
@@ -102,7 +118,7 @@ try {
   console.log(`Postgres: ${pg.settings} · DATABASE_PREPARE=1 · LOG_LEVEL=${args["log-level"]} · ${CONNECTIONS} connections · ${DURATION} s a run · CPU = user+sys of the server process`);
   for (const [route, url] of Object.entries(fixture.routes)) {
     console.log(`\n${route}`);
-    console.log(`   ${"round".padEnd(6)} ${"target".padEnd(28)} ${"req/s".padStart(7)} ${"p99 ms".padStart(7)} ${"CPU µs/req".padStart(11)} ${"non-2xx".padStart(8)}  load`);
+    console.log(`   ${"round".padEnd(6)} ${"target".padEnd(28)} ${"req/s".padStart(7)} ${"p99 ms".padStart(7)} ${"CPU µs/req".padStart(11)} ${"+ Postgres".padStart(11)} ${"non-2xx".padStart(8)}  load`);
     // A key per target and route: the bench keys' limit (100,000 a minute) must not be what a run measures.
     const keyed = await Promise.all(targets.map(async (t) => ({ ...t, headers: { authorization: `Bearer ${await fixture.issue(`cpu ${t.name} ${route}`)}` } })));
     // Warmed by a count, not a time: on a busy machine two seconds may not get the JIT going.
@@ -110,9 +126,13 @@ try {
     for (let round = 1; round <= Number(args.rounds); round++) {
       for (const t of keyed) {
         const before = cpuMicros(t.pid);
+        const pgBefore = postgresMicros();
         const r = (await autocannon({ url: `${t.origin}${url}`, connections: CONNECTIONS, duration: DURATION, headers: t.headers })) as unknown as autocannon.Result;
+        // A second for the last batched writes (metering, the request log, the limit sync) to land.
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
         const perRequest = (cpuMicros(t.pid) - before) / r.requests.total;
-        console.log(`   ${String(round).padEnd(6)} ${t.name.padEnd(28)} ${Math.round(r.requests.average).toString().padStart(7)} ${r.latency.p99.toFixed(0).padStart(7)} ${perRequest.toFixed(0).padStart(11)} ${String(r.non2xx).padStart(8)}  ${os.loadavg()[0]!.toFixed(1)}`);
+        const pgPerRequest = (postgresMicros() - pgBefore) / r.requests.total;
+        console.log(`   ${String(round).padEnd(6)} ${t.name.padEnd(28)} ${Math.round(r.requests.average).toString().padStart(7)} ${r.latency.p99.toFixed(0).padStart(7)} ${perRequest.toFixed(0).padStart(11)} ${pgPerRequest.toFixed(0).padStart(11)} ${String(r.non2xx).padStart(8)}  ${os.loadavg()[0]!.toFixed(1)}`);
       }
     }
   }

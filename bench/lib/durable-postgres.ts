@@ -9,7 +9,7 @@ import postgres from "postgres";
 import { migrateDatabase } from "../../src/server/db/migrate";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../tools/embedded-postgres";
 
-export type DurablePostgres = { url: string; settings: string; stop: () => Promise<void> };
+export type DurablePostgres = { url: string; settings: string; dataDir: string; stop: () => Promise<void> };
 
 export async function startDurablePostgres(): Promise<DurablePostgres> {
   const dataDir = path.join(process.cwd(), ".data", `bench-durable-${process.pid}`);
@@ -21,7 +21,7 @@ export async function startDurablePostgres(): Promise<DurablePostgres> {
       select name, setting from pg_settings where name in ('fsync', 'synchronous_commit', 'full_page_writes', 'server_version') order by name`.finally(() => sql.end());
     const settings = rows.map((r) => `${r.name}=${r.setting}`).join(" ");
     if (!/fsync=on/.test(settings) || !/synchronous_commit=on/.test(settings)) throw new Error(`the bench's Postgres is not durable: ${settings}`);
-    return { url: pg.url, settings, stop: pg.stop };
+    return { url: pg.url, settings, dataDir, stop: pg.stop };
   } catch (error) {
     await pg.stop();
     throw error;

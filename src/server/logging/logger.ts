@@ -25,10 +25,41 @@ export const REDACTED_PATHS = [
 type Tap = (line: string) => void;
 const taps = new Set<Tap>();
 
+/**
+ * stdout gets the lines a turn of the event loop wrote in one write (at most 16 KB waits):
+ * stdout is a file or a pipe, written synchronously, and a write per line was a system call per
+ * API request (decision 040). A line waits at most until the loop's check phase; `exit` writes
+ * what is left, so a process ending on an error (`logProcessErrors`) still says why. A process
+ * killed outright (SIGKILL, the OOM killer) loses at most that turn's lines.
+ */
+let pending = "";
+let drainScheduled = false;
+function drain() {
+  drainScheduled = false;
+  if (pending === "") return;
+  const out = pending;
+  pending = "";
+  process.stdout.write(out);
+}
+// One `exit` listener however many copies of this module a bundler makes (each drains its own).
+const globalDrains = globalThis as unknown as { groundworkLogDrains?: Set<() => void> };
+if (!globalDrains.groundworkLogDrains) {
+  const drains = (globalDrains.groundworkLogDrains = new Set());
+  process.once("exit", () => {
+    for (const d of drains) d();
+  });
+}
+globalDrains.groundworkLogDrains.add(drain);
+
 /** Where log lines go: stdout, plus any taps (tests read the lines a request produced). */
 const sink = {
   write(line: string) {
-    process.stdout.write(line);
+    pending += line;
+    if (pending.length >= 16_384) drain();
+    else if (!drainScheduled) {
+      drainScheduled = true;
+      setImmediate(drain);
+    }
     for (const tap of taps) tap(line);
   },
 };
