@@ -1,9 +1,9 @@
 /**
  * A product staff member previews a branch of a fixture repository from the console, watches
  * it reach "ready" live, sets a flag value for it, opens it (the flag shows) and destroys it;
- * nothing of it is left; a failing step shows the end of its log and "Retry" resumes from it.
- * Signing in to a preview as a seeded character is preview-mode.spec.ts (decision 037 says why
- * apart). Previews run only as
+ * nothing of it is left; a failing step shows the end of its log and "Retry" resumes from it; a
+ * preview whose server died is reported and restarted. The last test is issue 13's proof in one
+ * flow on this app itself (its existing build, decision 037), one-click sign-in included. Previews run only as
  * Inngest functions, so this spec starts its own server (port E2E_PORT + 2) with the local
  * Inngest dev server (`serve.ts --inngest`, NODE_ENV=test) and the fixture repository
  * (tests/integration/previews/fixture-repo.ts: the same scripts contract as this app, built in
