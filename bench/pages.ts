@@ -6,7 +6,7 @@
  * builds itself in the temp directory; a third target can be given by URL (e.g. a built
  * nextjs/saas-starter, see decision 041), measured in the same run.
  *
- *   npm run bench:pages -- [--duration 5] [--connections 16] [--only /sign-in,/w/] [--files]
+ *   npm run bench:pages -- [--duration 5] [--connections 16] [--only /,/sign-in,/w/[workspace]] [--files]
  *                          [--other-url http://127.0.0.1:3005 --other-pages /,/sign-in,/dashboard
  *                           --other-cookie 'session=…' --other-name saas-starter]
  *
@@ -165,11 +165,14 @@ try {
   const samples: Record<string, string> = { "[workspace]": team.slug, "[board]": board.slug, "[post]": post.id, "[key]": Object.keys(FLAGS)[0]!, "[token]": inviteToken };
   const only = args.only?.split(",").filter(Boolean);
 
+  // The floor is measured before and after our pages: on a shared machine the load moves.
+  rows.push({ target: "floor", page: "/", signedIn: false, f: await measure(floor.origin, "/") });
   for (const { pattern, signedIn } of appPages()) {
     if (pattern.startsWith("/dev/")) continue;
     const page = pattern.replace(/\[[^\]]+\]/g, (s) => samples[s] ?? s);
     if (page.includes("[")) continue;
-    if (only && !only.some((o) => page.startsWith(o))) continue;
+    // An entry is a page, its route pattern (`/w/[workspace]`) or a prefix; `/` alone means the home page only.
+    if (only && !only.some((o) => o === page || o === pattern || (o !== "/" && page.startsWith(o)))) continue;
     const visits = signedIn ? [true] : page.startsWith("/b/") || page === "/status" || page === "/pricing" ? [false, true] : [false];
     for (const asUser of visits) rows.push({ target: "groundwork", page, signedIn: asUser, f: await measure(server.origin, page, asUser ? cookie : undefined) });
   }
@@ -203,8 +206,16 @@ const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!
 const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
 console.log(line(header));
 for (const r of table) console.log(line(r));
-const floorRow = rows.find((r) => r.target === "floor");
-if (floorRow) console.log(`\nfloor (one-page Next ${JSON.parse(fs.readFileSync("node_modules/next/package.json", "utf8")).version} app): ${(floorRow.f.gzip / KB).toFixed(1)} kB JS, ${floorRow.f.rps?.toFixed(0) ?? "—"} req/s`);
+const floorRows = rows.filter((r) => r.target === "floor");
+if (floorRows.length) {
+  const rps = floorRows.map((r) => r.f.rps).filter((x): x is number => x !== null);
+  const mean = rps.length ? rps.reduce((a, b) => a + b, 0) / rps.length : null;
+  console.log(`\nfloor (one-page Next ${JSON.parse(fs.readFileSync("node_modules/next/package.json", "utf8")).version} app): ${(floorRows[0]!.f.gzip / KB).toFixed(1)} kB JS, ${rps.map((x) => x.toFixed(0)).join(" then ") || "—"} req/s (before and after our pages)`);
+  if (mean) {
+    console.log("req/s as a share of the floor's mean:");
+    for (const r of rows) if (r.target !== "floor" && r.f.rps) console.log(`  ${r.target} ${r.page}${r.signedIn ? " (signed in)" : ""}: ${(r.f.rps / mean).toFixed(2)}`);
+  }
+}
 if (args.files) {
   const measured = rows.filter((r) => r.target === "groundwork" && r.f.status === 200).length;
   console.log(`\nFiles our ${measured} pages load, largest first (gz kB, pages loading it; "all" = every measured page):`);

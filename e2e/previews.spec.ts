@@ -1,9 +1,9 @@
 /**
  * A product staff member previews a branch of a fixture repository from the console, watches
  * it reach "ready" live, sets a flag value for it, opens it (the flag shows) and destroys it;
- * nothing of it is left; a failing step shows the end of its log and "Retry" resumes from it.
- * Signing in to a preview as a seeded character is preview-mode.spec.ts (decision 037 says why
- * apart). Previews run only as
+ * nothing of it is left; a failing step shows the end of its log and "Retry" resumes from it; a
+ * preview whose server died is reported and restarted. The last test is issue 13's proof in one
+ * flow on this app itself (its existing build, decision 037), one-click sign-in included. Previews run only as
  * Inngest functions, so this spec starts its own server (port E2E_PORT + 2) with the local
  * Inngest dev server (`serve.ts --inngest`, NODE_ENV=test) and the fixture repository
  * (tests/integration/previews/fixture-repo.ts: the same scripts contract as this app, built in
@@ -30,7 +30,7 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(360_000);
-  fixture = makeFixtureRepo();
+  fixture = makeFixtureRepo({ app: process.cwd() });
   fs.mkdirSync(path.dirname(log), { recursive: true });
   fs.rmSync(log, { force: true });
   const out = fs.openSync(log, "a");
@@ -41,7 +41,7 @@ test.beforeAll(async () => {
       LOG_LEVEL: "warn",
       PREVIEW_REPO_PATH: fixture.repo,
       PREVIEW_ROOT: fixture.root,
-      PREVIEW_PORT_BASE: String(PORT + 500),
+      PREVIEW_PORT_BASE: process.env.PREVIEW_PORT_BASE || String(PORT + 500),
     }),
     stdio: ["ignore", out, out],
   });
@@ -240,4 +240,118 @@ test("the console works at 360 px and refuses support staff", async ({ page, mak
   await signInAs(context, support.id);
   const response = await page.goto("/admin/previews");
   expect(response?.status()).toBe(404);
+});
+
+test("a preview whose server died is reported as stopped, and Restart brings it back to ready", async ({ page, db, makeUser, signInAs, context }) => {
+  test.setTimeout(240_000);
+  const staff = await makeUser({ staffRole: "product" });
+  await signInAs(context, staff.id);
+  await page.goto("/admin/previews");
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
+  await page.getByLabel("Branch or commit").fill("main");
+  await page.getByRole("button", { name: "Create preview" }).click();
+  const card = page.getByTestId("preview-card").and(page.locator('[data-state]:not([data-state="destroyed"])')).first();
+  await expect(card).toHaveAttribute("data-state", "ready", { timeout: 120_000 });
+  const previewId = (await card.getAttribute("data-preview-id"))!;
+  const url = (await card.getByTestId("preview-url").textContent())!;
+  const pidOf = async () => (await db.execute<{ pid: number | null }>(sql`select pid from previews where id = ${previewId}`))[0]!.pid;
+  const firstPid = (await pidOf())!;
+
+  // The server dies under it (not through the console); the reconciler's cron (each minute) notices.
+  process.kill(-firstPid, "SIGKILL");
+  await expect.poll(() => fetch(url).then(() => "answering", () => "gone")).toBe("gone");
+  await expect(card).toHaveAttribute("data-state", "dead", { timeout: 150_000 });
+  await expect(card.getByTestId("preview-state")).toHaveText("Stopped");
+  await expect(card.getByRole("alert")).toHaveText("The preview's server process stopped. Restart it to bring it back.");
+
+  await card.getByRole("button", { name: "Restart" }).click();
+  await expect(card).toHaveAttribute("data-state", "ready", { timeout: 120_000 });
+  await expect(card.getByRole("alert")).toHaveCount(0);
+  expect(await pidOf()).not.toBe(firstPid);
+  expect((await fetch(`${url}/api/health`)).status).toBe(200);
+
+  await card.getByRole("button", { name: "Destroy now" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Destroy", exact: true }).click();
+  await expect(page.locator(`[data-preview-id="${previewId}"]`)).toHaveAttribute("data-state", "destroyed", { timeout: 60_000 });
+  await expect.poll(() => fetch(url).then(() => "answering", () => "gone")).toBe("gone");
+});
+
+/**
+ * Issue 13's proof in one flow, on this app: the fixture's "groundwork" branch deploys this
+ * worktree's existing `next build` (decision 037 says why not a rebuild) with the app's own
+ * migrate, seed, start and smoke, on the preview's database and port.
+ */
+test("a product user previews this app, watches it reach ready, signs in to it as a seeded character and destroys it; nothing is left", async ({ page, db, makeUser, signInAs, context, baseURL }) => {
+  // A bound for a loaded machine (load 35 on 2 cores: 5 min to ready, pages 10+ s each); every wait is for a condition.
+  test.setTimeout(900_000);
+  const began = Date.now();
+  const staff = await makeUser({ staffRole: "product" });
+  await signInAs(context, staff.id);
+  await page.goto("/admin/previews");
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
+  // Everything the card's live log shows while the steps run, kept as it streams in.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { previewLogSeen: string[] }).previewLogSeen = seen;
+    new MutationObserver(() => {
+      for (const pre of document.querySelectorAll('[data-testid="preview-log"]')) if (seen.at(-1) !== pre.textContent) seen.push(pre.textContent ?? "");
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByLabel("Branch or commit").fill("groundwork");
+  await page.getByRole("button", { name: "Create preview" }).click();
+
+  const newest = page.getByTestId("preview-card").filter({ has: page.getByText("groundwork", { exact: true }) }).first();
+  await expect(newest).toHaveAttribute("data-state", /queued|building/);
+  const previewId = (await newest.getAttribute("data-preview-id"))!;
+  const card = page.locator(`[data-preview-id="${previewId}"]`);
+  const steps = ["checkout", "install", "database", "migrate", "seed", "build", "start", "health", "smoke"];
+  try {
+    // A failed step ends the wait at once (the step times below say which).
+    await expect(card).toHaveAttribute("data-state", /^(ready|failed)$/, { timeout: 540_000 });
+  } finally {
+    // Each step's time, printed whether it got there or not: what to make faster next.
+    const timed = await db.execute<{ step: string; status: string; seconds: number | null }>(
+      sql`select step, status, extract(epoch from ended_at - started_at)::float as seconds from preview_steps where preview_id = ${previewId}`,
+    );
+    const [created] = await db.execute<{ seconds: number }>(sql`select extract(epoch from now() - created_at)::float as seconds from previews where id = ${previewId}`);
+    const line = (s: string) => timed.find((t) => t.step === s);
+    console.log(`preview of this app, step times: ${steps.map((s) => `${s} ${line(s)?.seconds?.toFixed(1) ?? "–"} s (${line(s)?.status})`).join(", ")}; Create → now ${created!.seconds.toFixed(1)} s`);
+  }
+  if ((await card.getAttribute("data-state")) === "failed") {
+    throw new Error(`the preview failed: ${await card.getByRole("alert").textContent()}\n${await card.getByTestId("preview-log").textContent()}`);
+  }
+  for (const step of steps) await expect(card.locator(`[data-step="${step}"]`)).toHaveAttribute("data-status", "done");
+  // The live log carried the app's own output while its steps ran: the seed's report, the smoke's Playwright run.
+  const seen = (await page.evaluate(() => (window as unknown as { previewLogSeen: string[] }).previewLogSeen)).join("\n");
+  expect(seen).toContain("Seed: {");
+  expect(seen).toMatch(/Running \d+ tests? using 1 worker/);
+
+  const opened = page.waitForEvent("popup");
+  await card.getByTestId("preview-url").click();
+  const preview = await opened;
+  await preview.goto(new URL("/sign-in", preview.url()).toString());
+  await expect(preview.getByTestId("preview-banner")).toContainText("Preview of branch groundwork at commit");
+  await preview.getByRole("button", { name: /Sign in as Demo User/ }).click();
+  await expect(preview).not.toHaveURL(/\/sign-in/);
+  await preview.goto(new URL("/account", preview.url()).toString());
+  await expect(preview.getByTestId("profile-email")).toContainText("demo@groundwork.test");
+  const url = new URL(preview.url()).origin;
+  await preview.close();
+
+  // The preview's cookies have its own names: the staff member is still signed in to the console on the same host.
+  await page.goto(`${baseURL}/account`);
+  await expect(page.getByTestId("profile-email")).toContainText(staff.email);
+  await page.goto("/admin/previews");
+  // Live means hydrated: a click before that would open no dialog.
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
+  await card.getByRole("button", { name: "Destroy now" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Destroy", exact: true }).click();
+  await expect(card).toHaveAttribute("data-state", "destroyed", { timeout: 60_000 });
+
+  // Nothing left: the process (its port answers nothing), the database, the worktree.
+  await expect.poll(() => fetch(url).then(() => "answering", () => "gone")).toBe("gone");
+  const databases = await db.execute(sql`select datname from pg_database where datname = ${`gw_preview_${previewId.replace(/-/g, "")}`}`);
+  expect(databases).toHaveLength(0);
+  expect(fs.existsSync(path.join(fixture.root, previewId))).toBe(false);
+  console.log(`the whole flow took ${((Date.now() - began) / 1000).toFixed(1)} s`);
 });

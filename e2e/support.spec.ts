@@ -8,8 +8,12 @@ import * as schema from "../src/server/db/schema";
 import { expect, test } from "./support/fixtures";
 import { formHydrated, hydrated } from "./support/hydrated";
 
-test("a signed-out visitor files a ticket; it appears live for staff, who answer by email", async ({ browser, makeUser, signInAs, db }) => {
+test("a signed-out visitor files a ticket; it appears live for staff, who answer by email and follow its links to the user page and to impersonation", async ({ browser, makeUser, signInAs, db }) => {
+  // Long: the ticket, the answer, then both of its links (impersonation included) on a shared machine.
+  test.setTimeout(180_000);
   const staff = await makeUser({ staffRole: "support" });
+  // The one who writes signed out is the user who can't sign in: the ticket matches their account by address.
+  const user = await makeUser();
   const staffContext = await browser.newContext();
   await signInAs(staffContext, staff.id);
   const inbox = await staffContext.newPage();
@@ -19,7 +23,7 @@ test("a signed-out visitor files a ticket; it appears live for staff, who answer
 
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
-  const email = `locked-out-${Date.now()}@example.com`;
+  const email = user.email;
   const subject = `Can't sign in ${Date.now()}`;
   await visitor.goto("/sign-in");
   await visitor.getByRole("link", { name: "Contact support" }).click();
@@ -45,6 +49,36 @@ test("a signed-out visitor files a ticket; it appears live for staff, who answer
   await expect
     .poll(async () => (await db.select().from(schema.devMailbox).where(eq(schema.devMailbox.to, email)).orderBy(desc(schema.devMailbox.id)))[0]?.subject ?? null)
     .toBe(`Re: ${subject}`);
+
+  // Admin mode first (impersonating needs it), from the console's own button.
+  await inbox.getByRole("navigation", { name: "Staff console" }).getByRole("button", { name: "Enter admin mode" }).click();
+  const password = inbox.getByRole("dialog", { name: "Enter admin mode" }).getByLabel("Your password");
+  await expect(async () => {
+    await password.fill(staff.password);
+    await expect(password).toHaveValue(staff.password, { timeout: 1_000 });
+  }).toPass();
+  await inbox.getByRole("dialog", { name: "Enter admin mode" }).getByRole("button", { name: "Enter admin mode" }).click();
+  await expect(inbox.getByRole("dialog", { name: "Enter admin mode" })).toHaveCount(0);
+  // The ticket links to impersonating the account it matched: the user page opens with the impersonation dialog.
+  await inbox.getByTestId("support-ticket").getByRole("link", { name: "Impersonate…" }).click();
+  await expect(inbox).toHaveURL(new RegExp(`/admin/users/${user.id}#impersonate$`));
+  const dialog = inbox.getByRole("dialog", { name: "Impersonate this user" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel("Reason").fill(`Ticket: ${subject}`);
+  await dialog.getByRole("button", { name: "Start impersonating" }).click();
+  const banner = inbox.getByTestId("impersonation-banner");
+  await expect(banner).toContainText(`You are viewing ${user.displayName}'s account`);
+  await banner.getByRole("button", { name: "Stop impersonating" }).click();
+  await expect(inbox).toHaveURL(new RegExp(`/admin/users/${user.id}$`));
+
+  // …and to the account itself (the answered ticket now waits on the customer).
+  await inbox.goto("/admin/support");
+  await hydrated(inbox);
+  await inbox.getByRole("tab", { name: /Waiting on customer/ }).click();
+  await row.click();
+  await ticket.getByRole("link", { name: `${user.displayName}'s account (same address; filed signed out)` }).click();
+  await expect(inbox).toHaveURL(new RegExp(`/admin/users/${user.id}$`));
+  await expect(inbox.getByTestId("admin-user-email")).toHaveText(user.email);
   await staffContext.close();
   await visitorContext.close();
 });

@@ -19,7 +19,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  expect: { timeout: 15_000 },
+  // A bound, not a wait: a preview on a busy build box (load 20 on 2 cores) took 15+ s to render a board after a reload.
+  expect: { timeout: 30_000 },
   reporter: [["list"], ["json", { outputFile: process.env.SMOKE_REPORT ?? ".data/smoke-report.json" }]],
   // Per run (scripts/smoke.ts): two smoke runs at once must not clear each other's traces.
   outputDir: process.env.SMOKE_OUTPUT_DIR ?? ".data/smoke-results",

@@ -43,7 +43,9 @@ const HEALTH_TIMEOUT_MS = 120_000;
  * itself: SIGTERM reaches its shutdown handler directly instead of passing through npx and the
  * tsx launcher, and waiting for our child's exit means Postgres and Next have really stopped.
  */
-export async function startProdServer(env: Record<string, string> = {}): Promise<ProdServer> {
+export async function startProdServer(env: Record<string, string> = {}, opts: { dir?: string } = {}): Promise<ProdServer> {
+  // `dir`: another checkout with its own build (e.g. main's, for a before/after in one run).
+  const dir = opts.dir ?? root;
   const port = await findFreePort();
   const origin = `http://127.0.0.1:${port}`;
   fs.mkdirSync(path.join(root, ".data"), { recursive: true });
@@ -51,7 +53,7 @@ export async function startProdServer(env: Record<string, string> = {}): Promise
   const child = spawn(
     process.execPath,
     ["--import", "tsx", "scripts/serve.ts", "--prod", "--ephemeral", "--hermetic", "--port", String(port), "--db-url-file", dbUrlFile],
-    { cwd: root, env: hermeticEnv({ LOG_LEVEL: "warn", ...env }), stdio: ["ignore", "pipe", "pipe"] },
+    { cwd: dir, env: hermeticEnv({ LOG_LEVEL: "warn", ...env }), stdio: ["ignore", "pipe", "pipe"] },
   );
   // Keep the server's output out of the report, but hold the tail to show if startup fails.
   const tail: string[] = [];

@@ -6,8 +6,7 @@ import type { PopupProps } from "@/components/ui/lazy-popup";
 import { THEME_PREFERENCES, type ThemePreference } from "@/components/ui/theme";
 import { setThemePreference, useThemePreference } from "@/components/ui/theme-store";
 import { ACCOUNT_LINKS } from "@/features/auth/ui/account-links";
-import { menuItemClasses } from "@/features/auth/ui/account-menu-popup";
-import { useSignOut } from "@/features/auth/ui/use-sign-out";
+import { menuItemClasses, SignedInAsLabel, SignOutMenuItem } from "@/features/auth/ui/account-menu-items";
 import { isActivePath } from "@/lib/nav";
 import type { HeaderLink } from "./header-menu";
 
@@ -18,7 +17,6 @@ const groupLabel = "px-2 pt-2 pb-1 text-xs font-medium text-muted-foreground";
 export default function HeaderMenuPopup({ links, email, trigger, defaultOpen }: PopupProps<{ links: readonly HeaderLink[]; email: string }>) {
   const pathname = usePathname() ?? "";
   const theme = useThemePreference();
-  const { signingOut, signOut } = useSignOut();
   const item = (link: HeaderLink) => {
     const active = isActivePath(pathname, link.href, link.exact);
     return (
@@ -39,9 +37,7 @@ export default function HeaderMenuPopup({ links, email, trigger, defaultOpen }: 
           collisionPadding={8}
           className="z-50 max-h-[var(--radix-dropdown-menu-content-available-height)] w-64 max-w-[calc(100vw-1rem)] overflow-y-auto rounded-md border border-border bg-card p-1 text-foreground shadow-lg"
         >
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs text-muted-foreground">
-            Signed in as <span className="block truncate font-medium text-foreground">{email}</span>
-          </DropdownMenu.Label>
+          <SignedInAsLabel email={email} />
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
           <DropdownMenu.Group>{links.map(item)}</DropdownMenu.Group>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
@@ -60,16 +56,7 @@ export default function HeaderMenuPopup({ links, email, trigger, defaultOpen }: 
             ))}
           </DropdownMenu.RadioGroup>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          <DropdownMenu.Item
-            className={menuItemClasses}
-            disabled={signingOut}
-            onSelect={(event) => {
-              event.preventDefault();
-              void signOut();
-            }}
-          >
-            {signingOut ? "Signing out…" : "Sign out"}
-          </DropdownMenu.Item>
+          <SignOutMenuItem />
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>

@@ -3,12 +3,12 @@ import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
-import superjson from "superjson";
 import { toast } from "@/components/ui/toast-store";
 import { recordingFetch } from "@/lib/recent-requests";
 import type { AppRouter } from "@/server/trpc/root";
 import { describeClientError } from "./errors";
 import { makeQueryClient } from "./query-client";
+import { wireCodec } from "./wire-codec";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -19,8 +19,9 @@ let browserQueryClient: QueryClient | undefined;
  * feedback (field errors, a rollback toast) opts out with `meta: { toast: false }`.
  */
 function getQueryClient() {
-  if (typeof window === "undefined") return makeQueryClient();
+  if (typeof window === "undefined") return makeQueryClient({ codec: wireCodec });
   browserQueryClient ??= makeQueryClient({
+    codec: wireCodec,
     onMutationError(error, meta) {
       if (meta?.toast === false) return;
       toast({ title: "That didn't work", description: describeClientError(error).message, variant: "error" });
@@ -34,8 +35,9 @@ export function TrpcProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
-        httpBatchLink({ url: "/api/trpc", transformer: superjson, fetch: recordingFetch }),
+        // Development only: the condition is folded at build time, so production bundles drop the logger (decision 041).
+        ...(process.env.NODE_ENV === "development" ? [loggerLink({ enabled: (op) => op.direction === "down" && op.result instanceof Error })] : []),
+        httpBatchLink({ url: "/api/trpc", transformer: wireCodec, fetch: recordingFetch }),
       ],
     }),
   );

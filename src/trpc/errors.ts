@@ -43,3 +43,25 @@ export function describeClientError(error: unknown): ClientError {
   }
   return { message: "Something went wrong. Try again.", requestId: null, fieldErrors: null };
 }
+
+export type FormError<Field extends string> = {
+  /** The first message for each of the form's fields the server named. */
+  fieldErrors: Partial<Record<Field, string>>;
+  /** What to toast: null when the failure is shown under a field (told once, where the person looks). */
+  toast: string | null;
+};
+
+/**
+ * A form's failed call, split for display. A field error goes under its field and nowhere
+ * else: the same sentence in a toast as well reads like two failures. Anything else (a refusal
+ * about no field, a network failure, a 5xx with its error id) is the toast's.
+ */
+export function describeFormError<Field extends string>(error: unknown, fields: readonly Field[]): FormError<Field> {
+  const { message, fieldErrors } = describeClientError(error);
+  const byField: Partial<Record<Field, string>> = {};
+  for (const field of fields) {
+    const first = fieldErrors?.[field]?.[0];
+    if (first) byField[field] = first;
+  }
+  return { fieldErrors: byField, toast: Object.keys(byField).length > 0 ? null : message };
+}

@@ -3,13 +3,14 @@ import { createTRPCOptionsProxy, type TRPCInfiniteQueryOptions, type TRPCQueryOp
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import superjson from "superjson";
 import { requestIdFrom } from "@/server/http/request-id";
 import { createTrpcContext } from "@/server/trpc/context";
 import { appRouter } from "@/server/trpc/root";
 import { makeQueryClient } from "./query-client";
 
 /** One query client per server request, shared by every prefetch in that render. */
-export const getQueryClient = cache(makeQueryClient);
+export const getQueryClient = cache(() => makeQueryClient({ codec: superjson }));
 
 /** The request's tRPC context (session validated once per render, shared by every call). */
 export const getServerContext = cache(async () => {

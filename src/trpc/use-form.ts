@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import type { ZodType } from "zod";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { describeClientError } from "@/trpc/errors";
+import { describeFormError } from "@/trpc/errors";
 
 type Errors = Record<string, string | undefined>;
 
@@ -57,11 +57,9 @@ export function useForm<Field extends string, T = Record<Field, string>>(formId:
       try {
         navigating = (await action(parsed.data)) === true;
       } catch (error) {
-        const { message, fieldErrors } = describeClientError(error);
-        const byField = firstErrors(fieldErrors ?? {});
-        setErrors(byField);
-        const shownOnAField = Object.keys(byField).some((name) => name in values);
-        if (!shownOnAField) setFormError(message);
+        const { fieldErrors, toast: message } = describeFormError(error, Object.keys(values) as Field[]);
+        setErrors(fieldErrors);
+        setFormError(message);
         setAttempt((n) => n + 1);
       } finally {
         if (!navigating) setPending(false);

@@ -9,6 +9,14 @@ import { hermeticEnv } from "@/lib/env-keys";
 
 type Line = Record<string, unknown> & { tag?: string; ready?: boolean };
 
+/**
+ * How long a second Node process with the app's modules may take to start: seconds on a quiet
+ * machine, over a minute at load 30 (CI under stress-ng beside other work). Only a broken start
+ * waits this long; a test that starts a child uses `CHILD_TEST_TIMEOUT_MS` as its own bound.
+ */
+export const CHILD_START_BOUND_MS = 150_000;
+export const CHILD_TEST_TIMEOUT_MS = CHILD_START_BOUND_MS + 30_000;
+
 export async function startChildProcess(script: string) {
   const lines: Line[] = [];
   let counter = 0;
@@ -26,7 +34,7 @@ export async function startChildProcess(script: string) {
   });
   const started = Date.now();
   while (!lines.some((l) => l.ready)) {
-    if (Date.now() - started > 40_000) throw new Error("child never became ready");
+    if (Date.now() - started > CHILD_START_BOUND_MS) throw new Error("child never became ready");
     await new Promise((r) => setTimeout(r, 20));
   }
   return {

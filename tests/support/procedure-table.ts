@@ -243,6 +243,7 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   "admin.searchWorkspaces": { allow: ["staff"], input: (f) => ({ query: f.workspace.slug, limit: 5 }) },
   "admin.audit": { allow: ["staff"], input: () => ({ query: "user.", limit: 5 }) },
   "admin.user": { allow: ["staff"], input: (f) => ({ id: f.member.id }) },
+  "admin.userRecentRequests": { allow: ["staff"], input: (f) => ({ id: f.member.id }) },
   "admin.workspace": { allow: ["staff"], input: (f) => ({ id: f.workspace.id }) },
   // Account actions: staff in admin mode (without it PRECONDITION_FAILED, past the role check).
   "admin.resendVerification": { allow: ["staff"], input: (f) => ({ userId: f.member.id, reason: "Authz check" }) },

@@ -4,10 +4,10 @@ import { describeDevice } from "@/features/auth/server/sessions/describe-device"
 import { describeChange, fieldLabel } from "@/lib/describe-change";
 import { plural } from "@/lib/plural";
 import { slugify } from "@/lib/slug";
-import { describeClientError } from "@/trpc/errors";
+import { describeClientError, describeFormError } from "@/trpc/errors";
 
-const failure = (httpStatus: number, userMessage: string) =>
-  new TRPCClientError(userMessage, { result: { error: { message: userMessage, code: -32600, data: { httpStatus, userMessage, requestId: "req_123", fieldErrors: null } } } });
+const failure = (httpStatus: number, userMessage: string, fieldErrors: Record<string, string[]> | null = null) =>
+  new TRPCClientError(userMessage, { result: { error: { message: userMessage, code: -32600, data: { httpStatus, userMessage, requestId: "req_123", fieldErrors } } } });
 
 describe("describeClientError", () => {
   it("keeps the error id off expected failures (a wrong password is not a crash)", () => {
@@ -20,6 +20,19 @@ describe("describeClientError", () => {
     const described = describeClientError(failure(500, "Something went wrong on our side."));
     expect(described.message).toBe("Something went wrong on our side. (error id req_123)");
     expect(described.requestId).toBe("req_123");
+  });
+});
+
+describe("describeFormError", () => {
+  it("puts a field error under its field and toasts nothing (one failure, told once)", () => {
+    const described = describeFormError(failure(400, "Name can't be empty", { name: ["Name can't be empty", "second"] }), ["name", "description"]);
+    expect(described).toEqual({ fieldErrors: { name: "Name can't be empty" }, toast: null });
+  });
+
+  it("toasts an error about a field the form doesn't show, and unexpected failures with their error id", () => {
+    expect(describeFormError(failure(400, "Slug is taken", { slug: ["Slug is taken"] }), ["name"])).toEqual({ fieldErrors: {}, toast: "Slug is taken" });
+    expect(describeFormError(failure(500, "Something went wrong on our side."), ["name"]).toast).toBe("Something went wrong on our side. (error id req_123)");
+    expect(describeFormError(new TypeError("Failed to fetch"), ["name"]).toast).toBe("Something went wrong. Try again.");
   });
 });
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { ConnectionBanner } from "@/components/ui/connection-banner";
 import { Toaster } from "@/components/ui/toaster";
-import { VerifyEmailBanner } from "@/features/auth/ui/verify-email-banner";
+import { VerifyEmailBannerLazy } from "@/features/auth/ui/verify-email-banner-lazy";
 import { TrpcProvider } from "@/trpc/client";
 import { requireViewer } from "@/trpc/server";
 import { AppHeader } from "@/app/app-header";
@@ -20,7 +20,7 @@ export default async function SignedInLayout({ children }: Readonly<{ children: 
     <TrpcProvider>
       <ConnectionBanner />
       <AppHeader />
-      {viewer.emailVerified ? null : <VerifyEmailBanner email={viewer.email} />}
+      {viewer.emailVerified ? null : <VerifyEmailBannerLazy email={viewer.email} />}
       <PastDueBanner />
       <main id="main" className="mx-auto w-full max-w-6xl min-w-0 flex-1 px-4 py-8 sm:px-6 sm:py-10">
         {children}

@@ -81,6 +81,23 @@ export const adminUserDetail = z.object({
 });
 export type AdminUserDetail = z.infer<typeof adminUserDetail>;
 
+/** The user's newest requests in the app (browser session), newest first; API requests are in `adminUserDetail.requests`. */
+export const adminUserRecentRequests = z.object({
+  items: z.array(
+    z.object({
+      requestId: z.string(),
+      method: z.string(),
+      path: z.string(),
+      status: z.number().int(),
+      ok: z.boolean(),
+      /** Set when staff made the request while impersonating this user. */
+      impersonator: z.object({ id: z.string(), email: z.string() }).nullable(),
+      createdAt: at,
+    }),
+  ),
+});
+export type AdminUserRecentRequests = z.infer<typeof adminUserRecentRequests>;
+
 export const adminWorkspaceDetail = z.object({
   workspace: z.object({ id: z.string(), slug: z.string(), name: z.string(), plan: z.string(), seats: z.number().int().nullable(), personal: z.boolean(), createdAt: at }),
   members: z.array(z.object({ userId: z.string(), email: z.string(), displayName: z.string(), role: z.string(), joinedAt: at, locked: z.boolean() })),

@@ -56,7 +56,7 @@ export async function resolveRequestSession(db: DbOrTx, headers: Headers, now = 
         }
       : null;
   const user = found ? found.user : session.user;
-  if (fullyAuthenticated) setRequestActor({ userId: user.id, impersonatorId: impersonation?.impersonator.id });
+  if (fullyAuthenticated) setRequestActor({ userId: user.id, impersonatorId: impersonation?.impersonator.id, viaSession: true });
   return { session, token, fullyAuthenticated, user, impersonation };
 }
 

@@ -5,6 +5,7 @@ import { env } from "@/server/env";
 import { currentRequestContext, runWithRequestContext } from "@/server/logging/context";
 import { accessLogger, logger } from "@/server/logging/logger";
 import { refusedWhileImpersonating } from "./impersonation-writes";
+import { recentRequests } from "./recent-requests";
 import { requestIdFrom } from "./request-id";
 import { API_SECURITY_HEADERS, baseSecurityHeaders } from "./security-headers";
 
@@ -87,6 +88,10 @@ export function finishRequest(
   );
   if (ctx.queries.count > env.QUERY_WARN_THRESHOLD) {
     logger.warn({ queries: ctx.queries.count, threshold: env.QUERY_WARN_THRESHOLD, path: req.path }, "too many queries in one request");
+  }
+  // The id on the response is the one the admin user page shows (buffered; written once a second).
+  if (ctx.viaSession && ctx.userId) {
+    recentRequests().record({ userId: ctx.userId, requestId: ids.requestId, method: req.method, path: req.path, status, impersonatorId: ctx.impersonatorId ?? null, at: new Date() });
   }
   return headers;
 }

@@ -8,6 +8,8 @@ export type RequestContext = {
   userId?: string;
   workspaceId?: string;
   impersonatorId?: string;
+  /** The actor came from a browser session (not an API key): the request goes on the user's recent requests. */
+  viaSession?: boolean;
   queries: QueryStats;
 };
 
@@ -26,7 +28,7 @@ export function currentRequestContext(): RequestContext | undefined {
 }
 
 /** Adds who is acting to every log line that follows in this request. */
-export function setRequestActor(actor: Pick<RequestContext, "userId" | "workspaceId" | "impersonatorId">) {
+export function setRequestActor(actor: Pick<RequestContext, "userId" | "workspaceId" | "impersonatorId" | "viaSession">) {
   const store = storage.getStore();
   if (store) Object.assign(store, actor);
 }

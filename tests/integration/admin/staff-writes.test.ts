@@ -16,6 +16,7 @@ const NEED_ADMIN_MODE = [
   "admin.setLock", "admin.transferOwnership", "admin.deleteUser",
   "impersonation.start", "securityRules.add", "securityRules.remove", "staff.setStaffRole", "staffBilling.grantCredit",
   "flags.update", "flags.setKillSwitch", "flags.addCohortMember", "flags.removeCohortMember",
+  "jobs.replayEmail", "jobs.replayRun",
 ];
 
 const WITHOUT_ADMIN_MODE: Record<string, string> = {
@@ -26,8 +27,6 @@ const WITHOUT_ADMIN_MODE: Record<string, string> = {
   "support.setStatus": "decision 049",
   "support.assign": "decision 049",
   "flags.setOverride": "a staff member's own override changes only their own view",
-  "jobs.replayEmail": "not yet: decision 056",
-  "jobs.replayRun": "not yet: decision 056",
   "previews.create": "product staff's own preview deployments, not the support console",
   "previews.extend": "previews",
   "previews.destroy": "previews",

@@ -9,7 +9,7 @@ import { updateApiKey } from "@/features/api-keys/server/update-api-key";
 import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
 import { db } from "@/server/db/client";
-import { startChildProcess } from "../../support/child-process";
+import { CHILD_TEST_TIMEOUT_MS, startChildProcess } from "../../support/child-process";
 import { actorFor, issueKey, makeApiWorld } from "../../support/api";
 
 let child: Awaited<ReturnType<typeof startChildProcess>>;
@@ -17,7 +17,7 @@ const childMe = (key: string) => child.ask(`me ${key}`) as Promise<{ status?: nu
 
 beforeAll(async () => {
   child = await startChildProcess(path.join(import.meta.dirname, "api-child.ts"));
-}, 45_000);
+}, CHILD_TEST_TIMEOUT_MS);
 
 afterAll(async () => {
   await child?.stop();

@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { changeSubscription } from "@/features/billing/server/change-subscription";
 import { getStaffBilling } from "@/features/billing/server/get-staff-billing";
 import { grantCredit } from "@/features/billing/server/grant-credit";
@@ -23,6 +23,7 @@ import { createUser, createWorkspaceWithMembers } from "@/server/db/factories";
 import { billingCustomers, billingIntents, billingSubscriptions, billingWebhookEvents, devMailbox, realtimeEvents, workspaces } from "@/server/db/schema";
 import { stripeClient } from "@/server/stripe/client";
 import { actorFor, nextRandom } from "../../support/api";
+import { CHILD_TEST_TIMEOUT_MS } from "../../support/child-process";
 import { CARDS, payCheckout, submit } from "../stripe-dev/harness";
 import { gatewayForFile } from "./gateway";
 
@@ -176,6 +177,8 @@ describe("changing the plan", () => {
     const w = await world();
     await subscribe(w, "team", CARDS.ok, 2);
     gw.server.control.setWebhookEndpoint(null); // only the reconciler may finish the job
+    // Restored however this ends: the later tests wait for webhooks to be delivered.
+    onTestFinished(() => gw.server.control.setWebhookEndpoint({ url: gw.webhookUrl, secret: STRIPE_DEV_WEBHOOK_SECRET }));
     const customer = await customerOf(w.workspace.id);
     const preview = await previewChange({ workspaceSlug: w.workspace.slug, plan: "team", interval: "month", seats: 6 }, w.actor, db);
     const input = { workspaceSlug: w.workspace.slug, plan: "team" as const, interval: "month" as const, seats: 6, prorationDate: preview.prorationDate };
@@ -192,8 +195,7 @@ describe("changing the plan", () => {
     expect((await stripe.invoices.list({ customer })).data.length).toBe(invoicesAfterCrash); // replayed, not charged again
     expect(await subOf(w.workspace.id)).toMatchObject({ seats: 6 });
     expect(await planOf(w.workspace.id)).toEqual({ plan: "team", seats: 6 });
-    gw.server.control.setWebhookEndpoint({ url: gw.webhookUrl, secret: STRIPE_DEV_WEBHOOK_SECRET });
-  });
+  }, CHILD_TEST_TIMEOUT_MS);
 });
 
 describe("cancel and resume", () => {

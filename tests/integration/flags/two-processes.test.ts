@@ -9,7 +9,7 @@ import { setKillSwitch } from "@/features/flags/server/set-kill-switch";
 import { updateFlagTargeting } from "@/features/flags/server/update-flag-targeting";
 import { db } from "@/server/db/client";
 import { featureFlags } from "@/server/db/schema";
-import { startChildProcess } from "../../support/child-process";
+import { CHILD_TEST_TIMEOUT_MS, startChildProcess } from "../../support/child-process";
 import { newUser } from "../workspaces/world";
 import { stopFlags } from "./world";
 
@@ -18,7 +18,7 @@ const childValue = async (key: string, userId: string) => (await child.ask(`eval
 
 beforeAll(async () => {
   child = await startChildProcess(path.join(import.meta.dirname, "flags-child.ts"));
-}, 45_000);
+}, CHILD_TEST_TIMEOUT_MS);
 
 afterAll(async () => {
   await child?.stop();

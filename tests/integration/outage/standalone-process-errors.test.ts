@@ -10,6 +10,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { afterEach, describe, expect, it } from "vitest";
 import { hermeticEnv } from "@/lib/env-keys";
+import { CHILD_START_BOUND_MS, CHILD_TEST_TIMEOUT_MS } from "../../support/child-process";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const preload = `data:text/javascript,${encodeURIComponent(
@@ -32,7 +33,7 @@ async function start(script: string, portVar: string): Promise<Server> {
   running.push(child);
   const lines: string[] = [];
   for (const stream of [child.stdout!, child.stderr!]) readline.createInterface({ input: stream }).on("line", (line) => lines.push(line));
-  await expect.poll(() => lines.some((l) => / listening on /.test(l)) || child.exitCode !== null, { timeout: 60_000 }).toBe(true);
+  await expect.poll(() => lines.some((l) => / listening on /.test(l)) || child.exitCode !== null, { timeout: CHILD_START_BOUND_MS }).toBe(true);
   const listening = lines.find((l) => / listening on /.test(l));
   if (!listening) throw new Error(`${script} did not start:\n${lines.join("\n")}`);
   return { child, lines, origin: `http://127.0.0.1:${listening.split(":").at(-1)}` };
@@ -50,7 +51,7 @@ describe.each([
     await expect.poll(() => logged(server, "unhandled rejection; still serving")).toMatchObject({ level: "error", server: name, err: { message: "stray rejection from the test" } });
     expect((await fetch(`${server.origin}${probe}`)).status).toBe(status);
     expect(server.child.exitCode).toBeNull();
-  });
+  }, CHILD_TEST_TIMEOUT_MS);
 
   it("logs an uncaught exception and exits 1", async () => {
     const server = await start(script, portVar);
@@ -59,5 +60,5 @@ describe.each([
     server.child.kill("SIGUSR1");
     expect(await closed).toBe(1);
     await expect.poll(() => logged(server, "uncaught exception; exiting")).toMatchObject({ level: "fatal", server: name, err: { message: "uncaught throw from the test" } });
-  });
+  }, CHILD_TEST_TIMEOUT_MS);
 });

@@ -40,6 +40,7 @@ import { boardChannel } from "@/server/realtime/channels";
 import { realtimeHub } from "@/server/realtime/hub";
 import { publish, type StoredRealtimeEvent } from "@/server/realtime/publish";
 import { actorFor, api, issueKey, makeApiWorld, nextRandom } from "../../support/api";
+import { CHILD_START_BOUND_MS, CHILD_TEST_TIMEOUT_MS } from "../../support/child-process";
 
 const direct = postgres(pooler.directUrl, { max: 2, onnotice: () => {} });
 let child: ChildProcess | null = null;
@@ -141,7 +142,7 @@ describe.skipIf(pooler.unavailable !== null)("behind PgBouncer (transaction mode
         // not ours
       }
     });
-    await expect.poll(() => childLines.some((l) => l.ready), { timeout: 45_000 }).toBe(true);
+    await expect.poll(() => childLines.some((l) => l.ready), { timeout: CHILD_START_BOUND_MS }).toBe(true);
     let counter = 0;
     const childMe = async (secret: string) => {
       const tag = String(++counter);
@@ -159,7 +160,7 @@ describe.skipIf(pooler.unavailable !== null)("behind PgBouncer (transaction mode
     while (answer.status === 200 && Date.now() - started < 5_000) answer = await childMe(issued.secret);
     expect(answer).toMatchObject({ status: 401, code: "api_key_revoked" });
     expect(Date.now() - started).toBeLessThan(1_000);
-  }, 60_000);
+  }, CHILD_TEST_TIMEOUT_MS);
 
   it("LISTEN pointed at the pooler is caught: it never counts as live, and says why", async () => {
     const heard: string[] = [];

@@ -63,7 +63,35 @@ const SMOKE = `const url = process.argv[process.argv.indexOf("--url") + 1];
 fetch(url + "/api/health").then((r) => { console.log("health", r.status); process.exit(r.status === 200 ? 0 : 1); });
 `;
 
-export function makeFixtureRepo(): { repo: string; root: string; remove(): void } {
+/**
+ * Branch "groundwork": scripts that deploy this app's existing `next build` (in `app`, no
+ * rebuild, its node_modules used in place) with the app's own migrate, seed, start and smoke on
+ * the preview's database and port. Its drizzle/ is the app's, so the template database it leaves
+ * is keyed by the app's migrations. The smoke checks the commit the build was made from (baked
+ * into .next), not the fixture's, which the preview's banner shows.
+ */
+function realAppPackage(app: string) {
+  const inApp = (command: string) => `cd ${JSON.stringify(app)} && exec ${command}`;
+  return {
+    ...PACKAGE,
+    scripts: {
+      "db:migrate": inApp("node --import tsx scripts/db.ts migrate"),
+      "db:seed": inApp("node --import tsx scripts/db.ts seed"),
+      build: `echo "the app's existing next build $(cat ${JSON.stringify(path.join(app, ".next", "BUILD_ID"))}), not rebuilt"`,
+      start: inApp("node --import tsx scripts/start.ts"),
+      smoke: "node smoke-app.js",
+    },
+  };
+}
+const SMOKE_APP = (app: string) => `const { spawnSync } = require("child_process"), fs = require("fs"), path = require("path");
+const app = ${JSON.stringify(app)};
+const url = process.argv[process.argv.indexOf("--url") + 1];
+const built = JSON.parse(fs.readFileSync(path.join(app, ".next", "required-server-files.json"), "utf8")).config.env.NEXT_PUBLIC_GIT_COMMIT;
+const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/smoke.ts", "--url", url, "--commit", built], { cwd: app, stdio: "inherit" });
+process.exit(run.status ?? 1);
+`;
+
+export function makeFixtureRepo(opts: { app?: string } = {}): { repo: string; root: string; remove(): void } {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "gw-preview-fixture-"));
   const repo = path.join(base, "repo");
   const root = path.join(base, "previews");
@@ -86,5 +114,15 @@ export function makeFixtureRepo(): { repo: string; root: string; remove(): void 
   write("build.js", BROKEN_BUILD);
   git("commit", "-q", "-am", "Break the build");
   git("checkout", "-q", "main");
+  if (opts.app) {
+    git("checkout", "-q", "-b", "groundwork");
+    write("package.json", JSON.stringify(realAppPackage(opts.app), null, 2));
+    write("smoke-app.js", SMOKE_APP(opts.app));
+    fs.rmSync(path.join(repo, "drizzle"), { recursive: true });
+    fs.cpSync(path.join(opts.app, "drizzle"), path.join(repo, "drizzle"), { recursive: true });
+    git("add", "-A");
+    git("commit", "-q", "-m", "Deploy the app's existing build");
+    git("checkout", "-q", "main");
+  }
   return { repo, root, remove: () => fs.rmSync(base, { recursive: true, force: true }) };
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { hermeticEnv } from "@/lib/env-keys";
 import { createHub } from "@/server/realtime/hub";
 import { publish, type StoredRealtimeEvent } from "@/server/realtime/publish";
+import { CHILD_START_BOUND_MS, CHILD_TEST_TIMEOUT_MS } from "../../support/child-process";
 
 const channel = `workspace:${crypto.randomUUID()}`;
 const hub = createHub({ databaseUrl: process.env.DATABASE_URL! });
@@ -42,8 +43,8 @@ beforeAll(async () => {
       // not ours
     }
   });
-  await waitForLine((l) => l.ready === true, 30_000);
-}, 40_000);
+  await waitForLine((l) => l.ready === true, CHILD_START_BOUND_MS);
+}, CHILD_TEST_TIMEOUT_MS);
 
 afterAll(async () => {
   child?.stdin?.end();

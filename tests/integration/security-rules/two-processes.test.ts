@@ -10,7 +10,7 @@ import { addSecurityRule } from "@/features/security-rules/server/add-security-r
 import { removeSecurityRule } from "@/features/security-rules/server/remove-security-rule";
 import { db } from "@/server/db/client";
 import { stopSecurityRulesStore } from "@/server/security-rules/store";
-import { startChildProcess } from "../../support/child-process";
+import { CHILD_TEST_TIMEOUT_MS, startChildProcess } from "../../support/child-process";
 import { newUser } from "../workspaces/world";
 
 let child: Awaited<ReturnType<typeof startChildProcess>>;
@@ -18,7 +18,7 @@ const childAllows = async (email: string, ip: string) => (await child.ask(`signu
 
 beforeAll(async () => {
   child = await startChildProcess(path.join(import.meta.dirname, "rules-child.ts"));
-}, 45_000);
+}, CHILD_TEST_TIMEOUT_MS);
 
 afterAll(async () => {
   await child?.stop();

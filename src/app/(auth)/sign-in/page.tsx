@@ -6,7 +6,7 @@ import { AuthCard } from "@/features/auth/ui/auth-card";
 import { SignInForm } from "@/features/auth/ui/sign-in-form";
 import { getViewer } from "@/trpc/server";
 import { currentPreview } from "@/features/previews/server/current-preview";
-import { CharacterSignIn } from "@/features/previews/ui/character-sign-in";
+import { CharacterSignInLazy } from "@/features/previews/ui/character-sign-in-lazy";
 import { FACTORY_PASSWORD } from "@/server/db/factories";
 import { SEEDED_CHARACTERS } from "@/server/db/seed-characters";
 
@@ -35,7 +35,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     >
       <SignInForm next={next} />
       {/* Previews only (the driver sets PREVIEW_COMMIT): their accounts are the seeded characters. */}
-      {currentPreview() ? <CharacterSignIn characters={SEEDED_CHARACTERS.map(({ key, email, displayName, description }) => ({ key, email, displayName, description }))} password={FACTORY_PASSWORD} next={next} /> : null}
+      {currentPreview() ? <CharacterSignInLazy characters={SEEDED_CHARACTERS.map(({ key, email, displayName, description }) => ({ key, email, displayName, description }))} password={FACTORY_PASSWORD} next={next} /> : null}
     </AuthCard>
   );
 }

@@ -8,6 +8,7 @@ import { enterAdminMode, exitAdminMode, getAdminMode } from "./admin-mode";
 import { resetTwoFactorFor, revokeUserSessions, setUserLock } from "./account-security-actions";
 import { getAdminUser } from "./get-admin-user";
 import { getAdminWorkspace } from "./get-admin-workspace";
+import { getUserRecentRequests } from "./get-user-recent-requests";
 import { searchUsers } from "./search-users";
 import { deleteUserAccount, transferWorkspaceOwnership } from "./ownership-and-deletion";
 import { searchAudit } from "./search-audit";
@@ -40,6 +41,7 @@ export const adminRouter = router({
   searchWorkspaces: support.input(s.searchInput).output(s.searchWorkspacesOutput).query(({ input, ctx }) => searchWorkspaces(input, ctx.db)),
   audit: support.input(s.auditInput).output(s.auditOutput).query(({ input, ctx }) => searchAudit(input, ctx.db)),
   user: support.input(s.userIdInput).output(s.adminUserDetail).query(({ input, ctx }) => getAdminUser(input, ctx.db)),
+  userRecentRequests: support.input(s.userIdInput).output(s.adminUserRecentRequests).query(({ input, ctx }) => getUserRecentRequests(input, ctx.db)),
   workspace: support.input(s.workspaceIdInput).output(s.adminWorkspaceDetail).query(({ input, ctx }) => getAdminWorkspace(input, ctx.db)),
 
   resendVerification: act.input(s.userActionInput).mutation(({ input, ctx }) => resendVerificationFor(input, staffActor(ctx), ctx.db)),

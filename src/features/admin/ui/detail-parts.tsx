@@ -1,18 +1,21 @@
 import type { ReactNode } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { ListCardSkeleton } from "@/components/ui/skeleton";
 
 export const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
 
-/** A titled card holding one list of the detail page; says so when the list is empty. */
-export function Section({ title, description, count, empty, children }: { title: string; description?: string; count: number; empty: string; children: ReactNode }) {
+type SectionProps = { title: string; description?: string; count: number; empty: { title: string; description: string }; children: ReactNode };
+
+/** A titled card holding one list of the detail page; when it is empty, says what would be listed. */
+export function Section({ title, description, count, empty, children }: SectionProps) {
   return (
     <Card>
       <CardHeader>
         <CardTitle>{title}</CardTitle>
         {description ? <CardDescription>{description}</CardDescription> : null}
       </CardHeader>
-      <CardContent className="p-6">{count === 0 ? <p className="text-sm text-muted-foreground">{empty}</p> : <ul aria-label={title} className="flex flex-col divide-y divide-border text-sm">{children}</ul>}</CardContent>
+      <CardContent className="p-6">{count === 0 ? <EmptyState compact {...empty} /> : <ul aria-label={title} className="flex flex-col divide-y divide-border text-sm">{children}</ul>}</CardContent>
     </Card>
   );
 }

@@ -2,7 +2,9 @@
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Suspense, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
@@ -43,22 +45,22 @@ export function RequestLog({ workspaceSlug, keys, keyId }: { workspaceSlug: stri
       </CardHeader>
       <CardContent aria-busy={isFiltering || undefined} className={isFiltering ? "opacity-60" : undefined}>
         <Suspense fallback={<RequestLogSkeleton />}>
-          <RequestRows workspaceSlug={workspaceSlug} keyId={keyId} filters={filters} keyCount={keys.length} />
+          <RequestRows workspaceSlug={workspaceSlug} keyId={keyId} filters={filters} keyCount={keys.length} onClearFilters={() => startTransition(() => setFilters({ statusClass: "", method: "" }))} />
         </Suspense>
       </CardContent>
     </Card>
   );
 }
 
-function RequestRows({ workspaceSlug, keyId, filters, keyCount }: { workspaceSlug: string; keyId: string; filters: Filters; keyCount: number }) {
+type RowsProps = { workspaceSlug: string; keyId: string; filters: Filters; keyCount: number; onClearFilters: () => void };
+
+function RequestRows({ workspaceSlug, keyId, filters, keyCount, onClearFilters }: RowsProps) {
   const trpc = useTRPC();
   const { data, fetchNextPage, hasNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(
     trpc.apiKeys.requestLog.infiniteQueryOptions(requestLogQueryInput(workspaceSlug, keyId, filters), { getNextPageParam: (p) => p.nextCursor }),
   );
   const rows = data.pages.flatMap((p) => p.items);
-  if (rows.length === 0) {
-    return <p className="py-6 text-center text-sm text-muted-foreground">{keyCount === 0 ? "Create a key and call the API; requests show up here." : "No requests match these filters yet."}</p>;
-  }
+  if (rows.length === 0) return <NoRequests workspaceSlug={workspaceSlug} keyCount={keyCount} filtered={!!(filters.statusClass || filters.method)} keyChosen={!!keyId} onClearFilters={onClearFilters} />;
   return (
     <div className="flex flex-col gap-4">
       <div className="overflow-x-auto">
@@ -97,6 +99,38 @@ function RequestRows({ workspaceSlug, keyId, filters, keyCount }: { workspaceSlu
         </Button>
       ) : null}
     </div>
+  );
+}
+
+function NoRequests({ workspaceSlug, keyCount, filtered, keyChosen, onClearFilters }: { workspaceSlug: string; keyCount: number; filtered: boolean; keyChosen: boolean; onClearFilters: () => void }) {
+  const base = `/w/${workspaceSlug}/api-keys`;
+  if (keyCount === 0) {
+    return (
+      <EmptyState
+        compact
+        title="No requests yet"
+        description="Every call made with this workspace's keys is logged here: when, which route, the status, how long it took and from where. Start with a key."
+        action={<ButtonLink href={base} size="sm">Create a key</ButtonLink>}
+      />
+    );
+  }
+  if (filtered) {
+    return (
+      <EmptyState
+        compact
+        title="No requests match these filters"
+        description={`No request${keyChosen ? " with this key" : ""} has that status or method. Clear the filters to see every request.`}
+        action={<Button size="sm" variant="outline" onClick={onClearFilters}>Clear filters</Button>}
+      />
+    );
+  }
+  return (
+    <EmptyState
+      compact
+      title={keyChosen ? "This key has made no requests" : "No requests yet"}
+      description="Every call made with this workspace's keys is logged here: when, which route, the status, how long it took and from where."
+      action={<ButtonLink href={`${base}/reference`} size="sm" variant="outline">Read the API reference</ButtonLink>}
+    />
   );
 }
 

@@ -1,7 +1,9 @@
 "use client";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useState, useTransition, type ReactNode } from "react";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
@@ -70,12 +72,29 @@ export function UsageDashboard({ workspaceSlug }: { workspaceSlug: string }) {
             <CardTitle>Per route</CardTitle>
           </CardHeader>
           <CardContent className="overflow-x-auto">
-            <RoutesChart routes={usage.routes} />
+            {usage.routes.length === 0 ? <NoCallsYet workspaceSlug={workspaceSlug} hasKeys={keys.items.length > 0}/> : <RoutesChart routes={usage.routes} />}
           </CardContent>
         </Card>
       </div>
       <RequestLog workspaceSlug={workspaceSlug} keys={keys.items} keyId={keyId} />
     </div>
+  );
+}
+
+/** What the usage page is for and how calls get here: a key first, then the API reference. */
+function NoCallsYet({ workspaceSlug, hasKeys }: { workspaceSlug: string; hasKeys: boolean }) {
+  const base = `/w/${workspaceSlug}/api-keys`;
+  return (
+    <EmptyState
+      compact
+      title="No API calls in this period"
+      description={
+        hasKeys
+          ? "Each route your keys call is listed here with its requests, errors and mean latency. Calls show up within seconds; a longer period may hold older ones."
+          : "Each route your keys call is listed here with its requests, errors and mean latency. Create a key, then call the REST API with it."
+      }
+      action={hasKeys ? <ButtonLink href={`${base}/reference`} size="sm" variant="outline">Read the API reference</ButtonLink> : <ButtonLink href={base} size="sm">Create a key</ButtonLink>}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 import { nextSecurityLogCursor, SECURITY_EVENT_LABELS, SECURITY_LOG_PAGE_SIZE } from "../constants";
@@ -14,7 +15,14 @@ export function SecurityLog() {
     trpc.auth.securityLog.infiniteQueryOptions({ limit: SECURITY_LOG_PAGE_SIZE }, { getNextPageParam: nextSecurityLogCursor }),
   );
   const events = data.pages.flatMap((page) => page.items);
-  if (events.length === 0) return <p className="text-sm text-muted-foreground">Nothing has happened on your account yet.</p>;
+  if (events.length === 0) {
+    return (
+      <EmptyState
+        title="Nothing has happened on your account yet"
+        description="Sign-ins, failed attempts, password, email and two-factor changes are recorded here with the address and device they came from, so you can spot one that wasn't you."
+      />
+    );
+  }
   return (
     <div className="flex flex-col gap-4">
       <div className="overflow-x-auto rounded-xl border border-border bg-card">

@@ -1,17 +1,21 @@
 "use client";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { isPaidPlan, PLANS, type BillingInterval, type PaidPlanId } from "@/lib/plans";
 import { useTRPC } from "@/trpc/client";
-import { ChangePlanDialog } from "./change-plan-dialog";
 import { InvoicesCard } from "./invoices-card";
 import { IntervalToggle, PlanCards } from "./plan-cards";
 import { UsageChart } from "./usage-chart";
 import { useCancelResume, useGoToGateway } from "./use-billing-mutations";
 import { plural } from "@/lib/plural";
+import { usePreloadWhenIdle } from "@/components/ui/preload-when-idle";
+
+// Opened by a click only: its code is fetched when the browser is idle, not with the page (decision 041).
+const loadChangePlanDialog = () => import("./change-plan-dialog");
+const ChangePlanDialog = lazy(() => loadChangePlanDialog().then((m) => ({ default: m.ChangePlanDialog })));
 
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 const STATUS_TEXT: Record<string, string> = { active: "Active", trialing: "Trial", past_due: "Payment failed", unpaid: "Unpaid", canceled: "Canceled", incomplete: "Incomplete", incomplete_expired: "Expired", paused: "Paused" };
@@ -24,6 +28,7 @@ export function BillingPanel({ workspaceSlug, checkout }: { workspaceSlug: strin
   const sub = o.subscription;
   const [interval, setInterval] = useState<BillingInterval>(sub?.interval ?? "month");
   const [changing, setChanging] = useState<PaidPlanId | null>(null);
+  usePreloadWhenIdle(loadChangePlanDialog);
   const gateway = useGoToGateway(workspaceSlug);
   const { cancel, resume } = useCancelResume(workspaceSlug);
   // Until the server has answered one, the other waits: a Resume sent while the Cancel is still on
@@ -120,7 +125,9 @@ export function BillingPanel({ workspaceSlug, checkout }: { workspaceSlug: strin
         />
       </section>
       {changing && sub ? (
-        <ChangePlanDialog key={`${changing}-${interval}`} workspaceSlug={workspaceSlug} plan={changing} interval={interval} seats={sub.plan === changing ? sub.seats : Math.max(o.counts.members, 1)} open onOpenChange={(open) => !open && setChanging(null)} />
+        <Suspense fallback={null}>
+          <ChangePlanDialog key={`${changing}-${interval}`} workspaceSlug={workspaceSlug} plan={changing} interval={interval} seats={sub.plan === changing ? sub.seats : Math.max(o.counts.members, 1)} open onOpenChange={(open) => !open && setChanging(null)} />
+        </Suspense>
       ) : null}
 
       <InvoicesCard workspaceSlug={workspaceSlug} />

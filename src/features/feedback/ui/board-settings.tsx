@@ -6,10 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { VisibilityField } from "./visibility-field";
 import { toast } from "@/components/ui/toast-store";
-import { describeClientError } from "@/trpc/errors";
+import { describeClientError, describeFormError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import type { BoardDto } from "../schemas";
-import { Field, firstErrors, textareaClasses } from "./field";
+import { Field, textareaClasses } from "./field";
 
 /** Admins: name, description, visibility and tags of one board. */
 export function BoardSettings({ board, workspaceSlug }: { board: BoardDto; workspaceSlug: string }) {
@@ -25,7 +25,12 @@ export function BoardSettings({ board, workspaceSlug }: { board: BoardDto; works
     void queryClient.invalidateQueries({ queryKey: trpc.feedback.pathKey() });
     router.refresh();
   };
-  const update = useMutation(trpc.feedback.updateBoard.mutationOptions({ meta: { toast: false }, onSuccess: () => done("Board saved"), onError: (e) => setErrors(firstErrors(describeClientError(e).fieldErrors) ?? {}) }));
+  const failedUpdate = (e: unknown) => {
+    const { fieldErrors, toast: message } = describeFormError(e, ["name", "description", "visibility"]);
+    setErrors(fieldErrors);
+    if (message) toast({ title: "Board not saved", description: message, variant: "error" });
+  };
+  const update = useMutation(trpc.feedback.updateBoard.mutationOptions({ meta: { toast: false }, onSuccess: () => done("Board saved"), onError: failedUpdate }));
   const addTag = useMutation(trpc.feedback.createTag.mutationOptions({ meta: { toast: false }, onSuccess: () => (setTagName(""), done("Tag added")), onError: (e) => setTagError(describeClientError(e).fieldErrors?.name?.[0] ?? describeClientError(e).message) }));
   const removeTag = useMutation(trpc.feedback.deleteTag.mutationOptions({ onSuccess: () => done("Tag removed") }));
 

@@ -6,11 +6,11 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast-store";
 import { newClientMutationId } from "@/lib/client-mutation-id";
-import { describeClientError } from "@/trpc/errors";
+import { describeFormError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { LIMITS, postFieldErrors } from "../constants";
 import type { BoardDto } from "../schemas";
-import { Field, firstErrors, textareaClasses } from "./field";
+import { Field, textareaClasses } from "./field";
 import type { BoardContext } from "./post-row";
 import { useFlagValue } from "@/lib/flags/use-flag";
 import { plural } from "@/lib/plural";
@@ -56,12 +56,10 @@ export function NewPostForm({ board, ctx }: { board: BoardDto; ctx: BoardContext
           setBody(context.typedValues.body);
           setTags(context.typedValues.tags);
         }
-        const { message, fieldErrors } = describeClientError(error);
-        const byField = firstErrors(fieldErrors);
-        setErrors(byField);
-        const onAField = Object.keys(byField).some((k) => ["title", "body", "tags"].includes(k));
-        setFormError(onAField ? null : message);
-        toast({ title: "Your post wasn't published", description: `${message} Your text is back in the form; try again.`, variant: "error" });
+        const { fieldErrors, toast: message } = describeFormError(error, ["title", "body", "tags"]);
+        setErrors(fieldErrors);
+        setFormError(message);
+        if (message) toast({ title: "Your post wasn't published", description: `${message} Your text is back in the form; try again.`, variant: "error" });
       },
     }),
   );

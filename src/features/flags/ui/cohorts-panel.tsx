@@ -3,6 +3,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -83,7 +84,9 @@ export function CohortsPanel({ adminMutation }: { adminMutation: AdminWrite }) {
             Add
           </Button>
         </form>
-        {data.cohorts.length === 0 ? <p className="text-sm text-muted-foreground">No cohorts yet.</p> : null}
+        {data.cohorts.length === 0 ? (
+          <EmptyState compact title="No cohorts yet" description="A cohort is a named list of people (beta testers, say) that a flag's rule can target. Add the first person with the form above; the cohort is made with them." />
+        ) : null}
         {data.cohorts.map((c) => (
           <div key={c.name} className="flex flex-col gap-1 text-sm">
             <span className="font-mono font-medium">{c.name}</span>

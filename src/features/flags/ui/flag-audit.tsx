@@ -2,6 +2,7 @@
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 
@@ -25,7 +26,11 @@ export function FlagAudit({ flagKey }: { flagKey: string | null }) {
       </CardHeader>
       <CardContent>
         {items.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No changes yet.</p>
+          <EmptyState
+            compact
+            title={flagKey ? "This flag hasn't been changed" : "No flag changes yet"}
+            description={`Every save, kill switch and override ${flagKey ? "of this flag" : "of a flag"} is recorded here: who made it, when, the reason they gave, and the value before and after.`}
+          />
         ) : (
           <ul aria-label="Audit log" className="flex flex-col divide-y divide-border">
             {items.map((e) => (

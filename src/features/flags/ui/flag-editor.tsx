@@ -3,6 +3,7 @@ import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -40,6 +41,9 @@ function fromDraft(d: Draft): Omit<TargetingDto, "killed" | "killReason"> {
   };
 }
 
+/** The error paths the form draws: under a rule, the rollout percentage or the fallthrough, or above Save. */
+const DRAWN_PATH = /^(rules\.\d+|rollout\.percentage|fallthrough|version|targeting)(\.|$)/;
+
 /** Edit one flag's on/off, rules (first match wins), percentage rollout and fallthrough; errors appear at the field they name. */
 export function FlagEditor({ flagKey, adminMutation }: { flagKey: string; adminMutation: AdminWrite }) {
   const trpc = useTRPC();
@@ -63,7 +67,8 @@ export function FlagEditor({ flagKey, adminMutation }: { flagKey: string; adminM
         onError: (error) => {
           const { message, fieldErrors } = describeClientError(error);
           setErrors(fieldErrors ?? {});
-          toast({ title: "Flag not saved", description: message, variant: "error" });
+          // An error drawn at its field is not toasted as well (it would read as two failures).
+          if (!Object.keys(fieldErrors ?? {}).some((path) => DRAWN_PATH.test(path))) toast({ title: "Flag not saved", description: message, variant: "error" });
         },
         onSettled: () => cache.settle(),
       }),
@@ -72,6 +77,11 @@ export function FlagEditor({ flagKey, adminMutation }: { flagKey: string; adminM
   const err = (path: string) => errors[path]?.[0] ?? Object.entries(errors).find(([k]) => k.startsWith(`${path}.`))?.[1][0];
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const setRule = (i: number, patch: Partial<Draft["rules"][number]>) => set({ rules: draft.rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+  const addRule = (
+    <Button variant="outline" size="sm" className="self-start" onClick={() => set({ rules: [...draft.rules, { id: `rule-${draft.rules.length + 1}`, attribute: "emailDomain", values: "", serve: onValue(flag) }] })}>
+      Add rule
+    </Button>
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -99,7 +109,14 @@ export function FlagEditor({ flagKey, adminMutation }: { flagKey: string; adminM
 
           <fieldset className="flex flex-col gap-3">
             <legend className="mb-2 text-sm font-medium">Rules — first match wins</legend>
-            {draft.rules.length === 0 ? <p className="text-sm text-muted-foreground">No rules.</p> : null}
+            {draft.rules.length === 0 ? (
+              <EmptyState
+                compact
+                title="No rules"
+                description="A rule serves its own value to chosen users, workspaces, plans, staff roles, email domains or a beta cohort; the first rule that matches wins. Without one, everyone gets the rollout or the fallthrough below."
+                action={addRule}
+              />
+            ) : null}
             {draft.rules.map((rule, i) => (
               <div key={i} data-testid="rule" className="grid gap-2 rounded-md border border-border p-3 sm:grid-cols-[8rem_10rem_1fr_8rem_auto]">
                 <div className="flex flex-col gap-1">
@@ -145,9 +162,7 @@ export function FlagEditor({ flagKey, adminMutation }: { flagKey: string; adminM
                 </FieldError>
               </div>
             ))}
-            <Button variant="outline" size="sm" className="self-start" onClick={() => set({ rules: [...draft.rules, { id: `rule-${draft.rules.length + 1}`, attribute: "emailDomain", values: "", serve: onValue(flag) }] })}>
-              Add rule
-            </Button>
+            {draft.rules.length > 0 ? addRule : null}
           </fieldset>
 
           <fieldset className="flex flex-col gap-3">

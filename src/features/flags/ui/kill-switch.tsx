@@ -7,7 +7,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast-store";
-import { describeClientError } from "@/trpc/errors";
+import { describeFormError } from "@/trpc/errors";
 import type { AdminWrite } from "@/lib/admin-mode";
 import { useTRPC } from "@/trpc/client";
 import type { FlagSummary } from "../schemas";
@@ -38,12 +38,12 @@ export function KillSwitchButton({ flag, adminMutation }: { flag: FlagSummary; a
         },
         onError: (err, input, context) => {
           cache.restore(context?.previous);
-          const { message, fieldErrors } = describeClientError(err);
-          if (fieldErrors?.reason) {
-            setError(fieldErrors.reason[0]!);
+          const { fieldErrors, toast: message } = describeFormError(err, ["reason"]);
+          if (fieldErrors.reason) {
+            setError(fieldErrors.reason);
             setOpen(true);
           }
-          toast({ title: input.killed ? "Kill switch not pulled" : "Kill switch not released", description: `${message} Nothing changed; try again.`, variant: "error" });
+          if (message) toast({ title: input.killed ? "Kill switch not pulled" : "Kill switch not released", description: `${message} Nothing changed; try again.`, variant: "error" });
         },
         onSuccess: (_data, input) => {
           setReason("");

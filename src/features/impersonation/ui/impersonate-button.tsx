@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { FormAlert, TextField } from "@/components/ui/text-field";
@@ -14,9 +14,18 @@ import { STAFF_REASON } from "@/features/admin/constants";
  */
 type RunWithAdminMode = <T>(fn: () => Promise<T>) => Promise<T>;
 
+function subscribeToHash(onChange: () => void) {
+  window.addEventListener("hashchange", onChange);
+  return () => window.removeEventListener("hashchange", onChange);
+}
+
 /** `withAdminMode` comes from the admin console that hosts the button (features don't share UI). */
 export function ImpersonateButton({ userId, withAdminMode }: { userId: string; withAdminMode: RunWithAdminMode }) {
-  const [open, setOpen] = useState(false);
+  // The support inbox's "Impersonate…" links to the user page's #impersonate (the user page wraps
+  // this button in it): the page opens with this dialog, one step from the reason, until closed.
+  const linkedHere = useSyncExternalStore(subscribeToHash, () => window.location.hash === "#impersonate", () => false);
+  const [chosen, setOpen] = useState<boolean | null>(null);
+  const open = chosen ?? linkedHere;
   return (
     <>
       <Button variant="outline" onClick={() => setOpen(true)}>

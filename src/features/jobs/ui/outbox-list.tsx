@@ -12,6 +12,7 @@ import { nextOutboxCursor, outboxQueryInput, OUTBOX_STATES } from "../constants"
 import type { OutboxRow } from "../schemas";
 import { formatTime } from "./format";
 import { plural } from "@/lib/plural";
+import type { AdminWrite } from "@/lib/admin-mode";
 
 type State = (typeof OUTBOX_STATES)[number];
 const STATE_LABEL: Record<State, string> = { dead_lettered: "Dead-lettered", pending: "Waiting", sent: "Sent" };
@@ -21,37 +22,39 @@ const OUTBOX_EMPTY: Record<State, { title: string; description: string }> = {
   sent: { title: "No sent emails kept", description: "Sent emails are listed here (without their bodies) for 30 days, then deleted." },
 };
 
-function useReplayEmail(state: State) {
+function useReplayEmail(state: State, adminMutation: AdminWrite) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const listKey = trpc.jobs.outbox.infiniteQueryKey(outboxQueryInput(state));
   return useMutation(
-    trpc.jobs.replayEmail.mutationOptions({
-      meta: { toast: false },
-      // The row leaves the dead-letter list at once; on failure it comes back.
-      onMutate: async ({ outboxId }) => {
-        await queryClient.cancelQueries({ queryKey: listKey });
-        const previous = queryClient.getQueryData(listKey);
-        queryClient.setQueryData(listKey, (old) =>
-          old ? { ...old, pages: old.pages.map((page) => ({ ...page, items: page.items.filter((row) => row.id !== outboxId) })) } : old,
-        );
-        return { previous };
-      },
-      onError: (error, _input, context) => {
-        queryClient.setQueryData(listKey, context?.previous);
-        toast({ title: "Email not replayed", description: `${describeClientError(error).message} It is back in the list; try again.`, variant: "error" });
-      },
-      onSuccess: (result) =>
-        toast(
-          result.kind === "replayed"
-            ? { title: "Email replayed", description: result.via === "inngest" ? "It is queued for delivery again; watch the runs below." : "It was delivered inline (no Inngest configured).", variant: "success" }
-            : { title: "Nothing to replay", description: "That email is no longer dead-lettered (already replayed or sent).", variant: "default" },
-        ),
-      onSettled: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.jobs.outbox.pathKey() });
-        void queryClient.invalidateQueries({ queryKey: trpc.jobs.overview.queryKey() });
-      },
-    }),
+    adminMutation(
+      trpc.jobs.replayEmail.mutationOptions({
+        meta: { toast: false },
+        // The row leaves the dead-letter list at once; on failure it comes back.
+        onMutate: async ({ outboxId }) => {
+          await queryClient.cancelQueries({ queryKey: listKey });
+          const previous = queryClient.getQueryData(listKey);
+          queryClient.setQueryData(listKey, (old) =>
+            old ? { ...old, pages: old.pages.map((page) => ({ ...page, items: page.items.filter((row) => row.id !== outboxId) })) } : old,
+          );
+          return { previous };
+        },
+        onError: (error, _input, context) => {
+          queryClient.setQueryData(listKey, context?.previous);
+          toast({ title: "Email not replayed", description: `${describeClientError(error).message} It is back in the list; try again.`, variant: "error" });
+        },
+        onSuccess: (result) =>
+          toast(
+            result.kind === "replayed"
+              ? { title: "Email replayed", description: result.via === "inngest" ? "It is queued for delivery again; watch the runs below." : "It was delivered inline (no Inngest configured).", variant: "success" }
+              : { title: "Nothing to replay", description: "That email is no longer dead-lettered (already replayed or sent).", variant: "default" },
+          ),
+        onSettled: () => {
+          void queryClient.invalidateQueries({ queryKey: trpc.jobs.outbox.pathKey() });
+          void queryClient.invalidateQueries({ queryKey: trpc.jobs.overview.queryKey() });
+        },
+      }),
+    ),
   );
 }
 
@@ -81,13 +84,14 @@ function Row({ row, onReplay, replaying }: { row: OutboxRow; onReplay?: () => vo
   );
 }
 
-export function OutboxList({ initialState = "dead_lettered" }: { initialState?: State }) {
+/** `adminMutation`: a replay is a staff write, so it goes through admin mode (wired in app/). */
+export function OutboxList({ initialState = "dead_lettered", adminMutation }: { initialState?: State; adminMutation: AdminWrite }) {
   const [state, setState] = useState<State>(initialState);
   const trpc = useTRPC();
   const { data, fetchNextPage, hasNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(
     trpc.jobs.outbox.infiniteQueryOptions(outboxQueryInput(state), { getNextPageParam: nextOutboxCursor }),
   );
-  const replay = useReplayEmail(state);
+  const replay = useReplayEmail(state, adminMutation);
   const rows = data.pages.flatMap((p) => p.items);
   return (
     <Card data-testid="outbox-list">

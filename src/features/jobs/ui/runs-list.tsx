@@ -14,6 +14,7 @@ import type { RunSummary } from "../schemas";
 import { formatTime } from "./format";
 import { Select } from "@/components/ui/select";
 import { plural } from "@/lib/plural";
+import type { AdminWrite } from "@/lib/admin-mode";
 
 type Status = (typeof RUN_STATUSES)[number];
 
@@ -92,17 +93,19 @@ function RunRow({ run, onReplay, replaying }: { run: RunSummary; onReplay: () =>
   );
 }
 
-function Runs({ status, onShowAll }: { status: Status | null; onShowAll: () => void }) {
+function Runs({ status, onShowAll, adminMutation }: { status: Status | null; onShowAll: () => void; adminMutation: AdminWrite }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery({ ...trpc.jobs.runs.queryOptions(runsQueryInput(status)), refetchInterval: 5_000 });
   const replay = useMutation(
-    trpc.jobs.replayRun.mutationOptions({
-      meta: { toast: false },
-      onError: (error) => toast({ title: "Run not replayed", description: describeClientError(error).message, variant: "error" }),
-      onSuccess: ({ runId }) => toast({ title: "Run replayed", description: `New run ${runId} started with the same event.`, variant: "success" }),
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.jobs.runs.pathKey() }),
-    }),
+    adminMutation(
+      trpc.jobs.replayRun.mutationOptions({
+        meta: { toast: false },
+        onError: (error) => toast({ title: "Run not replayed", description: describeClientError(error).message, variant: "error" }),
+        onSuccess: ({ runId }) => toast({ title: "Run replayed", description: `New run ${runId} started with the same event.`, variant: "success" }),
+        onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.jobs.runs.pathKey() }),
+      }),
+    ),
   );
   if (data.runs.length === 0) {
     return status ? (
@@ -128,8 +131,8 @@ function RunsSkeletonRows() {
   );
 }
 
-/** Runs from the local dev server; elsewhere, where to find them. */
-export function RunsList() {
+/** Runs from the local dev server; elsewhere, where to find them. `adminMutation`: a replay is a staff write, so it goes through admin mode (wired in app/). */
+export function RunsList({ adminMutation }: { adminMutation: AdminWrite }) {
   const trpc = useTRPC();
   const { data: overview } = useSuspenseQuery(trpc.jobs.overview.queryOptions());
   const [status, setStatus] = useState<Status | null>(null);
@@ -176,7 +179,7 @@ export function RunsList() {
       </CardHeader>
       <CardContent>
         <Suspense fallback={<RunsSkeletonRows />}>
-          <Runs status={status} onShowAll={() => setStatus(null)} />
+          <Runs status={status} onShowAll={() => setStatus(null)} adminMutation={adminMutation} />
         </Suspense>
       </CardContent>
     </Card>

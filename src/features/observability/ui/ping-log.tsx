@@ -2,6 +2,7 @@
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 import { nextPingCursor, PING_PAGE_SIZE } from "../constants";
@@ -25,7 +26,11 @@ export function PingLog() {
       <CardContent className="flex flex-col gap-6">
         <PingForm />
         {pings.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No pings yet. Send the first one above.</p>
+          <EmptyState
+            compact
+            title="No pings yet"
+            description="Each ping is written to the database and read back here, newest first: a quick proof that the app can write. Send the first one with the form above."
+          />
         ) : (
           <ul aria-label="Recent pings" data-testid="ping-list" className="divide-y divide-border">
             {pings.map((ping) => (

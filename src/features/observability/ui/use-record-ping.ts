@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast-store";
-import { describeClientError } from "@/trpc/errors";
+import { describeFormError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { PING_PAGE_SIZE } from "../constants";
 import type { Ping } from "../schemas";
@@ -33,9 +33,9 @@ export function useRecordPing(opts: { onFailure: (label: string, fieldError: str
       },
       onError: (error, { label }, context) => {
         queryClient.setQueryData(listKey, context?.previous);
-        const { message, fieldErrors } = describeClientError(error);
-        opts.onFailure(label, fieldErrors?.label?.[0] ?? null);
-        toast({ title: "Ping not recorded", description: `${message} Your label is back in the box, so you can try again.`, variant: "error" });
+        const { fieldErrors, toast: message } = describeFormError(error, ["label"]);
+        opts.onFailure(label, fieldErrors.label ?? null);
+        if (message) toast({ title: "Ping not recorded", description: `${message} Your label is back in the box, so you can try again.`, variant: "error" });
       },
       onSuccess: (ping) => toast({ title: "Ping recorded", description: `“${ping.label}” is in the database.`, variant: "success" }),
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.observability.listPings.pathKey() }),

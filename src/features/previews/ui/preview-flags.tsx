@@ -7,7 +7,7 @@ import { ValueInput } from "@/components/ui/flag-value-input";
 import { toast } from "@/components/ui/toast-store";
 import { formatFlagValue } from "@/lib/flags/format-value";
 import { FLAG_KEYS, flagDefinition, type FlagKey } from "@/lib/flags/registry";
-import { describeClientError } from "@/trpc/errors";
+import { describeFormError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import type { PreviewDto } from "../schemas";
 import { usePreviewCache } from "./use-preview-list";
@@ -68,9 +68,9 @@ function PreviewFlagRow({ preview: p, flagKey }: { preview: PreviewDto; flagKey:
       }),
       onError: (err, _input, context) => {
         cache.restore(context?.previous);
-        const { message, fieldErrors } = describeClientError(err);
-        setError(fieldErrors?.value?.[0] ?? fieldErrors?.key?.[0] ?? null);
-        toast({ title: `${flagKey} not changed in ${name}`, description: `${message} Nothing changed; try again.`, variant: "error" });
+        const { fieldErrors, toast: message } = describeFormError(err, ["value", "key"]);
+        setError(fieldErrors.value ?? fieldErrors.key ?? null);
+        if (message) toast({ title: `${flagKey} not changed in ${name}`, description: `${message} Nothing changed; try again.`, variant: "error" });
       },
       onSuccess: (r) =>
         toast({

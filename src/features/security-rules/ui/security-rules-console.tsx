@@ -8,7 +8,7 @@ import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { FormAlert, TextField } from "@/components/ui/text-field";
 import { toast } from "@/components/ui/toast-store";
 import { useTRPC } from "@/trpc/client";
-import { describeClientError } from "@/trpc/errors";
+import { describeClientError, describeFormError } from "@/trpc/errors";
 import { SECURITY_RULE_KIND_LABELS, SECURITY_RULE_KIND_VALUES, type SecurityRuleKindValue } from "../constants";
 import type { AdminWrite } from "@/lib/admin-mode";
 
@@ -104,8 +104,8 @@ function AddRuleForm({ adminMutation }: { adminMutation: AdminWrite }) {
           return queryClient.invalidateQueries({ queryKey: trpc.securityRules.list.queryKey() });
         },
         onError: (error) => {
-          const d = describeClientError(error);
-          setErrors({ value: d.fieldErrors?.value?.[0], action: d.fieldErrors?.action?.[0], note: d.fieldErrors?.note?.[0], form: d.fieldErrors ? undefined : d.message });
+          const { fieldErrors, toast: message } = describeFormError(error, ["value", "note"]);
+          setErrors({ ...fieldErrors, form: message ?? undefined });
         },
       }),
     ),

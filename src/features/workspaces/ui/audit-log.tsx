@@ -3,6 +3,7 @@ import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-quer
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { ChangeLines } from "@/components/ui/change-lines";
@@ -51,7 +52,12 @@ export function AuditLog({ workspaceSlug }: { workspaceSlug: string }) {
         </div>
         <div aria-busy={isFiltering || undefined} className={isFiltering ? "opacity-60" : undefined}>
           {entries.length === 0 ? (
-            <p className="py-6 text-sm text-muted-foreground">No events match these filters.</p>
+            <EmptyState
+              compact
+              title={filters.action || filters.actorUserId ? "No events match these filters" : "Nothing recorded yet"}
+              description="Changes to members, invites, roles, keys, boards and billing are recorded here: who made them, when, and what changed."
+              action={filters.action || filters.actorUserId ? <Button size="sm" variant="outline" onClick={() => startTransition(() => setFilters({ action: "", actorUserId: "" }))}>Clear filters</Button> : undefined}
+            />
           ) : (
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm">

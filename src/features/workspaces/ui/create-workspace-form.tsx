@@ -7,7 +7,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast-store";
-import { describeClientError } from "@/trpc/errors";
+import { describeFormError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 
 export function CreateWorkspaceForm() {
@@ -25,9 +25,9 @@ export function CreateWorkspaceForm() {
         router.push(`/w/${slug}`);
       },
       onError: (err) => {
-        const { message, fieldErrors } = describeClientError(err);
-        setError(fieldErrors?.name?.[0] ?? null);
-        toast({ title: "Workspace not created", description: message, variant: "error" });
+        const { fieldErrors, toast: message } = describeFormError(err, ["name"]);
+        setError(fieldErrors.name ?? null);
+        if (message) toast({ title: "Workspace not created", description: message, variant: "error" });
       },
     }),
   );

@@ -8,7 +8,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast-store";
-import { describeClientError } from "@/trpc/errors";
+import { describeFormError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { ConfirmDialog } from "./confirm-dialog";
 
@@ -30,9 +30,9 @@ export function DeleteWorkspaceCard({ workspaceSlug, workspaceName, personal }: 
         router.push("/app");
       },
       onError: (err) => {
-        const { message, fieldErrors } = describeClientError(err);
-        setError(fieldErrors?.confirmName?.[0] ?? null);
-        toast({ title: "Workspace not deleted", description: message, variant: "error" });
+        const { fieldErrors, toast: message } = describeFormError(err, ["confirmName"]);
+        setError(fieldErrors.confirmName ?? null);
+        if (message) toast({ title: "Workspace not deleted", description: message, variant: "error" });
       },
     }),
   );

@@ -15,8 +15,8 @@ const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC
 export function InvitesPanel({ workspaceSlug, invites }: { workspaceSlug: string; invites: PendingInvite[] }) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<"member" | "admin">("member");
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  const send = useSendInvite(workspaceSlug, { onFieldErrors: (e) => setErrors(e ?? {}), onSent: () => setEmail("") });
+  const [errors, setErrors] = useState<Partial<Record<"email" | "role", string>>>({});
+  const send = useSendInvite(workspaceSlug, { onFieldErrors: setErrors, onSent: () => setEmail("") });
   const resend = useResendInvite(workspaceSlug);
   const revoke = useRevokeInvite(workspaceSlug);
 
@@ -57,8 +57,8 @@ export function InvitesPanel({ workspaceSlug, invites }: { workspaceSlug: string
             </div>
             <Button type="submit" disabled={send.isPending}>{send.isPending ? "Sending…" : "Send invite"}</Button>
           </div>
-          <FieldError id="invite-email-error">{errors.email?.[0]}</FieldError>
-          <FieldError id="invite-role-error">{errors.role?.[0]}</FieldError>
+          <FieldError id="invite-email-error">{errors.email}</FieldError>
+          <FieldError id="invite-role-error">{errors.role}</FieldError>
         </form>
 
         <div>

@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
-import { describeClientError } from "@/trpc/errors";
+import { describeClientError, describeFormError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { DeleteWorkspaceCard } from "./delete-workspace-card";
 import { LeaveWorkspaceCard } from "./leave-workspace-card";
@@ -44,9 +44,9 @@ function RenameCard({ workspaceSlug, currentName }: { workspaceSlug: string; cur
         router.refresh();
       },
       onError: (err) => {
-        const { message, fieldErrors } = describeClientError(err);
-        setError(fieldErrors?.name?.[0] ?? null);
-        toast({ title: "Name not changed", description: message, variant: "error" });
+        const { fieldErrors, toast: message } = describeFormError(err, ["name"]);
+        setError(fieldErrors.name ?? null);
+        if (message) toast({ title: "Name not changed", description: message, variant: "error" });
       },
     }),
   );

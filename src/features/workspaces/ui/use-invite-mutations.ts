@@ -1,12 +1,12 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast-store";
-import { describeClientError } from "@/trpc/errors";
+import { describeClientError, describeFormError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { INVITE_TTL_DAYS } from "../constants";
 import { useMembersCache } from "./use-member-mutations";
 
-export function useSendInvite(workspaceSlug: string, opts: { onFieldErrors: (errors: Record<string, string[]> | null) => void; onSent: () => void }) {
+export function useSendInvite(workspaceSlug: string, opts: { onFieldErrors: (errors: Partial<Record<"email" | "role", string>>) => void; onSent: () => void }) {
   const trpc = useTRPC();
   const cache = useMembersCache(workspaceSlug);
   return useMutation(
@@ -17,9 +17,9 @@ export function useSendInvite(workspaceSlug: string, opts: { onFieldErrors: (err
         toast({ title: "Invite sent", description: `${email} will get an email with a link valid for ${INVITE_TTL_DAYS} days.`, variant: "success" });
       },
       onError: (error) => {
-        const { message, fieldErrors } = describeClientError(error);
+        const { fieldErrors, toast: message } = describeFormError(error, ["email", "role"]);
         opts.onFieldErrors(fieldErrors);
-        toast({ title: "Invite not sent", description: message, variant: "error" });
+        if (message) toast({ title: "Invite not sent", description: message, variant: "error" });
       },
       onSettled: () => cache.settle(),
     }),

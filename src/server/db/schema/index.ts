@@ -17,3 +17,4 @@ export * from "./impersonation";
 export * from "./support";
 export * from "./security-rules";
 export * from "./account-deletions";
+export * from "./recent-requests";

@@ -3,11 +3,12 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { JobsOverview, JobsOverviewSkeleton } from "@/features/jobs/ui/jobs-overview";
 import { nextOutboxCursor, outboxQueryInput, runsQueryInput } from "@/features/jobs/schemas";
-import { OutboxList, OutboxListSkeleton } from "@/features/jobs/ui/outbox-list";
-import { RunsList, RunsListSkeleton } from "@/features/jobs/ui/runs-list";
+import { OutboxListSkeleton } from "@/features/jobs/ui/outbox-list";
+import { RunsListSkeleton } from "@/features/jobs/ui/runs-list";
 import { devServerUrl } from "@/server/jobs/dev-server-api";
 import { HydrateClient } from "@/trpc/hydrate-client";
 import { prefetch, requireViewer, trpc } from "@/trpc/server";
+import { OutboxListLive, RunsListLive } from "./with-admin-mode";
 
 export const metadata: Metadata = { title: "Jobs" };
 
@@ -29,10 +30,10 @@ export default async function JobsPage() {
           <JobsOverview />
         </Suspense>
         <Suspense fallback={<RunsListSkeleton />}>
-          <RunsList />
+          <RunsListLive />
         </Suspense>
         <Suspense fallback={<OutboxListSkeleton />}>
-          <OutboxList />
+          <OutboxListLive />
         </Suspense>
       </div>
     </HydrateClient>

@@ -14,6 +14,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const parsed = userIdInput.safeParse({ id: (await params).id });
   if (!parsed.success) notFound();
   prefetch(trpc.admin.user.queryOptions(parsed.data));
+  prefetch(trpc.admin.userRecentRequests.queryOptions(parsed.data));
   return (
     <HydrateClient>
       <Suspense fallback={<DetailSkeleton label="Loading the account" />}>

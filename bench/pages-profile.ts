@@ -1,0 +1,76 @@
+/**
+ * Where a page's render spends the server's CPU: for each page, starts the production server
+ * (scripts/serve.ts --prod, ephemeral Postgres) with a CPU profiler preloaded into its Node processes (bench/lib/cpu-prof-preload.cjs),
+ * arranges a signed-in staff admin with a team workspace, drives the page with autocannon and
+ * prints the `next start` process's top functions by self and inclusive time. Profiles stay in
+ * .data/profiles/ (read further with `npx tsx bench/lib/cpu-profile.ts <file> --callers <fn>`).
+ *
+ *   npm run bench:pages:profile -- [--pages /sign-in,/w/] [--duration 10] [--connections 16] [--top 30]
+ *
+ * `/w/` means the team workspace's home, signed in; any other page is fetched signed out.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { createRandom } from "../src/lib/random";
+import { generateToken, hashToken } from "../src/server/auth/tokens";
+import * as schema from "../src/server/db/schema";
+import { createUser, createWorkspaceWithMembers } from "../src/server/db/factories";
+import { printProfileSummary } from "./lib/cpu-profile";
+import { ensureBuild, gitCommit, startProdServer } from "./lib/server";
+
+const { values: args } = parseArgs({
+  options: {
+    pages: { type: "string", default: "/sign-in,/w/" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "16" },
+    top: { type: "string", default: "30" },
+  },
+});
+const profileDir = path.join(process.cwd(), ".data", "profiles");
+fs.mkdirSync(profileDir, { recursive: true });
+ensureBuild();
+console.log(`pages profile · commit ${gitCommit()} · ${os.availableParallelism()} CPU(s) · load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+
+for (const page of args.pages!.split(",").filter(Boolean)) {
+  const runDir = fs.mkdtempSync(path.join(profileDir, "run-"));
+  // The `next start` process writes its profile on exit (bench/lib/cpu-prof-preload.cjs).
+  const server = await startProdServer({ NODE_OPTIONS: `--require ${path.join(import.meta.dirname, "lib", "cpu-prof-preload.cjs")}`, CPU_PROF_DIR: runDir });
+  let url = page;
+  let cookie: string | undefined;
+  try {
+    if (page === "/w/") {
+      const client = postgres(server.databaseUrl, { max: 2, onnotice: () => {} });
+      const db = drizzle({ client, schema });
+      const random = createRandom(41);
+      const user = await createUser(db, random, { staffRole: "admin", emailVerifiedAt: new Date() });
+      await createWorkspaceWithMembers(db, random, { owner: user, personal: true, name: "Bench personal" });
+      const team = await createWorkspaceWithMembers(db, random, { owner: user, name: "Bench team" });
+      const token = generateToken();
+      await db.insert(schema.sessions).values({ id: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + 86_400_000), twoFactorVerified: true, userAgent: "bench", ip: "127.0.0.1" });
+      await client.end();
+      url = `/w/${team.slug}`;
+      cookie = `gw_session=${token}`;
+    }
+    const headers = { "accept-encoding": "gzip", ...(cookie ? { cookie } : {}) };
+    const first = await fetch(`${server.origin}${url}`, { headers, redirect: "manual" });
+    await first.arrayBuffer();
+    if (first.status !== 200) throw new Error(`${url} answered ${first.status}`);
+    const pid = server.nextPid();
+    if (!pid) throw new Error("no process listens on the server's port");
+    // Warm up, then profile only the run (the preload starts the profiler on SIGUSR2).
+    await autocannon({ url: `${server.origin}${url}`, connections: Number(args.connections), duration: 3, headers });
+    process.kill(pid, "SIGUSR2");
+    const result = await autocannon({ url: `${server.origin}${url}`, connections: Number(args.connections), duration: Number(args.duration), headers });
+    console.log(`\n${page} (${url}): ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx} · load ${os.loadavg()[0]!.toFixed(1)}`);
+  } finally {
+    await server.stop();
+  }
+  const files = fs.readdirSync(runDir).map((f) => path.join(runDir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
+  if (!files[0]) throw new Error("the server wrote no .cpuprofile");
+  printProfileSummary(files[0], { top: Number(args.top) });
+}
