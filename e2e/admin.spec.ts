@@ -63,3 +63,35 @@ test("support locks an account in admin mode (the user is refused with a way to 
   await expect(rows.nth(1)).toContainText("Reason: Chargeback review, ticket 5512");
   await expect(rows.first()).toContainText(staff.email);
 });
+
+test("the user page lists their recent requests in the app, each with the request id their browser got back", async ({ browser, page, makeUser, signInAs }) => {
+  const user = await makeUser();
+  const staff = await makeUser({ staffRole: "support" });
+
+  // The user changes a setting: one tRPC call, whose response carries its request id.
+  const userContext = await browser.newContext();
+  await signInAs(userContext, user.id);
+  const userPage = await userContext.newPage();
+  await userPage.goto("/account/notifications");
+  await hydrated(userPage);
+  const answered = userPage.waitForResponse((r) => r.url().includes("/api/trpc/notifications.updatePreferences"));
+  await userPage.getByRole("switch", { name: /Email/ }).uncheck();
+  const response = await answered;
+  const requestId = response.headers()["x-request-id"]!;
+  expect(requestId).toBeTruthy();
+  await expect(userPage.getByTestId("preferences-status")).toHaveText("Saved");
+  await userContext.close();
+
+  // Support finds that id on the user's page (recorded within about a second; Refresh reads again).
+  await signInAs(page.context(), staff.id);
+  await page.goto(`/admin/users/${user.id}`);
+  await hydrated(page);
+  const section = page.getByTestId("admin-user-recent-requests");
+  const row = section.locator(`[data-request-id="${requestId}"]`);
+  await expect(async () => {
+    await section.getByRole("button", { name: "Refresh" }).click();
+    await expect(row).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  await expect(row).toContainText("POST /api/trpc/notifications.updatePreferences");
+  await expect(row).toContainText("200");
+});
