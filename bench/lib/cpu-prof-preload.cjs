@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file, preloaded with --require */
 // Preloaded with NODE_OPTIONS="--require …" (Node 20 refuses --cpu-prof there). In a process
 // with CPU_PROF_DIR set, SIGUSR2 starts V8's CPU profiler (so start-up stays out of the
 // profile) and exit writes CPU_PROF_DIR/<pid>.cpuprofile, as --cpu-prof would.
