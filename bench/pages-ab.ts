@@ -12,12 +12,7 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
-import { createRandom } from "../src/lib/random";
-import { generateToken, hashToken } from "../src/server/auth/tokens";
-import * as schema from "../src/server/db/schema";
-import { createUser, createWorkspaceWithMembers } from "../src/server/db/factories";
+import { arrangeBenchAdmin } from "./lib/bench-admin";
 import { ensureBuild, gitCommit, startProdServer, type ProdServer } from "./lib/server";
 
 const { values: args } = parseArgs({
@@ -31,16 +26,8 @@ const { values: args } = parseArgs({
 if (!args["base-dir"]) throw new Error("--base-dir <checkout with a build> is required");
 
 async function arrange(server: ProdServer): Promise<{ workspacePath: string; cookie: string }> {
-  const client = postgres(server.databaseUrl, { max: 2, onnotice: () => {} });
-  const db = drizzle({ client, schema });
-  const random = createRandom(41);
-  const user = await createUser(db, random, { staffRole: "admin", emailVerifiedAt: new Date() });
-  await createWorkspaceWithMembers(db, random, { owner: user, personal: true, name: "Bench personal" });
-  const team = await createWorkspaceWithMembers(db, random, { owner: user, name: "Bench team" });
-  const token = generateToken();
-  await db.insert(schema.sessions).values({ id: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + 86_400_000), twoFactorVerified: true, userAgent: "bench", ip: "127.0.0.1" });
-  await client.end();
-  return { workspacePath: `/w/${team.slug}`, cookie: `gw_session=${token}` };
+  const { team, cookie } = await arrangeBenchAdmin(server.databaseUrl);
+  return { workspacePath: `/w/${team.slug}`, cookie };
 }
 
 ensureBuild();

@@ -14,13 +14,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
-import { createRandom } from "../src/lib/random";
-import { generateToken, hashToken } from "../src/server/auth/tokens";
-import * as schema from "../src/server/db/schema";
-import { createUser, createWorkspaceWithMembers } from "../src/server/db/factories";
 import { printProfileSummary } from "./lib/cpu-profile";
+import { arrangeBenchAdmin } from "./lib/bench-admin";
 import { ensureBuild, gitCommit, startProdServer } from "./lib/server";
 
 const { values: args } = parseArgs({
@@ -44,17 +39,9 @@ for (const page of args.pages!.split(",").filter(Boolean)) {
   let cookie: string | undefined;
   try {
     if (page === "/w/") {
-      const client = postgres(server.databaseUrl, { max: 2, onnotice: () => {} });
-      const db = drizzle({ client, schema });
-      const random = createRandom(41);
-      const user = await createUser(db, random, { staffRole: "admin", emailVerifiedAt: new Date() });
-      await createWorkspaceWithMembers(db, random, { owner: user, personal: true, name: "Bench personal" });
-      const team = await createWorkspaceWithMembers(db, random, { owner: user, name: "Bench team" });
-      const token = generateToken();
-      await db.insert(schema.sessions).values({ id: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + 86_400_000), twoFactorVerified: true, userAgent: "bench", ip: "127.0.0.1" });
-      await client.end();
-      url = `/w/${team.slug}`;
-      cookie = `gw_session=${token}`;
+      const arranged = await arrangeBenchAdmin(server.databaseUrl);
+      url = `/w/${arranged.team.slug}`;
+      cookie = arranged.cookie;
     }
     const headers = { "accept-encoding": "gzip", ...(cookie ? { cookie } : {}) };
     const first = await fetch(`${server.origin}${url}`, { headers, redirect: "manual" });

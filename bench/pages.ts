@@ -24,14 +24,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
-import { createRandom } from "../src/lib/random";
 import { FLAGS } from "../src/lib/flags/registry";
 import { generateToken, hashToken } from "../src/server/auth/tokens";
 import * as schema from "../src/server/db/schema";
-import { createFeedbackBoard, createFeedbackPost, createUser, createWorkspaceWithMembers } from "../src/server/db/factories";
+import { createFeedbackBoard, createFeedbackPost } from "../src/server/db/factories";
 import { findFreePort } from "../tools/embedded-postgres";
+import { arrangeBenchAdmin } from "./lib/bench-admin";
 import { ensureBuild, gitCommit, nextDir, startProdServer } from "./lib/server";
 import { scriptsInHtml } from "./lib/page-js";
 
@@ -148,20 +146,17 @@ const floor = await startFloor();
 const rows: Array<{ target: string; page: string; signedIn: boolean; f: Figures }> = [];
 try {
   // Arrange: a staff admin (so staff pages render) with a team workspace, a public board, a post.
-  const client = postgres(server.databaseUrl, { max: 2, onnotice: () => {} });
-  const db = drizzle({ client, schema });
-  const random = createRandom(41);
-  const user = await createUser(db, random, { staffRole: "admin", emailVerifiedAt: new Date() });
-  await createWorkspaceWithMembers(db, random, { owner: user, personal: true, name: "Bench personal" });
-  const team = await createWorkspaceWithMembers(db, random, { owner: user, name: "Bench team" });
-  const board = await createFeedbackBoard(db, random, { workspaceId: team.id, name: "Ideas", visibility: "public" });
-  const post = await createFeedbackPost(db, random, { board, authorId: user.id });
-  const token = generateToken();
-  await db.insert(schema.sessions).values({ id: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + 86_400_000), twoFactorVerified: true, userAgent: "bench", ip: "127.0.0.1" });
-  const inviteToken = generateToken();
-  await db.insert(schema.invites).values({ workspaceId: team.id, email: "bench-invitee@example.test", role: "member", tokenHash: hashToken(inviteToken), invitedBy: user.id, expiresAt: new Date(Date.now() + 86_400_000) });
-  await client.end();
-  const cookie = `gw_session=${token}`;
+  const {
+    team,
+    cookie,
+    more: { board, post, inviteToken },
+  } = await arrangeBenchAdmin(server.databaseUrl, async (db, { user, team, random }) => {
+    const board = await createFeedbackBoard(db, random, { workspaceId: team.id, name: "Ideas", visibility: "public" });
+    const post = await createFeedbackPost(db, random, { board, authorId: user.id });
+    const inviteToken = generateToken();
+    await db.insert(schema.invites).values({ workspaceId: team.id, email: "bench-invitee@example.test", role: "member", tokenHash: hashToken(inviteToken), invitedBy: user.id, expiresAt: new Date(Date.now() + 86_400_000) });
+    return { board, post, inviteToken };
+  });
   const samples: Record<string, string> = { "[workspace]": team.slug, "[board]": board.slug, "[post]": post.id, "[key]": Object.keys(FLAGS)[0]!, "[token]": inviteToken };
   const only = args.only?.split(",").filter(Boolean);
 
