@@ -60,7 +60,7 @@ test("an admin creates a key, copies it, calls the API, sees the call in the req
   await expect(page.getByTestId("requests-per-route")).toContainText("GET /v1/me");
   await expect(page.getByRole("img", { name: /Requests per day: 2 over 14 days/ })).toBeVisible();
   await page.getByLabel("Method").selectOption("POST");
-  await expect(page.getByText("No requests match these filters yet.")).toBeVisible();
+  await expect(page.getByTestId("empty-state").filter({ hasText: "No requests match these filters" })).toBeVisible();
   await expectAccessible(page);
 
   // The reference page's curl examples use this key's prefix.
