@@ -66,7 +66,9 @@ test.beforeAll(async () => {
     .toBe(200);
 });
 
-test.afterAll(async () => {
+test.afterAll(async ({}, testInfo) => {
+  // Stopping the previews server (its Postgres, its Inngest stand-in) ran past the 90 s hook bound at load 8 in CI.
+  testInfo.setTimeout(240_000);
   // A preview's server is detached from ours: stop any a failed test left running.
   if (fs.existsSync(dbUrlFile)) {
     const client = postgres(fs.readFileSync(dbUrlFile, "utf8").trim(), { max: 1, onnotice: () => {} });
@@ -83,7 +85,10 @@ test.afterAll(async () => {
   if (server && server.exitCode === null && server.signalCode === null) {
     const exit = new Promise((resolve) => server.once("exit", resolve));
     server.kill("SIGTERM");
+    // Cleanup, not a test: a server still shutting down after two minutes is killed outright.
+    const kill = setTimeout(() => server.kill("SIGKILL"), 120_000);
     await exit;
+    clearTimeout(kill);
   }
   fixture?.remove();
 });
