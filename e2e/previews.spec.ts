@@ -16,7 +16,8 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { hermeticEnv } from "../src/lib/env-keys";
 import { makeFixtureRepo } from "../tests/integration/previews/fixture-repo";
-import { expect, test } from "./support/fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test, type E2eDb } from "./support/fixtures";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -24,6 +25,19 @@ const dbUrlFile = path.resolve(`.data/e2e-previews-${PORT}.dburl`);
 const log = path.resolve(`.data/e2e-previews-${PORT}.log`);
 let server: ChildProcess;
 let fixture: ReturnType<typeof makeFixtureRepo>;
+
+/** "Destroy now" from the console, then nothing of the preview is left: its process (the port answers nothing), its database, its worktree. */
+async function destroyAndExpectNothingLeft(page: Page, card: Locator, db: E2eDb, url: string, previewId: string) {
+  await card.getByRole("button", { name: "Destroy now" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Destroy", exact: true }).click();
+  await expect(card).toHaveAttribute("data-state", "destroyed", { timeout: 60_000 });
+
+  // Nothing left: the process (its port answers nothing), the database, the worktree.
+  await expect.poll(() => fetch(url).then(() => "answering", () => "gone")).toBe("gone");
+  const databases = await db.execute(sql`select datname from pg_database where datname = ${`gw_preview_${previewId.replace(/-/g, "")}`}`);
+  expect(databases).toHaveLength(0);
+  expect(fs.existsSync(path.join(fixture.root, previewId))).toBe(false);
+}
 
 test.use({ baseURL: BASE, dbUrlFile });
 test.describe.configure({ mode: "serial" });
@@ -175,15 +189,7 @@ test("product staff create a preview of a branch, watch it reach ready, open it 
   await expect(preview.locator("body")).toContainText("Preview of main");
   await preview.close();
 
-  await card.getByRole("button", { name: "Destroy now" }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: "Destroy", exact: true }).click();
-  await expect(card).toHaveAttribute("data-state", "destroyed", { timeout: 60_000 });
-
-  // Nothing left: the process (its port answers nothing), the database, the worktree.
-  await expect.poll(() => fetch(url).then(() => "answering", () => "gone")).toBe("gone");
-  const databases = await db.execute(sql`select datname from pg_database where datname = ${`gw_preview_${previewId.replace(/-/g, "")}`}`);
-  expect(databases).toHaveLength(0);
-  expect(fs.existsSync(path.join(fixture.root, previewId))).toBe(false);
+  await destroyAndExpectNothingLeft(page, card, db, url, previewId);
 });
 
 test("a failing step shows with the end of its log, and Retry resumes from it", async ({ page, makeUser, signInAs, context }) => {
@@ -349,14 +355,6 @@ test("a product user previews this app, watches it reach ready, signs in to it a
   await page.goto("/admin/previews");
   // Live means hydrated: a click before that would open no dialog.
   await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
-  await card.getByRole("button", { name: "Destroy now" }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: "Destroy", exact: true }).click();
-  await expect(card).toHaveAttribute("data-state", "destroyed", { timeout: 60_000 });
-
-  // Nothing left: the process (its port answers nothing), the database, the worktree.
-  await expect.poll(() => fetch(url).then(() => "answering", () => "gone")).toBe("gone");
-  const databases = await db.execute(sql`select datname from pg_database where datname = ${`gw_preview_${previewId.replace(/-/g, "")}`}`);
-  expect(databases).toHaveLength(0);
-  expect(fs.existsSync(path.join(fixture.root, previewId))).toBe(false);
+  await destroyAndExpectNothingLeft(page, card, db, url, previewId);
   console.log(`the whole flow took ${((Date.now() - began) / 1000).toFixed(1)} s`);
 });

@@ -20,6 +20,7 @@ function connect(dbUrlFile: string) {
 
 /** Per project (playwright.config.ts): which e2e server's database URL file to read. */
 export type E2eOptions = { dbUrlFile: string };
+export type E2eDb = ReturnType<typeof connect>["db"];
 
 type Fixtures = {
   db: ReturnType<typeof connect>["db"];
