@@ -10,8 +10,8 @@ import { PastDueBanner } from "./past-due-banner";
 /**
  * Every signed-in page: the session is checked here once per request (a revoked session is
  * sent to sign-in on its next navigation), and the tRPC client, toasts and connection banner
- * load only for these pages. No client component here reads a feature flag, so the OpenFeature
- * web SDK stays off these pages (decision 041); a page that starts to should wrap its own
+ * load only for these pages. No client component here reads a feature flag, so the flag store
+ * and its live subscription stay off these pages (decisions 041, 060); a page that starts to should wrap its own
  * layout in `LiveFlags`, as the boards' layout does (useFlagValue throws without it).
  */
 export default async function SignedInLayout({ children }: Readonly<{ children: ReactNode }>) {
