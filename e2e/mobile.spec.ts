@@ -148,5 +148,12 @@ test.describe("at 360 px", () => {
     await tabs.getByRole("link", { name: "Billing" }).scrollIntoViewIfNeeded();
     await tabs.getByRole("link", { name: "Billing" }).click();
     await expect(page).toHaveURL(/\/billing$/);
+
+    // Sign out from the phone menu: the session ends, and a signed-in page sends to sign-in again.
+    await page.getByTestId("header-menu").click();
+    await page.getByRole("menu").getByRole("menuitem", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.goto(`/w/${samples.workspace}`);
+    await expect(page).toHaveURL(/\/sign-in/);
   });
 });
