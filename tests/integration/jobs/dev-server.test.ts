@@ -5,7 +5,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { InngestDevServer } from "../../../tools/inngest-dev";
 
@@ -16,12 +16,14 @@ const devPort = await vi.hoisted(async () => {
   return port;
 });
 
+import { NonRetriableError } from "inngest";
 import { serve } from "inngest/next";
 import { startInngestDevServer } from "../../../tools/inngest-dev";
 import { GET, POST, PUT } from "@/app/api/inngest/route";
 import { replayDeadLetteredEmail } from "@/features/jobs/server/replay-dead-lettered-email";
+import { replayRun } from "@/features/jobs/server/replay-run";
 import { db } from "@/server/db/client";
-import { devMailbox, jobHeartbeats, outbox } from "@/server/db/schema";
+import { devMailbox, jobHeartbeats, outbox, staffAuditLog } from "@/server/db/schema";
 import { transactionWithEffects } from "@/server/db/transaction";
 import { inngest } from "@/server/inngest/client";
 import { relayOutbox } from "@/server/outbox/relay";
@@ -30,6 +32,7 @@ import { toRunSummary } from "@/features/jobs/server/list-runs";
 
 type Handler = (req: Request, ctx: unknown) => Promise<Response>;
 const calls = { first: 0, flaky: 0 };
+let fatalCalls = 0;
 const flaky = inngest.createFunction({ id: "test-flaky", retries: 3, triggers: [{ event: "test/flaky" }] }, async ({ step }) => {
   await step.run("first", () => ++calls.first);
   return step.run("flaky", () => {
@@ -37,7 +40,14 @@ const flaky = inngest.createFunction({ id: "test-flaky", retries: 3, triggers: [
     return "third time lucky";
   });
 });
-const testServe = serve({ client: inngest, functions: [flaky] });
+// Fails for good the first time (no retries), succeeds when staff replay it.
+const fatal = inngest.createFunction({ id: "test-fatal", retries: 0, triggers: [{ event: "test/fatal" }] }, async () => {
+  if (++fatalCalls === 1) throw new NonRetriableError("the first run fails for good");
+  return "replayed";
+});
+const testServe = serve({ client: inngest, functions: [flaky, fatal] });
+// A staff member as the audit log records them (the column is a uuid; no user row is needed).
+const staff = { userId: "00000000-0000-4000-8000-00000000a11d", email: "staff@jobs.test", ip: "127.0.0.1" };
 const routes: Record<string, Record<string, Handler>> = {
   "/api/inngest": { GET, POST, PUT } as unknown as Record<string, Handler>,
   "/test/inngest": { GET: testServe.GET, POST: testServe.POST, PUT: testServe.PUT } as unknown as Record<string, Handler>,
@@ -139,10 +149,29 @@ describe("background work on the local Inngest dev server", () => {
     expect(dead.sentAt).toBeNull();
 
     await db.update(outbox).set({ payload: { to: "fixed@jobs.test", subject: "Fixed", text: "t", html: "h" } }).where(eq(outbox.id, row!.id));
-    expect(await replayDeadLetteredEmail({ outboxId: row!.id }, { userId: "staff" }, db)).toEqual({ kind: "replayed", via: "inngest" });
-    expect(await replayDeadLetteredEmail({ outboxId: row!.id }, { userId: "staff" }, db)).toEqual({ kind: "not_dead_lettered" });
+    expect(await replayDeadLetteredEmail({ outboxId: row!.id }, staff, db)).toEqual({ kind: "replayed", via: "inngest" });
+    expect(await replayDeadLetteredEmail({ outboxId: row!.id }, staff, db)).toEqual({ kind: "not_dead_lettered" });
     await until("the replayed email", async () => (await db.select().from(devMailbox).where(eq(devMailbox.outboxId, row!.id)))[0]);
     const runs = await runsOf("deliver-email");
     expect(runs.filter((r) => r.event.data && (r.event.data as { outboxId: string }).outboxId === row!.id).map((r) => r.event.id).sort()).toEqual([row!.id, `${row!.id}:replay-1`]);
+    // One staff audit entry: the second click replayed nothing.
+    const audit = await db.select().from(staffAuditLog).where(and(eq(staffAuditLog.targetType, "outbox"), eq(staffAuditLog.targetId, row!.id)));
+    expect(audit.map((a) => [a.action, a.actorEmail, a.after])).toEqual([["outbox.replayed", staff.email, { kind: "email", replays: 1 }]]);
+  });
+
+  it("staff replay a failed run: it runs again with its original event, and the staff audit log records who replayed it", async () => {
+    await inngest.send({ name: "test/fatal", data: { n: 7 } });
+    const failed = await until("the failed run", async () => (await runsOf("test-fatal")).find((r) => r.status === "failed"));
+    expect(fatalCalls).toBe(1);
+
+    const { runId } = await replayRun({ runId: failed.id }, staff, db);
+    expect(runId).not.toBe(failed.id);
+    const replayed = await until("the replayed run", async () => (await runsOf("test-fatal")).find((r) => r.id === runId && r.status === "completed"));
+    expect(replayed.output).toBe("replayed");
+    expect(replayed.event.data).toEqual({ n: 7 });
+    expect(replayed.replayOf).toBe(failed.id);
+
+    const audit = await db.select().from(staffAuditLog).where(and(eq(staffAuditLog.targetType, "job_run"), eq(staffAuditLog.targetId, failed.id)));
+    expect(audit.map((a) => [a.action, a.actorUserId, a.after])).toEqual([["job_run.replayed", staff.userId, { replayRunId: runId }]]);
   });
 });

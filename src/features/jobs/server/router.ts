@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { sql } from "@/server/db/client";
 import { router } from "@/server/trpc/init";
+import { staffActor } from "@/server/trpc/staff-actor";
 import { adminWriteProcedure, staffProcedure } from "@/server/trpc/tiers";
 import {
   getRunInput,
@@ -35,6 +36,6 @@ export const jobsRouter = router({
   replayEmail: supportWrite
     .input(replayEmailInput)
     .output(replayEmailResult)
-    .mutation(({ input, ctx }) => replayDeadLetteredEmail(input, { userId: ctx.viewer.userId }, ctx.db)),
-  replayRun: supportWrite.input(replayRunInput).output(replayRunResult).mutation(({ input, ctx }) => replayRun(input, { userId: ctx.viewer.userId })),
+    .mutation(({ input, ctx }) => replayDeadLetteredEmail(input, staffActor(ctx), ctx.db)),
+  replayRun: supportWrite.input(replayRunInput).output(replayRunResult).mutation(({ input, ctx }) => replayRun(input, staffActor(ctx), ctx.db)),
 });
