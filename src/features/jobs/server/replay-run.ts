@@ -8,7 +8,8 @@ import { fromDevServer } from "./dev-server";
 /**
  * Re-runs a failed run with its original event (dev server). In cloud, the dashboard does this.
  * The staff audit entry is written in a transaction around the replay: a replay the dev server
- * refuses leaves no entry, and a replay is never made without one.
+ * refuses leaves no entry. The dev server's call can't be rolled back, so a commit failing after
+ * it would leave a replay without an entry; the caller then sees the error, not a success.
  */
 export async function replayRun(input: { runId: string }, actor: StaffAuditActor, db: Db): Promise<{ runId: string }> {
   const result = await db.transaction(async (tx) => {
