@@ -6,6 +6,7 @@ import * as schema from "../../src/server/db/schema";
 import { createUser, createWorkspaceWithMembers, FACTORY_PASSWORD } from "../../src/server/db/factories";
 import { createRandom } from "../../src/lib/random";
 import { generateToken, hashToken } from "../../src/server/auth/tokens";
+import { claimSeedWithNewName } from "./user-seeds";
 
 /**
  * Direct access to the e2e server's database, for arranging data the way the seeder and
@@ -40,8 +41,10 @@ export const test = base.extend<Fixtures & E2eOptions>({
     await close();
   },
   makeUser: async ({ db }, use) => {
+    const names = new Set<string>();
     await use(async (overrides = {}) => {
-      const random = createRandom(++seed);
+      seed = claimSeedWithNewName(seed, names);
+      const random = createRandom(seed);
       const user = await createUser(db, random, overrides);
       const workspace = await createWorkspaceWithMembers(db, random, { owner: user, personal: true, name: `${user.displayName}'s workspace` });
       return { ...user, password: FACTORY_PASSWORD, workspaceSlug: workspace.slug };

@@ -42,14 +42,20 @@ export const FACTORY_PASSWORD = "correct horse battery staple";
 let factoryHash: Promise<string> | null = null;
 const factoryPasswordHash = () => (factoryHash ??= hash(FACTORY_PASSWORD, { memoryCost: 1024, timeCost: 1, parallelism: 1 }));
 
-export async function buildUser(random: Random, overrides: Partial<typeof users.$inferInsert> = {}) {
+/** A factory person's name: `buildUser`'s first draws, so a seed tells which name its user gets. */
+export function pickName(random: Random) {
   const first = random.pick(FIRST);
   const last = random.pick(LAST);
+  return { first, last, displayName: `${first} ${last}` };
+}
+
+export async function buildUser(random: Random, overrides: Partial<typeof users.$inferInsert> = {}) {
+  const { first, last, displayName } = pickName(random);
   const createdAt = overrides.createdAt ?? new Date(Date.UTC(2026, 0, 1) + random.int(0, 86_400_000 * 30));
   return {
     id: seededId(random, createdAt),
     email: `${first}.${last}.${random.int(1000, 9999)}@example.test`.toLowerCase(),
-    displayName: `${first} ${last}`,
+    displayName,
     passwordHash: await factoryPasswordHash(),
     emailVerifiedAt: createdAt,
     createdAt,
