@@ -8,11 +8,13 @@ import { pickName } from "../../src/server/db/factories";
  * then finds two. Synchronous, so users made concurrently still get distinct seeds and names.
  */
 export function claimSeedWithNewName(seed: number, taken: Set<string>): number {
-  for (let next = seed + 1; ; next += 1) {
+  // Bounded: the factory has 100 names, so a test asking for a 101st distinct one would loop forever.
+  for (let next = seed + 1; next <= seed + 10_000; next += 1) {
     const { displayName } = pickName(createRandom(next));
     if (!taken.has(displayName)) {
       taken.add(displayName);
       return next;
     }
   }
+  throw new Error(`makeUser: no factory name left that this test hasn't used (${taken.size} taken)`);
 }
