@@ -112,8 +112,11 @@ const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", 
 // Production mode (e2e, benches) is `npm start`'s server (it records socket addresses) on
 // loopback; dev listens like `next dev` does.
 const command = args.prod ? ["--import", "tsx", path.join(process.cwd(), "scripts", "start.ts")] : [nextBin, "dev", "--port", port];
+// Without a log file the server writes straight to this process's stdout and stderr: relaying
+// each line through here would cost a read and a write per access-log line in a second
+// process, which `npm start` in production doesn't have (decision 040's bench note).
 const child = spawn(process.execPath, command, {
-  stdio: ["inherit", "pipe", "pipe"],
+  stdio: logFile ? ["inherit", "pipe", "pipe"] : "inherit",
   env: {
     ...process.env,
     ...(args.prod ? { PORT: port, HOSTNAME: "127.0.0.1" } : {}),
@@ -127,7 +130,7 @@ const child = spawn(process.execPath, command, {
     ...pusherEnv,
   },
 });
-for (const stream of [child.stdout!, child.stderr!]) {
+for (const stream of logFile ? [child.stdout!, child.stderr!] : []) {
   stream.on("data", (chunk: Buffer) => {
     (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
     logFile?.write(chunk);

@@ -50,19 +50,19 @@ export async function startProdServer(env: Record<string, string> = {}, opts: { 
   const origin = `http://127.0.0.1:${port}`;
   fs.mkdirSync(path.join(root, ".data"), { recursive: true });
   const dbUrlFile = path.join(root, ".data", `bench-${process.pid}-${port}.dburl`);
+  // The server's output goes to a file, kept out of the report; its tail is shown if startup
+  // fails. A file, not a pipe to this process: this process runs the load generator, and
+  // reading an access-log line per request here (and relaying it in serve.ts, which a pipe
+  // made it do) took CPU from the very run being measured (decision 040).
+  const outputFile = path.join(root, ".data", `bench-${process.pid}-${port}.log`);
+  const output = fs.openSync(outputFile, "w");
   const child = spawn(
     process.execPath,
     ["--import", "tsx", "scripts/serve.ts", "--prod", "--ephemeral", "--hermetic", "--port", String(port), "--db-url-file", dbUrlFile],
-    { cwd: dir, env: hermeticEnv({ LOG_LEVEL: "warn", ...env }), stdio: ["ignore", "pipe", "pipe"] },
+    { cwd: dir, env: hermeticEnv({ LOG_LEVEL: "warn", ...env }), stdio: ["ignore", output, output] },
   );
-  // Keep the server's output out of the report, but hold the tail to show if startup fails.
-  const tail: string[] = [];
-  const keep = (chunk: Buffer) => {
-    tail.push(...chunk.toString().split("\n").filter(Boolean));
-    tail.splice(0, Math.max(0, tail.length - 40));
-  };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
+  fs.closeSync(output);
+  const tail = () => fs.readFileSync(outputFile, "utf8").split("\n").filter(Boolean).slice(-40).join("\n");
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   const stop = async () => {
@@ -80,7 +80,8 @@ export async function startProdServer(env: Record<string, string> = {}, opts: { 
     await waitForHealth(origin, child);
   } catch (error) {
     await stop();
-    console.error(`Server output (last lines):\n${tail.join("\n")}`);
+    console.error(`Server output (last lines):\n${tail()}`);
+    fs.rmSync(outputFile, { force: true });
     throw error;
   }
   const databaseUrl = fs.readFileSync(dbUrlFile, "utf8").trim();
@@ -93,6 +94,7 @@ export async function startProdServer(env: Record<string, string> = {}, opts: { 
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
       await stop();
+      fs.rmSync(outputFile, { force: true });
     },
   };
 }
