@@ -20,6 +20,7 @@ import autocannon from "autocannon";
 import { hermeticEnv } from "../src/lib/env-keys";
 import { findFreePort } from "../tools/embedded-postgres";
 import { arrangeApiBench } from "./lib/api-fixture";
+import { startBareServer } from "./lib/bare-server";
 import { startDurablePostgres } from "./lib/durable-postgres";
 import { gitCommit } from "./lib/server";
 
@@ -63,6 +64,7 @@ const pg = await startDurablePostgres();
 Object.assign(process.env, hermeticEnv({ DATABASE_URL: pg.url, DATABASE_PREPARE: "1", API_KEY_PEPPER: PEPPER, LOG_LEVEL: "silent", NODE_ENV: "production" }));
 const fixture = await arrangeApiBench();
 const children: ChildProcess[] = [];
+let stopBare = async () => {};
 
 async function waitFor(origin: string, what: string) {
   for (const deadline = Date.now() + 60_000; ; await new Promise((r) => setTimeout(r, 200))) {
@@ -84,22 +86,6 @@ async function startApi(tree: string): Promise<{ origin: string; pid: number }> 
   return { origin, pid: child.pid! };
 }
 
-async function startBare(bodies: Record<string, string>): Promise<{ origin: string; pid: number }> {
-  const port = await findFreePort();
-  const script = `
-    const bodies = JSON.parse(process.env.BODIES);
-    require("node:http").createServer((req, res) => {
-      const body = req.url === "/healthz" ? '{"status":"ok"}' : bodies[req.url] ?? "{}";
-      res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-      res.end(body);
-    }).listen(${port}, "127.0.0.1");`;
-  const child = spawn(process.execPath, ["-e", script], { env: { ...process.env, BODIES: JSON.stringify(bodies) }, stdio: ["ignore", "ignore", "inherit"] });
-  children.push(child);
-  const origin = `http://127.0.0.1:${port}`;
-  await waitFor(origin, "the bare server");
-  return { origin, pid: child.pid! };
-}
-
 try {
   const trees = [process.cwd(), ...args.tree!.map((t) => path.resolve(t))];
   const key = await fixture.issue("cpu bench");
@@ -112,19 +98,23 @@ try {
     if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
     bodies[url] = await res.text();
   }
-  targets.unshift({ name: "bare node:http", ...(await startBare(bodies)) });
+  const bare = await startBareServer(bodies);
+  stopBare = bare.stop;
+  targets.unshift({ name: "bare node:http", origin: bare.origin, pid: bare.pid });
 
   console.log(`api cpu bench · commit ${gitCommit()} · node ${process.version} · ${os.cpus().length} CPU(s) · load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   console.log(`Postgres: ${pg.settings} · DATABASE_PREPARE=1 · LOG_LEVEL=${args["log-level"]} · ${CONNECTIONS} connections · ${DURATION} s a run · CPU = user+sys of the server process`);
   for (const [route, url] of Object.entries(fixture.routes)) {
     console.log(`\n${route}`);
     console.log(`   ${"round".padEnd(6)} ${"target".padEnd(28)} ${"req/s".padStart(7)} ${"p99 ms".padStart(7)} ${"CPU µs/req".padStart(11)} ${"+ Postgres".padStart(11)} ${"non-2xx".padStart(8)}  load`);
-    // A key per target and route: the bench keys' limit (100,000 a minute) must not be what a run measures.
-    const keyed = await Promise.all(targets.map(async (t) => ({ ...t, headers: { authorization: `Bearer ${await fixture.issue(`cpu ${t.name} ${route}`)}` } })));
+    // A key per run (the warm-up included): the bench keys' limit (100,000 a minute) must not be
+    // what a run measures, and a warm-up plus a round at 10k req/s would pass it on one key.
+    const keyFor = async (what: string) => ({ authorization: `Bearer ${await fixture.issue(`cpu ${what} ${route}`)}` });
     // Warmed by a count, not a time: on a busy machine two seconds may not get the JIT going.
-    for (const t of keyed) await autocannon({ url: `${t.origin}${url}`, connections: CONNECTIONS, amount: 20_000, headers: t.headers });
+    for (const t of targets) await autocannon({ url: `${t.origin}${url}`, connections: CONNECTIONS, amount: 20_000, headers: await keyFor(`${t.name} warm-up`) });
     for (let round = 1; round <= Number(args.rounds); round++) {
-      for (const t of keyed) {
+      for (const target of targets) {
+        const t = { ...target, headers: await keyFor(`${target.name} round ${round}`) };
         const before = cpuMicros(t.pid);
         const pgBefore = postgresMicros();
         const r = (await autocannon({ url: `${t.origin}${url}`, connections: CONNECTIONS, duration: DURATION, headers: t.headers })) as unknown as autocannon.Result;
@@ -138,6 +128,7 @@ try {
   }
 } finally {
   for (const child of children) child.kill("SIGTERM");
+  await stopBare();
   await fixture.sql.end({ timeout: 1 }).catch(() => {});
   await pg.stop();
 }
