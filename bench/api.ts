@@ -126,7 +126,7 @@ try {
 
   // 3. The same handlers without Next: `npm run start:api`.
   const apiOrigin = await startStandaloneApi();
-  console.log(`\n3. the same routes on npm run start:api (bare node:http, same handlers and database), ${CONNECTIONS} connections, ${DURATION} s each`);
+  console.log(`\n3. the same routes on npm run start:api (same handlers and database) vs bare node:http in its own process, ${CONNECTIONS} connections, ${DURATION} s each`);
   for (const [name, path] of Object.entries(routes)) {
     // Separate keys for the warm-up and the run: together they could pass one key's 100,000 a minute.
     const headers = { authorization: `Bearer ${await issue(`bench standalone ${name}`)}` };
