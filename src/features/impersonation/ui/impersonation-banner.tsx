@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import type { z } from "zod";
 import { create } from "zustand";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { FormAlert, TextField } from "@/components/ui/text-field";
 import { useForm } from "@/trpc/use-form";
@@ -36,6 +37,9 @@ export function ImpersonationBanner({ initial }: { initial: ImpersonationStatus 
   const secondsLeft = useSecondsLeft(status.expiresAt);
   const [stopping, setStopping] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The banner is its own lazy chunk: until it has hydrated, its buttons are the server's HTML,
+  // and a click on them would do nothing. Disabled until then, they can't swallow one.
+  const hydrated = useHydrated();
 
   async function stop() {
     setStopping(true);
@@ -72,16 +76,16 @@ export function ImpersonationBanner({ initial }: { initial: ImpersonationStatus 
         </p>
         {error ? <p role="alert">{error}</p> : null}
         {!ended && !status.extended ? (
-          <Button size="sm" variant="outline" onClick={() => useBanner.setState({ dialog: "extend" })}>
+          <Button size="sm" variant="outline" disabled={!hydrated} onClick={() => useBanner.setState({ dialog: "extend" })}>
             Extend 15 min
           </Button>
         ) : null}
         {!ended && status.mode === "read" ? (
-          <Button size="sm" variant="outline" onClick={() => useBanner.setState({ dialog: "write" })}>
+          <Button size="sm" variant="outline" disabled={!hydrated} onClick={() => useBanner.setState({ dialog: "write" })}>
             Switch to write mode
           </Button>
         ) : null}
-        <Button size="sm" onClick={stop} disabled={stopping}>
+        <Button size="sm" onClick={stop} disabled={stopping || !hydrated}>
           {stopping ? "Stopping…" : "Stop impersonating"}
         </Button>
       </div>
