@@ -21,6 +21,7 @@ import { hermeticEnv } from "../src/lib/env-keys";
 import { findFreePort } from "../tools/embedded-postgres";
 import { arrangeApiBench } from "./lib/api-fixture";
 import { startBareServer } from "./lib/bare-server";
+import { waitForHealthz } from "./lib/healthz";
 import { startDurablePostgres } from "./lib/durable-postgres";
 import { gitCommit } from "./lib/server";
 
@@ -66,13 +67,6 @@ const fixture = await arrangeApiBench();
 const children: ChildProcess[] = [];
 let stopBare = async () => {};
 
-async function waitFor(origin: string, what: string) {
-  for (const deadline = Date.now() + 60_000; ; await new Promise((r) => setTimeout(r, 200))) {
-    if (await fetch(`${origin}/healthz`).then((r) => r.ok, () => false)) return;
-    if (Date.now() > deadline) throw new Error(`${what} did not answer /healthz within 60 s`);
-  }
-}
-
 async function startApi(tree: string): Promise<{ origin: string; pid: number }> {
   const port = await findFreePort();
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/api-server.ts"], {
@@ -82,7 +76,7 @@ async function startApi(tree: string): Promise<{ origin: string; pid: number }> 
   });
   children.push(child);
   const origin = `http://127.0.0.1:${port}`;
-  await waitFor(origin, `start:api in ${tree}`);
+  await waitForHealthz(origin, `start:api in ${tree}`, { exited: () => child.exitCode !== null });
   return { origin, pid: child.pid! };
 }
 

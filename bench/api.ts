@@ -24,6 +24,7 @@ import { hermeticEnv } from "../src/lib/env-keys";
 import { findFreePort } from "../tools/embedded-postgres";
 import { arrangeApiBench } from "./lib/api-fixture";
 import { startBareServer } from "./lib/bare-server";
+import { waitForHealthz } from "./lib/healthz";
 import { startDurablePostgres } from "./lib/durable-postgres";
 import { startMinimalNext } from "./lib/minimal-next";
 import { ensureBuild, gitCommit, startProdServer } from "./lib/server";
@@ -63,10 +64,9 @@ async function startStandaloneApi(): Promise<string> {
     stdio: ["ignore", "ignore", "inherit"],
   });
   const origin = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-    if (await fetch(`${origin}/healthz`).then((r) => r.ok, () => false)) return origin;
-  }
-  throw new Error("npm run start:api did not answer /healthz within 30 s");
+  const child = standalone;
+  await waitForHealthz(origin, "npm run start:api", { timeoutMs: 30_000, exited: () => child.exitCode !== null });
+  return origin;
 }
 try {
   console.log(`api bench · commit ${gitCommit()} · node ${process.version} · ${os.cpus().length} CPU(s) · ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} load`);

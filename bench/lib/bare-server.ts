@@ -6,6 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { findFreePort } from "../../tools/embedded-postgres";
+import { waitForHealthz } from "./healthz";
 
 export async function startBareServer(bodies: Record<string, string>): Promise<{ origin: string; pid: number; stop: () => Promise<void> }> {
   const port = await findFreePort();
@@ -25,12 +26,11 @@ export async function startBareServer(bodies: Record<string, string>): Promise<{
     }
   };
   const origin = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 60_000; ; await new Promise((r) => setTimeout(r, 200))) {
-    if (await fetch(`${origin}/healthz`).then((r) => r.ok, () => false)) break;
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await stop();
-      throw new Error("the bare node:http server did not answer /healthz within 60 s");
-    }
+  try {
+    await waitForHealthz(origin, "the bare node:http server", { exited: () => child.exitCode !== null });
+  } catch (error) {
+    await stop();
+    throw error;
   }
   return { origin, pid: child.pid!, stop };
 }
