@@ -130,11 +130,13 @@ const child = spawn(process.execPath, command, {
     ...pusherEnv,
   },
 });
-for (const stream of logFile ? [child.stdout!, child.stderr!] : []) {
-  stream.on("data", (chunk: Buffer) => {
-    (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
-    logFile?.write(chunk);
-  });
+if (logFile) {
+  for (const [from, to] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
+    from.on("data", (chunk: Buffer) => {
+      to.write(chunk);
+      logFile.write(chunk);
+    });
+  }
 }
 
 let shuttingDown = false;
