@@ -19,7 +19,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { hermeticEnv } from "../src/lib/env-keys";
 import { findFreePort } from "../tools/embedded-postgres";
-import { arrangeApiBench } from "./lib/api-fixture";
+import { arrangeApiBench, BENCH_API_PEPPER } from "./lib/api-fixture";
 import { startBareServer } from "./lib/bare-server";
 import { waitForHealthz } from "./lib/healthz";
 import { startDurablePostgres } from "./lib/durable-postgres";
@@ -36,7 +36,7 @@ const { values: args } = parseArgs({
 });
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
-const PEPPER = "bench-api-key-pepper-bench-api-key-pepper-0000";
+const PEPPER = BENCH_API_PEPPER;
 const TICK_US = 1_000_000 / 100; // USER_HZ is 100 on Linux
 
 /** user + system CPU of a process so far, µs. */

@@ -14,14 +14,14 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { hermeticEnv } from "../src/lib/env-keys";
 import { findFreePort } from "../tools/embedded-postgres";
-import { arrangeApiBench } from "./lib/api-fixture";
+import { arrangeApiBench, BENCH_API_PEPPER } from "./lib/api-fixture";
 import { printProfileSummary } from "./lib/cpu-profile";
 import { waitForHealthz } from "./lib/healthz";
 import { startDurablePostgres } from "./lib/durable-postgres";
 import { gitCommit } from "./lib/server";
 
 const { values: args } = parseArgs({ options: { duration: { type: "string", default: "10" }, connections: { type: "string", default: "64" }, top: { type: "string", default: "25" }, "log-level": { type: "string", default: "info" } } });
-const PEPPER = "bench-api-key-pepper-bench-api-key-pepper-0000";
+const PEPPER = BENCH_API_PEPPER;
 const profileDir = path.join(process.cwd(), ".data", "profiles");
 fs.mkdirSync(profileDir, { recursive: true });
 

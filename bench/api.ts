@@ -22,7 +22,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { hermeticEnv } from "../src/lib/env-keys";
 import { findFreePort } from "../tools/embedded-postgres";
-import { arrangeApiBench } from "./lib/api-fixture";
+import { arrangeApiBench, BENCH_API_PEPPER } from "./lib/api-fixture";
 import { startBareServer } from "./lib/bare-server";
 import { waitForHealthz } from "./lib/healthz";
 import { startDurablePostgres } from "./lib/durable-postgres";
@@ -33,7 +33,7 @@ const { values: args } = parseArgs({ options: { duration: { type: "string", defa
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const N = Number(args.n);
-const PEPPER = "bench-api-key-pepper-bench-api-key-pepper-0000";
+const PEPPER = BENCH_API_PEPPER;
 
 const PREPARE = args["no-prepare"] ? "" : "1";
 ensureBuild();

@@ -7,7 +7,9 @@
  *
  *   npm run bench:pages:profile -- [--pages /sign-in,/w/] [--duration 10] [--connections 16] [--top 30]
  *
- * `/w/` means the team workspace's home, signed in; any other page is fetched signed out.
+ * `/w/` means the team workspace's home, signed in; `/api/v1/me` is the public API's Next route
+ * with a fresh key of a Pro workspace (bench/lib/api-fixture.ts); any other page is fetched
+ * signed out.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -17,6 +19,8 @@ import autocannon from "autocannon";
 import { printProfileSummary } from "./lib/cpu-profile";
 import { arrangeBenchAdmin } from "./lib/bench-admin";
 import { ensureBuild, gitCommit, startProdServer } from "./lib/server";
+import { hermeticEnv } from "../src/lib/env-keys";
+import { arrangeApiBench, BENCH_API_PEPPER } from "./lib/api-fixture";
 
 const { values: args } = parseArgs({
   options: {
@@ -28,22 +32,32 @@ const { values: args } = parseArgs({
 });
 const profileDir = path.join(process.cwd(), ".data", "profiles");
 fs.mkdirSync(profileDir, { recursive: true });
+const PEPPER = BENCH_API_PEPPER;
 ensureBuild();
 console.log(`pages profile · commit ${gitCommit()} · ${os.availableParallelism()} CPU(s) · load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
 for (const page of args.pages!.split(",").filter(Boolean)) {
   const runDir = fs.mkdtempSync(path.join(profileDir, "run-"));
   // The `next start` process writes its profile on exit (bench/lib/cpu-prof-preload.cjs).
-  const server = await startProdServer({ NODE_OPTIONS: `--require ${path.join(import.meta.dirname, "lib", "cpu-prof-preload.cjs")}`, CPU_PROF_DIR: runDir });
+  // The API route logs at info, as in production and bench:api.
+  const api = page.startsWith("/api/v1/");
+  const server = await startProdServer({ NODE_OPTIONS: `--require ${path.join(import.meta.dirname, "lib", "cpu-prof-preload.cjs")}`, CPU_PROF_DIR: runDir, API_KEY_PEPPER: PEPPER, ...(api ? { LOG_LEVEL: "info" } : {}) });
   let url = page;
   let cookie: string | undefined;
+  let authorization: string | undefined;
   try {
     if (page === "/w/") {
       const arranged = await arrangeBenchAdmin(server.databaseUrl);
       url = `/w/${arranged.team.slug}`;
       cookie = arranged.cookie;
     }
-    const headers = { "accept-encoding": "gzip", ...(cookie ? { cookie } : {}) };
+    if (api) {
+      // The fixture's modules read the env when first imported: the server's database and pepper.
+      Object.assign(process.env, hermeticEnv({ DATABASE_URL: server.databaseUrl, API_KEY_PEPPER: PEPPER, LOG_LEVEL: "silent", NODE_ENV: "production" }));
+      authorization = `Bearer ${await (await arrangeApiBench()).issue(`profile ${page}`)}`;
+    }
+    // Pages as a browser asks for them (gzip); the API as bench:api calls it (no Accept-Encoding).
+    const headers = { ...(api ? {} : { "accept-encoding": "gzip" }), ...(cookie ? { cookie } : {}), ...(authorization ? { authorization } : {}) };
     const first = await fetch(`${server.origin}${url}`, { headers, redirect: "manual" });
     await first.arrayBuffer();
     if (first.status !== 200) throw new Error(`${url} answered ${first.status}`);

@@ -3,6 +3,9 @@
  * with 50 posts, and keys with read scopes and a limit no run reaches. Call after the process
  * env points at the bench's database (the app modules read it when first imported).
  */
+/** The API_KEY_PEPPER every API bench gives its servers and its own process (keys are HMACs with it). */
+export const BENCH_API_PEPPER = "bench-api-key-pepper-bench-api-key-pepper-0000";
+
 export async function arrangeApiBench() {
   const { db, sql } = await import("../../src/server/db/client");
   const { createUser, createWorkspaceWithMembers, createFeedbackBoard, createFeedbackPost } = await import("../../src/server/db/factories");
