@@ -37,6 +37,29 @@ function utcDay(at: Date): string {
   return lastDay.day;
 }
 
+export type RequestLogRow = RequestRecord & { id: string };
+
+/**
+ * One insert of request-log rows. `json`, not `jsonb`: read once into rows, so jsonb's binary
+ * conversion is pure cost (about a third of Postgres's CPU for a log row, decision 040).
+ * The table has no foreign keys (their per-row checks were another third): the batch's keys
+ * are locked here once each (FOR KEY SHARE), so a key deleted meanwhile drops its rows instead
+ * of failing the batch, and a key's deletion waits for this commit, after which its trigger
+ * (migration 0029) deletes what was written.
+ */
+export async function writeRequestLog(db: DbOrTx, rows: RequestLogRow[]): Promise<void> {
+  const logJson = JSON.stringify(rows.map((r) => ({ ...r, at: r.at.toISOString() })));
+  await db.execute(sql`
+    with v as (
+      select * from json_to_recordset(${logJson}::json) as v(id uuid, "workspaceId" uuid, "apiKeyId" uuid, method text, path text, route text, status int, "latencyMs" int, ip text, "requestId" text, at timestamptz)
+    ), live as (
+      select k.id from api_keys k where k.id in (select distinct "apiKeyId" from v) for key share of k
+    )
+    insert into api_request_log (id, workspace_id, api_key_id, method, path, route, status, latency_ms, ip, request_id, created_at)
+    select v.id, v."workspaceId", v."apiKeyId", v.method, v.path, v.route, v.status, v."latencyMs", v.ip, v."requestId", v.at
+    from v join live on live.id = v."apiKeyId"`);
+}
+
 /**
  * Usage is counted in memory and written in batches, whatever the request rate: the metering —
  * per key/day/route counters, the billing period's count, `last_used_at` — once a second in one
@@ -59,7 +82,7 @@ export function createUsageRecorder(opts: { db?: DbOrTx; intervalMs?: number; ma
   const db = opts.db ?? defaultDb;
   const maxBuffered = opts.maxBuffered ?? MAX_BUFFERED;
   const batchRows = Math.min(opts.batchRows ?? BATCH_ROWS, maxBuffered);
-  let log: Array<RequestRecord & { id: string }> = [];
+  let log: RequestLogRow[] = [];
   let daily = new Map<string, Daily>();
   let periods = new Map<string, number>();
   let lastUsed = new Map<string, Date>();
@@ -72,7 +95,7 @@ export function createUsageRecorder(opts: { db?: DbOrTx; intervalMs?: number; ma
   function record(r: RequestRecord) {
     if (log.length < maxBuffered) {
       // UUIDv7 of the request's time: the log pages by id and retention cuts by id.
-      const row = r as RequestRecord & { id: string };
+      const row = r as RequestLogRow;
       row.id = uuidv7(r.at.getTime());
       log.push(row);
       if (log.length >= batchRows) flusher.kick();
@@ -133,17 +156,6 @@ export function createUsageRecorder(opts: { db?: DbOrTx; intervalMs?: number; ma
     });
   }
 
-  // `json`, not `jsonb`: read once into rows, so jsonb's binary conversion is pure cost (about a
-  // third of Postgres's CPU for a log row, measured in decision 040).
-  async function writeLog(rows: Array<RequestRecord & { id: string }>) {
-    const logJson = JSON.stringify(rows.map((r) => ({ ...r, at: r.at.toISOString() })));
-    await db.execute(sql`
-      insert into api_request_log (id, workspace_id, api_key_id, method, path, route, status, latency_ms, ip, request_id, created_at)
-      select v.id, v."workspaceId", v."apiKeyId", v.method, v.path, v.route, v.status, v."latencyMs", v.ip, v."requestId", v.at
-      from json_to_recordset(${logJson}::json) as v(id uuid, "workspaceId" uuid, "apiKeyId" uuid, method text, path text, route text, status int, "latencyMs" int, ip text, "requestId" text, at timestamptz)
-      join api_keys k on k.id = v."apiKeyId"`);
-  }
-
   /** Counters that could not be written go back in, added to whatever arrived meanwhile. */
   function restoreCounters(batch: Counters) {
     for (const d of batch.daily) {
@@ -176,7 +188,7 @@ export function createUsageRecorder(opts: { db?: DbOrTx; intervalMs?: number; ma
     log = [];
     try {
       while (rows.length > 0) {
-        await writeLog(rows.length > batchRows ? rows.slice(0, batchRows) : rows);
+        await writeRequestLog(db, rows.length > batchRows ? rows.slice(0, batchRows) : rows);
         rows = rows.length > batchRows ? rows.slice(batchRows) : [];
       }
     } catch (error) {
