@@ -5,6 +5,7 @@
  * per viewer and per workspace, and held posts stay out.
  */
 import { eq, sql } from "drizzle-orm";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKeyCache } from "@/features/api-keys/server/verify/key-cache";
 import { usageRecorder } from "@/features/api-keys/server/verify/usage-recorder";
@@ -92,5 +93,57 @@ describe("the post list cache", () => {
       expect(res.status).toBe(404);
       expect(res.body.error!.code).toBe("not_found");
     }
+  });
+});
+
+describe("reads of the same page at once", () => {
+  const queriesOf = (res: { headers: Headers }) => Number(/desc="(\d+) queries"/.exec(res.headers.get("Server-Timing") ?? "")?.[1]);
+  // Connections of their own: the app's pool is what the held reads are waiting with.
+  const admin = postgres(process.env.DATABASE_URL!, { max: 2, onnotice: () => {} });
+  afterAll(() => admin.end({ timeout: 5 }));
+  /** Holds every read of feedback_posts until released, so reads are demonstrably in flight together. */
+  async function holdPostReads() {
+    const blocker = await admin.reserve();
+    await blocker`begin`;
+    await blocker`lock table feedback_posts in access exclusive mode`;
+    return async () => {
+      await blocker`commit`;
+      blocker.release();
+    };
+  }
+  const waitingOnLock = async () =>
+    (await admin<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%feedback_posts%'`)[0]!.n;
+
+  it("share one query while it runs: twenty requests for a page nobody has read, one read", async () => {
+    const fresh = await createFeedbackBoard(db, nextRandom(), { workspaceId: w.workspace.id, name: "Busy" });
+    await createFeedbackPost(db, nextRandom(), { board: fresh, authorId: w.owner.id, title: "Popular" });
+    // Warm the key, so only the page's own reads are counted.
+    await api("GET", "/api/v1/me", { key: memberKey });
+    const release = await holdPostReads();
+    const responses = Array.from({ length: 20 }, () => api("GET", listPath(fresh.id), { key: memberKey }));
+    await expect.poll(waitingOnLock).toBeGreaterThan(0);
+    await release();
+    const done = await Promise.all(responses);
+    expect(done.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(new Set(done.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    // One request ran the list's queries; the other nineteen ran none.
+    expect(done.filter((r) => queriesOf(r) > 0)).toHaveLength(1);
+  });
+
+  it("a request after a change to the board doesn't take a read that began before it", async () => {
+    const changing = await createFeedbackBoard(db, nextRandom(), { workspaceId: w.workspace.id, name: "Changing" });
+    await createFeedbackPost(db, nextRandom(), { board: changing, authorId: w.owner.id, title: "First" });
+    await api("GET", "/api/v1/me", { key: memberKey });
+    const release = await holdPostReads();
+    const before = api("GET", listPath(changing.id), { key: memberKey });
+    await expect.poll(waitingOnLock).toBeGreaterThan(0);
+    // A write in this process, committed while the first read waits (what dropBoardPages does after a commit).
+    postListCache().dropBoard(changing.id);
+    const after = api("GET", listPath(changing.id), { key: memberKey });
+    await expect.poll(waitingOnLock).toBeGreaterThan(1);
+    await release();
+    const [first, second] = await Promise.all([before, after]);
+    expect(queriesOf(first)).toBeGreaterThan(0);
+    expect(queriesOf(second)).toBeGreaterThan(0);
   });
 });

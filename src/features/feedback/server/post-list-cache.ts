@@ -51,23 +51,50 @@ export function createPostListCache(opts: { databaseUrl: string }) {
 
   const listener: NotifyListener = createNotifyListener({ databaseUrl: opts.databaseUrl, channel: POST_LISTS_CHANNEL, onNotify, onReset: clear, applicationName: "groundwork-post-lists" });
 
+  function get(key: string, now = Date.now()): Page | null {
+    if (!listener.live()) return null;
+    const entry = pages.get(key);
+    if (!entry) return null;
+    pages.delete(key);
+    if (now - entry.storedAt > MAX_AGE_MS) return null;
+    pages.set(key, entry); // most recently used last: eviction takes the first
+    return entry.page;
+  }
+  /** Taken before a page is read from the database; `set` stores the page only if it still holds. */
+  const mark = (boardId: string): ReadMark => ({ all: allChanges, board: boardChanges.get(boardId) ?? 0 });
+  function set(key: string, boardId: string, page: Page, readAt: ReadMark) {
+    if (!listener.live() || readAt.all !== allChanges || readAt.board !== (boardChanges.get(boardId) ?? 0)) return;
+    if (pages.size >= MAX_ENTRIES) pages.delete(pages.keys().next().value!);
+    pages.set(key, { page, boardId, storedAt: Date.now() });
+  }
+
+  /** Reads from the database under way, by page: requests for the same page share one. */
+  const reading = new Map<string, { readAt: ReadMark; page: Promise<Page> }>();
+
   return {
     listener,
-    get(key: string, now = Date.now()): Page | null {
-      if (!listener.live()) return null;
-      const entry = pages.get(key);
-      if (!entry) return null;
-      pages.delete(key);
-      if (now - entry.storedAt > MAX_AGE_MS) return null;
-      pages.set(key, entry); // most recently used last: eviction takes the first
-      return entry.page;
-    },
-    /** Call before reading a page from the database; pass the result to `set`. */
-    mark: (boardId: string): ReadMark => ({ all: allChanges, board: boardChanges.get(boardId) ?? 0 }),
-    set(key: string, boardId: string, page: Page, readAt: ReadMark) {
-      if (!listener.live() || readAt.all !== allChanges || readAt.board !== (boardChanges.get(boardId) ?? 0)) return;
-      if (pages.size >= MAX_ENTRIES) pages.delete(pages.keys().next().value!);
-      pages.set(key, { page, boardId, storedAt: Date.now() });
+    /**
+     * The page from memory, else from `load`. While a page is being read, requests for the same
+     * page wait for that read instead of running their own (after a change dropped a busy
+     * board's pages, every request for them used to query at once). Only a read that began
+     * after the board's last change is shared, and only while LISTEN is up (as with the pages
+     * themselves), so a request never gets a page read before a change it could know of.
+     */
+    async read(key: string, boardId: string, load: () => Promise<Page>): Promise<Page> {
+      const hit = get(key);
+      if (hit) return hit;
+      const readAt = mark(boardId);
+      const running = reading.get(key);
+      if (running && listener.live() && running.readAt.all === readAt.all && running.readAt.board === readAt.board) return running.page;
+      const entry = { readAt, page: load() };
+      reading.set(key, entry);
+      try {
+        const page = await entry.page;
+        set(key, boardId, page, readAt);
+        return page;
+      } finally {
+        if (reading.get(key) === entry) reading.delete(key);
+      }
     },
     dropBoard,
     size: () => pages.size,
@@ -104,10 +131,5 @@ export async function listPostsCached(input: z.output<typeof listPostsInput>, vi
   if (input.held || input.q || input.sort === "trending") return listPosts(input, viewer, db, flags);
   const cache = postListCache();
   const key = JSON.stringify([input.workspaceId, input.boardId, viewer.userId, input.sort, input.status ?? null, input.tag ?? null, input.cursor ?? null, input.limit]);
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const readAt = cache.mark(input.boardId);
-  const page = await listPosts(input, viewer, db, flags);
-  cache.set(key, input.boardId, page, readAt);
-  return page;
+  return cache.read(key, input.boardId, () => listPosts(input, viewer, db, flags));
 }
