@@ -9,7 +9,6 @@
  * leaves the connection idle (so `end()` doesn't wait for it forever), and makes both teardown
  * paths drop the timer and the buffered bytes.
  *
- *
  * Second (decision 055, "stale state"): `closed()` leaves the dead connection's `query` and
  * `errorResponse` in place. On the next socket a FATAL at login ("the database system is starting
  * up") then counts as the old query's error: it is stashed instead of rejecting the waiting
