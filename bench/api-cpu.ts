@@ -21,7 +21,7 @@ import { hermeticEnv } from "../src/lib/env-keys";
 import { findFreePort } from "../tools/embedded-postgres";
 import { arrangeApiBench, BENCH_API_PEPPER } from "./lib/api-fixture";
 import { startBareServer } from "./lib/bare-server";
-import { waitForHealthz } from "./lib/healthz";
+import { waitUntilHealthy } from "./lib/healthz";
 import { startDurablePostgres } from "./lib/durable-postgres";
 import { gitCommit } from "./lib/server";
 
@@ -76,7 +76,7 @@ async function startApi(tree: string): Promise<{ origin: string; pid: number }> 
   });
   children.push(child);
   const origin = `http://127.0.0.1:${port}`;
-  await waitForHealthz(origin, `start:api in ${tree}`, { exited: () => child.exitCode !== null });
+  await waitUntilHealthy(origin, `start:api in ${tree}`, { exited: () => child.exitCode !== null });
   return { origin, pid: child.pid! };
 }
 

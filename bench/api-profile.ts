@@ -16,7 +16,7 @@ import { hermeticEnv } from "../src/lib/env-keys";
 import { findFreePort } from "../tools/embedded-postgres";
 import { arrangeApiBench, BENCH_API_PEPPER } from "./lib/api-fixture";
 import { printProfileSummary } from "./lib/cpu-profile";
-import { waitForHealthz } from "./lib/healthz";
+import { waitUntilHealthy } from "./lib/healthz";
 import { startDurablePostgres } from "./lib/durable-postgres";
 import { gitCommit } from "./lib/server";
 
@@ -41,7 +41,7 @@ async function profileRoute(name: string, url: string, key: string): Promise<voi
   });
   const exited = new Promise((resolve) => child.once("exit", resolve));
   const origin = `http://127.0.0.1:${port}`;
-  await waitForHealthz(origin, "start:api", { exited: () => child.exitCode !== null });
+  await waitUntilHealthy(origin, "start:api", { exited: () => child.exitCode !== null });
   const headers = { authorization: `Bearer ${key}` };
   // Warmed by a count (a busy machine may not get the JIT going in a fixed time); the summary
   // leaves out everything before the measured run: start-up, module loading, warm-up.

@@ -28,7 +28,7 @@ import { hermeticEnv } from "../src/lib/env-keys";
 import { findFreePort } from "../tools/embedded-postgres";
 import { arrangeApiBench, BENCH_API_PEPPER } from "./lib/api-fixture";
 import { startBareServer } from "./lib/bare-server";
-import { waitForHealthz } from "./lib/healthz";
+import { waitUntilHealthy } from "./lib/healthz";
 import { startDurablePostgres } from "./lib/durable-postgres";
 import { startMinimalNext } from "./lib/minimal-next";
 import { ensureBuild, gitCommit, startProdServer } from "./lib/server";
@@ -96,7 +96,7 @@ async function startStandaloneApi(): Promise<string> {
   });
   const origin = `http://127.0.0.1:${port}`;
   const child = standalone;
-  await waitForHealthz(origin, "npm run start:api", { timeoutMs: 30_000, exited: () => child.exitCode !== null });
+  await waitUntilHealthy(origin, "npm run start:api", { timeoutMs: 30_000, exited: () => child.exitCode !== null });
   return origin;
 }
 try {

@@ -29,6 +29,7 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { findFreePort } from "../tools/embedded-postgres";
 import { hermeticEnv } from "../src/lib/env-keys";
+import { waitUntilHealthy } from "./lib/healthz";
 import { ensureBuild, gitCommit, startProdServer } from "./lib/server";
 
 /** Where the streams go: the Next route, or the standalone process. */
@@ -96,13 +97,13 @@ async function startStandalone(databaseUrl: string): Promise<{ child: ChildProce
     stdio: ["ignore", "ignore", "inherit"],
   });
   const origin = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
-    const ok = await fetch(`${origin}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return { child, origin };
-    await new Promise((r) => setTimeout(r, 200));
+  try {
+    await waitUntilHealthy(origin, "the standalone realtime server", { timeoutMs: 30_000, exited: () => child.exitCode !== null });
+  } catch (error) {
+    child.kill();
+    throw error;
   }
-  child.kill();
-  throw new Error("the standalone realtime server did not start within 30 s");
+  return { child, origin };
 }
 
 async function run(target: Target, databaseUrl: string, n: number): Promise<string[]> {

@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { findFreePort } from "../../tools/embedded-postgres";
-import { waitForHealthz } from "./healthz";
+import { waitUntilHealthy } from "./healthz";
 
 export async function startBareServer(bodies: Record<string, string>): Promise<{ origin: string; pid: number; stop: () => Promise<void> }> {
   const port = await findFreePort();
@@ -27,7 +27,7 @@ export async function startBareServer(bodies: Record<string, string>): Promise<{
   };
   const origin = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealthz(origin, "the bare node:http server", { exited: () => child.exitCode !== null });
+    await waitUntilHealthy(origin, "the bare node:http server", { exited: () => child.exitCode !== null });
   } catch (error) {
     await stop();
     throw error;

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { findFreePort } from "../../tools/embedded-postgres";
+import { waitUntilHealthy } from "./healthz";
 
 const root = process.cwd();
 const nextVersion = (JSON.parse(fs.readFileSync(path.join(root, "node_modules/next/package.json"), "utf8")) as { version: string }).version;
@@ -57,9 +58,6 @@ export async function startMinimalNext(bodies: Record<string, string>): Promise<
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const origin = `http://127.0.0.1:${port}`;
   const probe = Object.keys(bodies)[0] ?? "/api/x";
-  for (const deadline = Date.now() + 120_000; ; await new Promise((r) => setTimeout(r, 250))) {
-    if (await fetch(`${origin}${probe}`).then((r) => r.ok, () => false)) break;
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error("the minimal Next app did not start");
-  }
+  await waitUntilHealthy(origin, "the minimal Next app", { path: probe, timeoutMs: 120_000, exited: () => child.exitCode !== null });
   return { origin, version: nextVersion, stop: async () => { if (child.exitCode === null) { child.kill("SIGTERM"); await exited; } } };
 }

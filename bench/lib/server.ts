@@ -2,10 +2,11 @@
  * Shared by the bench scripts: make sure a production build exists, and run the hermetic
  * production server (ephemeral Postgres + `next start`) for the length of a benchmark.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { hermeticEnv } from "../../src/lib/env-keys";
+import { waitUntilHealthy } from "./healthz";
 import { findFreePort } from "../../tools/embedded-postgres";
 
 const root = process.cwd();
@@ -77,7 +78,7 @@ export async function startProdServer(env: Record<string, string> = {}, opts: { 
   process.once("SIGTERM", onSignal);
 
   try {
-    await waitForHealth(origin, child);
+    await waitUntilHealthy(origin, "the production server", { path: "/api/health", timeoutMs: HEALTH_TIMEOUT_MS, exited: () => child.exitCode !== null || child.signalCode !== null });
   } catch (error) {
     await stop();
     console.error(`Server output (last lines):\n${tail()}`);
@@ -99,23 +100,6 @@ export async function startProdServer(env: Record<string, string> = {}, opts: { 
   };
 }
 
-async function waitForHealth(origin: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`server exited during startup (${child.exitCode ?? child.signalCode})`);
-    }
-    try {
-      const res = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(5_000) });
-      await res.arrayBuffer();
-      if (res.status === 200) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${origin}/api/health did not return 200 within ${HEALTH_TIMEOUT_MS / 1000} s`);
-}
 
 /** The pid listening on `port` (Linux, via `ss -p`). */
 function listeningPid(port: number): number | null {
