@@ -36,7 +36,10 @@ const PEPPER = BENCH_API_PEPPER;
 ensureBuild();
 console.log(`pages profile · commit ${gitCommit()} · ${os.availableParallelism()} CPU(s) · load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
-for (const page of args.pages!.split(",").filter(Boolean)) {
+const pages = args.pages!.split(",").filter(Boolean);
+// The fixture's app modules bind to the first server's database when imported; each page gets a new server.
+if (pages.filter((p) => p.startsWith("/api/v1/")).length > 1) throw new Error("--pages: one /api/v1/ route per run (each page starts its own server and database)");
+for (const page of pages) {
   const runDir = fs.mkdtempSync(path.join(profileDir, "run-"));
   // The `next start` process writes its profile on exit (bench/lib/cpu-prof-preload.cjs).
   // The API route logs at info, as in production and bench:api.
