@@ -70,3 +70,13 @@ it("a workspace deleted while a batch for its key is being written waits for it,
   expect(await deletion).toBe("deleted");
   expect(await countFor([key.id])).toBe(0);
 });
+
+it("a row naming another workspace than its key's is not written (what the dropped foreign key to workspaces can't check any more)", async () => {
+  const [mine, other] = [await makeApiWorld(), await makeApiWorld()];
+  const key = (await issueKey(mine.owner, mine.workspace, "owner")).key;
+
+  await writeRequestLog(db, [...rowsFor(key, other.workspace.id, 2), ...rowsFor(key, mine.workspace.id, 3)]);
+
+  const rows = await db.select({ workspaceId: apiRequestLog.workspaceId }).from(apiRequestLog).where(eq(apiRequestLog.apiKeyId, key.id));
+  expect(rows.map((r) => r.workspaceId)).toEqual([mine.workspace.id, mine.workspace.id, mine.workspace.id]);
+});

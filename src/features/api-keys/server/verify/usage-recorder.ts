@@ -45,7 +45,8 @@ export type RequestLogRow = RequestRecord & { id: string };
  * The table has no foreign keys (their per-row checks were another third): the batch's keys
  * are locked here once each (FOR KEY SHARE), so a key deleted meanwhile drops its rows instead
  * of failing the batch, and a key's deletion waits for this commit, after which its trigger
- * (migration 0029) deletes what was written.
+ * (migration 0029) deletes what was written. A row is written only under its key's own
+ * workspace, which is what the workspace's listing and that trigger rely on.
  */
 export async function writeRequestLog(db: DbOrTx, rows: RequestLogRow[]): Promise<void> {
   const logJson = JSON.stringify(rows.map((r) => ({ ...r, at: r.at.toISOString() })));
@@ -53,11 +54,11 @@ export async function writeRequestLog(db: DbOrTx, rows: RequestLogRow[]): Promis
     with v as (
       select * from json_to_recordset(${logJson}::json) as v(id uuid, "workspaceId" uuid, "apiKeyId" uuid, method text, path text, route text, status int, "latencyMs" int, ip text, "requestId" text, at timestamptz)
     ), live as (
-      select k.id from api_keys k where k.id in (select distinct "apiKeyId" from v) for key share of k
+      select k.id, k.workspace_id from api_keys k where k.id in (select distinct "apiKeyId" from v) for key share of k
     )
     insert into api_request_log (id, workspace_id, api_key_id, method, path, route, status, latency_ms, ip, request_id, created_at)
     select v.id, v."workspaceId", v."apiKeyId", v.method, v.path, v.route, v.status, v."latencyMs", v.ip, v."requestId", v.at
-    from v join live on live.id = v."apiKeyId"`);
+    from v join live on live.id = v."apiKeyId" and live.workspace_id = v."workspaceId"`);
 }
 
 /**
