@@ -11,18 +11,16 @@
  *
  *   npm run bench:api:cpu [-- --duration 5 --rounds 3 --connections 64 --tree ../other]
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { hermeticEnv } from "../src/lib/env-keys";
-import { findFreePort } from "../tools/embedded-postgres";
 import { arrangeApiBench, BENCH_API_PEPPER } from "./lib/api-fixture";
+import { startApiProcess, type ApiProcess } from "./lib/api-process";
 import { startBareServer } from "./lib/bare-server";
-import { waitUntilHealthy } from "./lib/healthz";
 import { startDurablePostgres } from "./lib/durable-postgres";
+import { cpuMicros, postgresMicros } from "./lib/proc-cpu";
 import { gitCommit } from "./lib/server";
 
 const { values: args } = parseArgs({
@@ -37,47 +35,16 @@ const { values: args } = parseArgs({
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const PEPPER = BENCH_API_PEPPER;
-const TICK_US = 1_000_000 / 100; // USER_HZ is 100 on Linux
-
-/** user + system CPU of a process so far, µs. */
-function cpuMicros(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * TICK_US;
-}
-
-/** The same for Postgres: the postmaster and every backend it has forked (read at each call). */
-function postgresMicros(): number {
-  const postmaster = Number(fs.readFileSync(path.join(pg.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-  const children = fs.readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-  let total = 0;
-  for (const pid of [postmaster, ...children]) {
-    try {
-      total += cpuMicros(pid);
-    } catch {
-      // A backend that ended between the two reads.
-    }
-  }
-  return total;
-}
-
 const pg = await startDurablePostgres();
 Object.assign(process.env, hermeticEnv({ DATABASE_URL: pg.url, DATABASE_PREPARE: "1", API_KEY_PEPPER: PEPPER, LOG_LEVEL: "silent", NODE_ENV: "production" }));
 const fixture = await arrangeApiBench();
-const children: ChildProcess[] = [];
+const apis: ApiProcess[] = [];
 let stopBare = async () => {};
 
 async function startApi(tree: string): Promise<{ origin: string; pid: number }> {
-  const port = await findFreePort();
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/api-server.ts"], {
-    cwd: tree,
-    env: hermeticEnv({ DATABASE_URL: pg.url, DATABASE_PREPARE: "1", DATABASE_POOL_MAX: "20", API_KEY_PEPPER: PEPPER, API_PORT: String(port), API_HOST: "127.0.0.1", LOG_LEVEL: args["log-level"]!, NODE_ENV: "production", APP_SECRET: "bench-secret-bench-secret-bench-secret-0000" }),
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  children.push(child);
-  const origin = `http://127.0.0.1:${port}`;
-  await waitUntilHealthy(origin, `start:api in ${tree}`, { exited: () => child.exitCode !== null });
-  return { origin, pid: child.pid! };
+  const api = await startApiProcess({ databaseUrl: pg.url, prepare: true, cwd: tree, logLevel: args["log-level"]!, what: `start:api in ${tree}` });
+  apis.push(api);
+  return api;
 }
 
 try {
@@ -110,18 +77,18 @@ try {
       for (const target of targets) {
         const t = { ...target, headers: await keyFor(`${target.name} round ${round}`) };
         const before = cpuMicros(t.pid);
-        const pgBefore = postgresMicros();
+        const pgBefore = postgresMicros(pg.dataDir);
         const r = (await autocannon({ url: `${t.origin}${url}`, connections: CONNECTIONS, duration: DURATION, headers: t.headers })) as unknown as autocannon.Result;
         // A second for the last batched writes (metering, the request log, the limit sync) to land.
         await new Promise((resolve) => setTimeout(resolve, 1_500));
         const perRequest = (cpuMicros(t.pid) - before) / r.requests.total;
-        const pgPerRequest = (postgresMicros() - pgBefore) / r.requests.total;
+        const pgPerRequest = (postgresMicros(pg.dataDir) - pgBefore) / r.requests.total;
         console.log(`   ${String(round).padEnd(6)} ${t.name.padEnd(28)} ${Math.round(r.requests.average).toString().padStart(7)} ${r.latency.p99.toFixed(0).padStart(7)} ${perRequest.toFixed(0).padStart(11)} ${pgPerRequest.toFixed(0).padStart(11)} ${String(r.non2xx).padStart(8)}  ${os.loadavg()[0]!.toFixed(1)}`);
       }
     }
   }
 } finally {
-  for (const child of children) child.kill("SIGTERM");
+  for (const api of apis) await api.stop();
   await stopBare();
   await fixture.sql.end({ timeout: 1 }).catch(() => {});
   await pg.stop();

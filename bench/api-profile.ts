@@ -6,17 +6,15 @@
  *
  *   npm run bench:api:profile [-- --duration 10 --connections 64 --top 25]
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { hermeticEnv } from "../src/lib/env-keys";
-import { findFreePort } from "../tools/embedded-postgres";
 import { arrangeApiBench, BENCH_API_PEPPER } from "./lib/api-fixture";
 import { printProfileSummary } from "./lib/cpu-profile";
-import { waitUntilHealthy } from "./lib/healthz";
+import { startApiProcess } from "./lib/api-process";
 import { startDurablePostgres } from "./lib/durable-postgres";
 import { gitCommit } from "./lib/server";
 
@@ -31,25 +29,17 @@ const fixture = await arrangeApiBench();
 console.log(`api profile · commit ${gitCommit()} · ${os.cpus().length} CPU(s) · load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} · ${pg.settings} · LOG_LEVEL=${args["log-level"]}`);
 
 async function profileRoute(name: string, url: string, key: string): Promise<void> {
-  const port = await findFreePort();
   const before = new Set(fs.readdirSync(profileDir));
   const spawnedAt = Date.now();
-  const child: ChildProcess = spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--conditions=react-server", "--import", "tsx", "scripts/api-server.ts"], {
-    // The access log goes to /dev/null: its cost is in the profile, not in this terminal.
-    env: hermeticEnv({ DATABASE_URL: pg.url, DATABASE_POOL_MAX: "20", API_KEY_PEPPER: PEPPER, API_PORT: String(port), API_HOST: "127.0.0.1", LOG_LEVEL: args["log-level"]!, NODE_ENV: "production", APP_SECRET: "bench-secret-bench-secret-bench-secret-0000" }),
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const origin = `http://127.0.0.1:${port}`;
-  await waitUntilHealthy(origin, "start:api", { exited: () => child.exitCode !== null });
+  const api = await startApiProcess({ databaseUrl: pg.url, logLevel: args["log-level"]!, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`], what: "start:api" });
+  const origin = api.origin;
   const headers = { authorization: `Bearer ${key}` };
   // Warmed by a count (a busy machine may not get the JIT going in a fixed time); the summary
   // leaves out everything before the measured run: start-up, module loading, warm-up.
   await autocannon({ url: `${origin}${url}`, connections: Number(args.connections), amount: 20_000, headers });
   const skipMs = Date.now() - spawnedAt;
   const result = (await autocannon({ url: `${origin}${url}`, connections: Number(args.connections), duration: Number(args.duration), headers })) as unknown as autocannon.Result;
-  child.kill("SIGTERM");
-  await exited;
+  await api.stop();
   const file = fs.readdirSync(profileDir).find((f) => !before.has(f) && f.endsWith(".cpuprofile"));
   console.log(`\n${name}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`);
   if (!file) throw new Error("start:api wrote no .cpuprofile");

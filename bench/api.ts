@@ -20,15 +20,13 @@
  *
  *   npm run bench:api [-- --duration 10 --rounds 3 --connections 64 --no-prepare]
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { hermeticEnv } from "../src/lib/env-keys";
-import { findFreePort } from "../tools/embedded-postgres";
 import { arrangeApiBench, BENCH_API_PEPPER } from "./lib/api-fixture";
+import { startApiProcess, type ApiProcess } from "./lib/api-process";
 import { startBareServer } from "./lib/bare-server";
-import { waitUntilHealthy } from "./lib/healthz";
 import { startDurablePostgres } from "./lib/durable-postgres";
 import { startMinimalNext } from "./lib/minimal-next";
 import { ensureBuild, gitCommit, startProdServer } from "./lib/server";
@@ -83,22 +81,9 @@ async function pairedRounds(label: string, names: [string, string], baseline: (r
 }
 
 let bare: Awaited<ReturnType<typeof startBareServer>> | null = null;
-let standalone: ChildProcess | null = null;
+let standalone: ApiProcess | null = null;
 let minimal: Awaited<ReturnType<typeof startMinimalNext>> | null = null;
 
-/** `npm run start:api` on a free port against the bench's database; resolves once /healthz answers. */
-async function startStandaloneApi(): Promise<string> {
-  const port = await findFreePort();
-  standalone = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/api-server.ts"], {
-    // Logs at info to /dev/null: the access log's cost is in the figures, not in the report.
-    env: hermeticEnv({ DATABASE_URL: pg.url, DATABASE_PREPARE: PREPARE, DATABASE_POOL_MAX: "20", API_KEY_PEPPER: PEPPER, API_PORT: String(port), API_HOST: "127.0.0.1", LOG_LEVEL: "info", NODE_ENV: "production", APP_SECRET: "bench-secret-bench-secret-bench-secret-0000" }),
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  const child = standalone;
-  await waitUntilHealthy(origin, "npm run start:api", { timeoutMs: 30_000, exited: () => child.exitCode !== null });
-  return origin;
-}
 try {
   console.log(`api bench · commit ${gitCommit()} · node ${process.version} · ${os.cpus().length} CPU(s) · ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} load`);
   console.log(`Postgres: ${pg.settings} · DATABASE_PREPARE=${PREPARE || "off"} · pool 20 · LOG_LEVEL=info`);
@@ -154,7 +139,8 @@ try {
   minimal = null;
 
   // 3. The same handlers without Next: `npm run start:api`.
-  const apiOrigin = await startStandaloneApi();
+  standalone = await startApiProcess({ databaseUrl: pg.url, prepare: PREPARE === "1" });
+  const apiOrigin = standalone.origin;
   console.log(`\n3. the same routes on npm run start:api (same handlers and database) vs bare node:http in its own process, ${CONNECTIONS} connections, ${DURATION} s each, ${ROUNDS} round(s)`);
   for (const [name, path] of Object.entries(routes)) {
     // A key for the warm-up and one per round: at start:api's rate two runs could pass one key's 100,000 a minute.
@@ -187,7 +173,7 @@ try {
   }
   console.log("\nThe load generator, the servers and Postgres share this machine's CPUs; figures from a shared machine are noisy.");
 } finally {
-  (standalone as ChildProcess | null)?.kill("SIGTERM");
+  await (standalone as ApiProcess | null)?.stop();
   await minimal?.stop();
   await bare?.stop();
   await sql.end({ timeout: 1 }).catch(() => {});
