@@ -107,6 +107,7 @@ try {
   targets.push(await startBudget("checks", "floor: checks only", body, headers, keys));
   targets.push(await startBudget("log", "floor: + access log", body, headers, keys));
   targets.push(await startBudget("rows", "floor: + request log rows", body, headers, keys));
+  targets.push(await startBudget("async", "floor: + context and promises", body, headers, keys));
   targets.push({ name: "start:api", ...api });
 
   console.log(`api budget bench · commit ${gitCommit()} · node ${process.version} · ${os.cpus().length} CPU(s) · load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);

@@ -12,7 +12,8 @@
  *   BUDGET_LEVEL=log        `checks` plus the app's access-log line (`accessLogger`, to /dev/null);
  *   BUDGET_LEVEL=rows       `log` plus the request log: a row per request, written in batches of
  *                           up to 4,000 (at least once a second) through the API's own statement
- *                           (`writeRequestLog`) to the bench's durable Postgres.
+ *                           (`writeRequestLog`) to the bench's durable Postgres;
+ *   BUDGET_LEVEL=async      `rows` inside the request context and six nested async functions.
  * No limit is ever reached and nothing is persisted but the request log: these are floors, not
  * an API. Run with `--conditions=react-server --import tsx` (the app modules are server-only).
  */
@@ -52,8 +53,8 @@ if (level.startsWith("spin:")) {
   }
   const monthly = new Map<string, number>();
   const metering = new Map<string, number>();
-  const logLine = level === "log" || level === "rows" ? (await import("../../src/server/logging/logger")).accessLogger : null;
-  const rows = level === "rows" ? await requestLog() : null;
+  const logLine = level === "log" || level === "rows" || level === "async" ? (await import("../../src/server/logging/logger")).accessLogger : null;
+  const rows = level === "rows" || level === "async" ? await requestLog() : null;
   const nameIndex = (name: string) => template.findIndex((v, i) => i % 2 === 0 && v.toLowerCase() === name);
   const idAt = nameIndex("x-request-id") + 1;
   const limitAt = nameIndex("ratelimit") + 1;
@@ -90,6 +91,22 @@ if (level.startsWith("spin:")) {
     logLine?.info({ method: "GET", path: req.url, status: 200, durationMs: latencyMs, queries: 0 }, "request");
     rows?.push({ workspaceId: key.workspaceId, apiKeyId: key.id, method: "GET", path: req.url!, route: "GET /v1/me", status: 200, latencyMs, ip: req.socket.remoteAddress ?? null, requestId, billable: true, at: new Date(now) });
   };
+}
+
+/**
+ * `async`: the `rows` floor run the way the API runs a request — inside the request context
+ * (`runWithRequestContext`, an AsyncLocalStorage) and under six nested async functions (the
+ * server, router, request runner, endpoint, operation and handler) — to show what the promises
+ * and Node 20's AsyncLocalStorage hooks cost beside the work itself.
+ */
+if (level === "async") {
+  const { runWithRequestContext } = await import("../../src/server/logging/context");
+  const work = handler;
+  const layer = async (depth: number, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    if (depth === 0) return work(req, res);
+    await layer(depth - 1, req, res);
+  };
+  handler = (req, res) => void runWithRequestContext({ requestId: randomUUID() }, () => layer(6, req, res));
 }
 
 /** A buffer of request-log rows written by the API's own statement: 4,000 at a time, or every second. */
