@@ -1,14 +1,12 @@
 "use client";
 import { useQuery, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { usePreloadWhenIdle } from "@/components/ui/preload-when-idle";
 import { useTRPC } from "@/trpc/client";
 import type { RealtimeConfig, RealtimeMessage } from "../schemas";
 import { clientTransportFactory, type ClientTransport, type SubscribeOptions } from "./client-transport";
 import { isOwnEcho } from "@/lib/client-mutation-id";
 import { invalidationBatcher } from "./invalidation-batch";
-import { sseTransport } from "./sse-client";
-// Registers the Pusher client transport; pusher-js itself loads lazily, only when configured.
-import "./pusher-client";
 
 export type RealtimeHandlers = {
   onEvent(message: RealtimeMessage): void;
@@ -18,8 +16,18 @@ export type RealtimeHandlers = {
   skipOwnEchoes?: boolean;
 };
 
+/**
+ * The transports' code loads on demand, not with the page: it is about 2.5 kB gzipped on every
+ * signed-in page's first load otherwise (decision 041), and a page subscribes only once it has
+ * fetched the runtime config anyway. Importing `./pusher-client` registers the Pusher transport
+ * (pusher-js itself loads later still, only when configured). A failed fetch is dropped by the
+ * chunk loader, so calling this again fetches again.
+ */
+const loadTransports = () => Promise.all([import("./sse-client"), import("./pusher-client")]);
+
 const transports = new Map<string, ClientTransport>();
-function transportFor(config: RealtimeConfig): ClientTransport {
+async function transportFor(config: RealtimeConfig): Promise<ClientTransport> {
+  const [{ sseTransport }] = await loadTransports();
   if (config.transport === "sse") return sseTransport();
   let transport = transports.get(config.transport);
   if (!transport) {
@@ -46,19 +54,42 @@ export function useRealtime(channels: readonly string[], handlers: RealtimeHandl
   useEffect(() => {
     latest.current = handlers;
   });
+  // Fetched as soon as the page is idle, and counted by the e2e "on-demand code ready" mark, so a
+  // tab that goes offline afterwards still has it.
+  usePreloadWhenIdle(loadTransports);
+  /** Bumped when the browser comes back online after the transports' code failed to load. */
+  const [attempt, setAttempt] = useState(0);
   const key = [...new Set(channels)].sort().join(",");
   const { since } = options;
 
   useEffect(() => {
     if (!config || !key) return;
-    return transportFor(config).subscribe(key.split(","), {
-      onEvent(message) {
-        if (latest.current.skipOwnEchoes !== false && isOwnEcho(message)) return;
-        latest.current.onEvent(message);
+    let active = true;
+    let unsubscribe: (() => void) | null = null;
+    const retry = () => setAttempt((n) => n + 1);
+    transportFor(config).then(
+      (transport) => {
+        if (!active) return;
+        unsubscribe = transport.subscribe(key.split(","), {
+          onEvent(message) {
+            if (latest.current.skipOwnEchoes !== false && isOwnEcho(message)) return;
+            latest.current.onEvent(message);
+          },
+          onRefetch: () => latest.current.onRefetch?.(),
+        }, { since });
       },
-      onRefetch: () => latest.current.onRefetch?.(),
-    }, { since });
-  }, [config, key, since]);
+      (error: unknown) => {
+        if (!active) return;
+        console.error("Live updates could not load; retrying when the browser is back online.", error);
+        window.addEventListener("online", retry, { once: true });
+      },
+    );
+    return () => {
+      active = false;
+      unsubscribe?.();
+      window.removeEventListener("online", retry);
+    };
+  }, [config, key, since, attempt]);
 }
 
 export type CacheRules = {
