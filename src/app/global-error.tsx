@@ -1,7 +1,7 @@
 "use client";
 
 import { ThemeScript } from "@/components/ui/theme-script";
-import { ThemeSync } from "@/components/ui/theme-sync";
+import { ThemeSync } from "@/components/ui/theme-controls";
 import "./globals.css";
 
 /** Server errors reach the client with only a digest, the id that matches the server log. */
