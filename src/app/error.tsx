@@ -4,8 +4,8 @@ import { lazy, Suspense } from "react";
 
 // Its own chunk, fetched when a page fails: error.tsx loads with every page (decision 041), and
 // the screen (header, brand mark, buttons) was 1.2 kB of it. Until the chunk arrives the reader
-// sees the heading; if it can't arrive (offline), the failed import reaches global-error, which
-// is plain markup with the same copy.
+// sees the heading; if it can't arrive (offline), the failed import reaches global-error, whose
+// plain fallback says the same and offers "Try again".
 const ErrorScreen = lazy(() => import("@/components/ui/error-screen").then((m) => ({ default: m.ErrorScreen })));
 
 // No console logging here: server errors are already logged with this digest, and the id

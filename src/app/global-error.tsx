@@ -1,22 +1,41 @@
 "use client";
 
+import { lazy, Suspense } from "react";
 import { ThemeScript } from "@/components/ui/theme-script";
-import { ThemeSync } from "@/components/ui/theme-sync";
+import { ThemeSync } from "@/components/ui/theme-controls";
 import "./globals.css";
 
-/** Server errors reach the client with only a digest, the id that matches the server log. */
-function errorDigest(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null || !("digest" in error)) return undefined;
-  return typeof error.digest === "string" ? error.digest : undefined;
+type GlobalErrorProps = { error: unknown; retry: () => void };
+
+/**
+ * Shown while the error screen's chunk loads, and instead of it when that chunk can't be
+ * fetched: global-error is the last resort (a failed chunk load inside error.tsx ends here), so
+ * this part needs nothing but React.
+ */
+function PlainErrorScreen({ retry }: GlobalErrorProps) {
+  return (
+    <main id="main" className="mx-auto flex w-full max-w-xl flex-1 flex-col justify-center px-4 py-20 sm:px-6">
+      <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">Something went wrong</h1>
+      <div className="mt-8">
+        <button type="button" onClick={retry} className="h-10 rounded-md bg-primary px-4 text-sm font-medium text-primary-foreground hover:bg-primary/90">
+          Try again
+        </button>
+      </div>
+    </main>
+  );
 }
 
+// The screen error.tsx shows (header, copy, the error id, a home link), from the same
+// on-demand chunk: this file loads with every page (decision 041).
+const ErrorScreen = lazy(() =>
+  import("@/components/ui/error-screen").then(
+    (m) => ({ default: m.ErrorScreen }),
+    () => ({ default: PlainErrorScreen }),
+  ),
+);
+
 // Replaces the root layout when that fails, so it brings its own document, styles and theme.
-// Its code loads with every page, so it is plain markup rather than ErrorScreen, whose copy
-// error.tsx already carries (decision 041); it reads the same. The home link is a full page
-// load, which also clears whatever client state broke.
-/* eslint-disable @next/next/no-html-link-for-pages -- a full page load on purpose, see above */
-export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
-  const digest = errorDigest(error);
+export default function GlobalError({ error, retry }: GlobalErrorProps) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
@@ -25,28 +44,9 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
       </head>
       <body className="flex min-h-dvh flex-col">
         <ThemeSync />
-        <main id="main" className="mx-auto flex w-full max-w-xl flex-1 flex-col justify-center px-4 py-20 sm:px-6">
-          <p className="font-mono text-sm font-medium text-primary">Error</p>
-          <h1 className="mt-2 text-3xl font-semibold tracking-tight sm:text-4xl">Something went wrong</h1>
-          <p className="mt-4 text-base text-muted-foreground">We could not show this page. It may be a passing problem, so trying again often works.</p>
-          {digest && (
-            <p className="mt-6 text-sm text-muted-foreground">
-              If it keeps happening, contact support and quote error id{" "}
-              <code data-testid="error-id" className="rounded bg-muted px-1.5 py-0.5 font-mono text-foreground">
-                {digest}
-              </code>
-              .
-            </p>
-          )}
-          <div className="mt-8 flex flex-wrap gap-3">
-            <button type="button" onClick={retry} className="h-10 rounded-md bg-primary px-4 text-sm font-medium text-primary-foreground hover:bg-primary/90">
-              Try again
-            </button>
-            <a href="/" className="inline-flex h-10 items-center rounded-md border border-border px-4 text-sm font-medium hover:bg-muted">
-              Go to the home page
-            </a>
-          </div>
-        </main>
+        <Suspense fallback={<PlainErrorScreen error={error} retry={retry} />}>
+          <ErrorScreen error={error} retry={retry} />
+        </Suspense>
       </body>
     </html>
   );

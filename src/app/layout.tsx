@@ -9,7 +9,7 @@ import { PreviewBanner } from "@/features/previews/ui/preview-banner";
 import { SkipLink } from "@/components/ui/skip-link";
 import { ImpersonationBannerSlot } from "./impersonation-banner-slot";
 import { ThemeScript } from "@/components/ui/theme-script";
-import { ThemeSync } from "@/components/ui/theme-sync";
+import { ThemeSync } from "@/components/ui/theme-controls";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -11,9 +11,9 @@ function errorDigest(error: unknown): string | undefined {
 }
 
 /**
- * Body of error.tsx and global-error.tsx. Their code loads with every page, so this stays free
- * of next/link and the theme toggle; the home links are full page loads, which also clear
- * whatever client state broke.
+ * Body of error.tsx and global-error.tsx, which load it on demand (their own code loads with
+ * every page). It stays free of next/link and the theme toggle; the home links are full page
+ * loads, which also clear whatever client state broke.
  */
 /* eslint-disable @next/next/no-html-link-for-pages -- full page loads on purpose, see above */
 export function ErrorScreen({ error, retry }: { error: unknown; retry: () => void }) {
