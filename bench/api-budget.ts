@@ -125,13 +125,14 @@ try {
       const threadsBefore = process.env.BUDGET_THREADS ? threadMicros(t.pid) : null;
       const pgBefore = postgresMicros(pg.dataDir);
       const r = (await autocannon({ url: `${t.origin}${route}`, connections: CONNECTIONS, duration: DURATION, headers: await authFor(`round ${round}`) })) as unknown as autocannon.Result;
-      // A second and a half for the last batched writes (request log, metering) to land.
+      // A second and a half for the last batched writes (request log, metering) to land. (A
+      // backend that exits meanwhile takes its CPU out of the sum; such a run reads as 0.)
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       if (threadsBefore) {
         const parts = [...threadMicros(t.pid)].map(([name, c]) => { const b = threadsBefore.get(name) ?? { user: 0, sys: 0 }; return [name, (c.user - b.user) / r.requests.total, (c.sys - b.sys) / r.requests.total] as const; }).filter(([, u, s]) => u + s > 0.5);
         console.log(`      ${t.name}: ${parts.map(([n, u, s]) => `${n} u${u.toFixed(1)} s${s.toFixed(1)}`).join(", ")}`);
       }
-      rows.push({ t, rps: r.requests.average, p99: r.latency.p99, cpu: (cpuMicros(t.pid) - cpuBefore) / r.requests.total, pg: (postgresMicros(pg.dataDir) - pgBefore) / r.requests.total, non2xx: r.non2xx });
+      rows.push({ t, rps: r.requests.average, p99: r.latency.p99, cpu: (cpuMicros(t.pid) - cpuBefore) / r.requests.total, pg: Math.max(0, postgresMicros(pg.dataDir) - pgBefore) / r.requests.total, non2xx: r.non2xx });
     }
     const bareRps = rows.find((x) => x.t.name === "bare node:http")!.rps;
     console.log(`\nround ${round + 1} (load ${os.loadavg()[0]!.toFixed(1)})`);
