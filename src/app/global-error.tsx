@@ -1,7 +1,6 @@
 "use client";
 
 import { lazy, Suspense } from "react";
-import { ThemeScript } from "@/components/ui/theme-script";
 import { ThemeSync } from "@/components/ui/theme-controls";
 import "./globals.css";
 
@@ -35,12 +34,13 @@ const ErrorScreen = lazy(() =>
 );
 
 // Replaces the root layout when that fails, so it brings its own document, styles and theme.
+// The theme comes from ThemeSync: Next renders this in the browser (after its own error shell
+// when the root layout fails on the server), where a <head> script React creates never runs.
 export default function GlobalError({ error, retry }: GlobalErrorProps) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
         <title>Something went wrong · Groundwork</title>
-        <ThemeScript />
       </head>
       <body className="flex min-h-dvh flex-col">
         <ThemeSync />
