@@ -18,7 +18,6 @@
  * `--cpu-prof` into /tmp/budgetprof; `BUDGET_DISCARD=1` makes the `rows` floor build and buffer
  * its rows but not write them (the write's own share).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -28,7 +27,7 @@ import { arrangeApiBench, BENCH_API_PEPPER } from "./lib/api-fixture";
 import { startApiProcess, type ApiProcess } from "./lib/api-process";
 import { startBareServer } from "./lib/bare-server";
 import { startDurablePostgres } from "./lib/durable-postgres";
-import { waitUntilHealthy } from "./lib/healthz";
+import { startChildServer } from "./lib/child-server";
 import { cpuMicros, postgresMicros, threadMicros } from "./lib/proc-cpu";
 import { gitCommit } from "./lib/server";
 
@@ -57,7 +56,9 @@ let api: ApiProcess | null = null;
 async function startBudget(level: string, name: string, body: string, headers: string[], keys: unknown[]): Promise<Target> {
   const port = await findFreePort();
   const prof = process.env.BUDGET_PROFILE === level ? ["--cpu-prof", "--cpu-prof-dir=/tmp/budgetprof"] : [];
-  const child: ChildProcess = spawn(process.execPath, [...prof, "--conditions=react-server", "--import", "tsx", "bench/lib/budget-server.ts"], {
+  const server = await startChildServer({
+    args: [...prof, "--conditions=react-server", "--import", "tsx", "bench/lib/budget-server.ts"],
+    port,
     env: {
       ...hermeticEnv({ DATABASE_URL: pg.url, DATABASE_PREPARE: "1", API_KEY_PEPPER: BENCH_API_PEPPER, LOG_LEVEL: "info", NODE_ENV: "production", APP_SECRET: "bench-secret-bench-secret-bench-secret-0000" }),
       BUDGET_LEVEL: level,
@@ -67,18 +68,9 @@ async function startBudget(level: string, name: string, body: string, headers: s
       BUDGET_HEADERS: JSON.stringify(headers),
       BUDGET_KEYS: JSON.stringify(keys),
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    what: name,
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      await exited;
-    }
-  };
-  const origin = `http://127.0.0.1:${port}`;
-  await waitUntilHealthy(origin, name, { exited: () => child.exitCode !== null });
-  return { name, origin, pid: child.pid!, stop };
+  return { name, ...server };
 }
 
 try {

@@ -4,17 +4,18 @@
  * in production) to /dev/null: the access log's cost is in the figures, not in the report.
  * Resolves once /healthz answers.
  */
-import { spawn } from "node:child_process";
 import { hermeticEnv } from "../../src/lib/env-keys";
 import { findFreePort } from "../../tools/embedded-postgres";
 import { BENCH_API_PEPPER } from "./api-fixture";
-import { waitUntilHealthy } from "./healthz";
+import { startChildServer, type ChildServer } from "./child-server";
 
-export type ApiProcess = { origin: string; pid: number; stop: () => Promise<void> };
+export type ApiProcess = ChildServer;
 
 export async function startApiProcess(opts: { databaseUrl: string; prepare?: boolean; cwd?: string; logLevel?: string; nodeArgs?: string[]; what?: string }): Promise<ApiProcess> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--conditions=react-server", "--import", "tsx", "scripts/api-server.ts"], {
+  return startChildServer({
+    args: [...(opts.nodeArgs ?? []), "--conditions=react-server", "--import", "tsx", "scripts/api-server.ts"],
+    port,
     cwd: opts.cwd,
     env: hermeticEnv({
       DATABASE_URL: opts.databaseUrl,
@@ -27,21 +28,7 @@ export async function startApiProcess(opts: { databaseUrl: string; prepare?: boo
       NODE_ENV: "production",
       APP_SECRET: "bench-secret-bench-secret-bench-secret-0000",
     }),
-    stdio: ["ignore", "ignore", "inherit"],
+    what: opts.what ?? "npm run start:api",
+    timeoutMs: 30_000,
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      await exited;
-    }
-  };
-  const origin = `http://127.0.0.1:${port}`;
-  try {
-    await waitUntilHealthy(origin, opts.what ?? "npm run start:api", { timeoutMs: 30_000, exited: () => child.exitCode !== null });
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { origin, pid: child.pid!, stop };
 }
