@@ -4,7 +4,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { CardHeaderSkeleton, LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 import { API_KEY_PAGE_SIZE } from "../constants";
 import type { ApiKeyDto } from "../schemas";
@@ -110,29 +109,5 @@ export function ApiKeysPanel({ workspaceSlug, role }: { workspaceSlug: string; r
       <RollKeyDialog workspaceSlug={workspaceSlug} apiKey={rolling} onClose={() => setRolling(null)} />
       <EditKeyDialog workspaceSlug={workspaceSlug} apiKey={editing} role={role} onClose={() => setEditing(null)} />
     </Card>
-  );
-}
-
-export function ApiKeysSkeleton() {
-  return (
-    <LoadingRegion label="Loading API keys">
-      <Card>
-        <CardHeaderSkeleton />
-        <CardContent className="flex flex-col divide-y divide-border">
-          {Array.from({ length: 3 }, (_, i) => (
-            <div key={i} className="flex items-center justify-between gap-4 py-3">
-              <div className="flex flex-col gap-2">
-                <Skeleton className="h-4 w-36" />
-                <Skeleton className="h-4 w-16" />
-              </div>
-              <Skeleton className="h-4 w-28" />
-              <Skeleton className="hidden h-4 w-40 md:block" />
-              <Skeleton className="h-4 w-20" />
-              <Skeleton className="h-8 w-36" />
-            </div>
-          ))}
-        </CardContent>
-      </Card>
-    </LoadingRegion>
   );
 }

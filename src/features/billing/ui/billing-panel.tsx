@@ -3,7 +3,6 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { isPaidPlan, PLANS, type BillingInterval, type PaidPlanId } from "@/lib/plans";
 import { useTRPC } from "@/trpc/client";
 import { InvoicesCard } from "./invoices-card";
@@ -141,17 +140,5 @@ function Stat({ label, value, testId }: { label: string; value: string; testId?:
       <dt className="text-xs text-muted-foreground">{label}</dt>
       <dd className="text-lg font-semibold" data-testid={testId}>{value}</dd>
     </div>
-  );
-}
-
-export function BillingSkeleton() {
-  return (
-    <LoadingRegion label="Loading billing">
-      <div aria-hidden="true" className="flex flex-col gap-6">
-        <div className="rounded-xl border border-border bg-card p-6"><Skeleton className="mb-4 h-5 w-40" /><div className="grid gap-4 sm:grid-cols-4">{Array.from({ length: 4 }, (_, i) => <Skeleton key={i} className="h-10" />)}</div></div>
-        <div className="rounded-xl border border-border bg-card p-6"><Skeleton className="mb-4 h-5 w-56" /><Skeleton className="h-36 w-full" /></div>
-        <div className="grid gap-4 md:grid-cols-3">{Array.from({ length: 3 }, (_, i) => <Skeleton key={i} className="h-64 rounded-xl" />)}</div>
-      </div>
-    </LoadingRegion>
   );
 }

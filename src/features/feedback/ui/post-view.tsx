@@ -1,15 +1,15 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { LoadingRegion, Skeleton, SkeletonText } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 import { describeClientError } from "@/trpc/errors";
 import { POST_STATUS_LABELS } from "../constants";
-import { Comments, CommentsSkeleton } from "./comments";
+import { Comments } from "./comments";
 import { ModerationPanel } from "./moderation-panel";
 import type { BoardContext } from "./post-row";
 import { StatusBadge } from "./status-badge";
 import { VoteButton } from "./vote-button";
+import { PostSkeleton } from "./post-view-skeleton";
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -75,24 +75,6 @@ export function PostView({ postId, ctx }: { postId: string; ctx: BoardContext })
         {post.canModerate || post.canEdit ? <ModerationPanel post={post} ctx={ctx} /> : null}
       </article>
       <Comments post={post} ctx={ctx} />
-    </div>
-  );
-}
-
-export function PostSkeleton() {
-  return (
-    <div className="flex flex-col gap-8">
-      <LoadingRegion label="Loading post">
-        <div className="flex items-start gap-4">
-          <Skeleton className="h-12 w-14" />
-          <div className="flex flex-1 flex-col gap-2">
-            <Skeleton className="h-7 w-2/3" />
-            <Skeleton className="h-4 w-64" />
-          </div>
-        </div>
-        <SkeletonText lines={4} className="mt-6" />
-      </LoadingRegion>
-      <CommentsSkeleton />
     </div>
   );
 }
