@@ -3,16 +3,18 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useTRPC } from "@/trpc/client";
 import { API_KEY_PAGE_SIZE } from "../constants";
 import type { ApiKeyDto } from "../schemas";
-import { CreateKeyDialog } from "./create-key-dialog";
-import { EditKeyDialog } from "./edit-key-dialog";
 import { formatDate, formatRelative } from "./format";
-import { RollKeyDialog } from "./roll-key-dialog";
-import { useRevokeKey } from "./use-api-key-mutations";
 import { EmptyState } from "@/components/ui/empty-state";
+import { lazyDialog } from "@/components/ui/lazy-dialog";
+
+// The dialogs' forms and mutations load on demand, preloaded when idle (decision 041).
+const CreateKeyDialog = lazyDialog(() => import("./create-key-dialog"));
+const EditKeyDialog = lazyDialog(() => import("./edit-key-dialog"));
+const RollKeyDialog = lazyDialog(() => import("./roll-key-dialog"));
+const RevokeKeyDialog = lazyDialog(() => import("./revoke-key-dialog"));
 
 const STATUS: Record<ApiKeyDto["status"], { label: string; className: string }> = {
   active: { label: "Active", className: "bg-emerald-500/15 text-emerald-800 dark:text-emerald-300" },
@@ -26,7 +28,7 @@ type Role = "owner" | "admin" | "member";
 export function ApiKeysPanel({ workspaceSlug, role }: { workspaceSlug: string; role: Role }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.apiKeys.list.queryOptions({ workspaceSlug, limit: API_KEY_PAGE_SIZE }));
-  const revoke = useRevokeKey(workspaceSlug);
+  const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiKeyDto | null>(null);
   const [rolling, setRolling] = useState<ApiKeyDto | null>(null);
   const [editing, setEditing] = useState<ApiKeyDto | null>(null);
@@ -38,7 +40,7 @@ export function ApiKeysPanel({ workspaceSlug, role }: { workspaceSlug: string; r
           <CardTitle>API keys</CardTitle>
           <CardDescription>Keys call the REST API as the person who created them, never with more than their current role allows.</CardDescription>
         </div>
-        <CreateKeyDialog workspaceSlug={workspaceSlug} role={role} defaultRateLimit={data.defaultRequestsPerMinute} />
+        <Button onClick={() => setCreating(true)}>Create key</Button>
       </CardHeader>
       <CardContent className="overflow-x-auto">
         {data.items.length === 0 ? (
@@ -95,19 +97,10 @@ export function ApiKeysPanel({ workspaceSlug, role }: { workspaceSlug: string; r
           </table>
         )}
       </CardContent>
-      <ConfirmDialog
-        open={revoking !== null}
-        onOpenChange={(open) => !open && setRevoking(null)}
-        title={`Revoke “${revoking?.name ?? ""}”?`}
-        description={<p>Every request with {revoking?.start}… is refused from now on. This can&apos;t be undone; integrations using it need a new key.</p>}
-        confirmLabel="Revoke key"
-        onConfirm={() => {
-          if (revoking) revoke.mutate({ workspaceSlug, keyId: revoking.id });
-          setRevoking(null);
-        }}
-      />
-      <RollKeyDialog workspaceSlug={workspaceSlug} apiKey={rolling} onClose={() => setRolling(null)} />
-      <EditKeyDialog workspaceSlug={workspaceSlug} apiKey={editing} role={role} onClose={() => setEditing(null)} />
+      <CreateKeyDialog open={creating} onOpenChange={setCreating} workspaceSlug={workspaceSlug} role={role} defaultRateLimit={data.defaultRequestsPerMinute} />
+      <RevokeKeyDialog open={revoking !== null} workspaceSlug={workspaceSlug} apiKey={revoking} onClose={() => setRevoking(null)} />
+      <RollKeyDialog open={rolling !== null} workspaceSlug={workspaceSlug} apiKey={rolling} onClose={() => setRolling(null)} />
+      <EditKeyDialog open={editing !== null} workspaceSlug={workspaceSlug} apiKey={editing} role={role} onClose={() => setEditing(null)} />
     </Card>
   );
 }
