@@ -1,18 +1,17 @@
 "use client";
 import { adminMutation } from "@/features/admin/ui/admin-mode-store";
 import { CohortsPanel } from "@/features/flags/ui/cohorts-panel";
-import { FlagEditor } from "@/features/flags/ui/flag-editor";
 import { FlagsTable } from "@/features/flags/ui/flags-table";
 
-/** The flag console's writes, wired to admin mode (the password dialog is mounted by the admin layout). */
+/**
+ * The flag console's writes, wired to admin mode (the password dialog is mounted by the admin layout).
+ * The editor's is in [key]/flag-editor-live.tsx: a client module reaches the browser whole, so one
+ * shared by both pages loaded the editor on the list and the cohorts panel on the editor.
+ */
 export function FlagsTableLive() {
   return <FlagsTable adminMutation={adminMutation} />;
 }
 
 export function CohortsPanelLive() {
   return <CohortsPanel adminMutation={adminMutation} />;
-}
-
-export function FlagEditorLive({ flagKey }: { flagKey: string }) {
-  return <FlagEditor flagKey={flagKey} adminMutation={adminMutation} />;
 }

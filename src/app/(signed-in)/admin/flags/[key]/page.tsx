@@ -9,7 +9,7 @@ import { WhoSeesThis } from "@/features/flags/ui/who-sees-this";
 import { isFlagKey } from "@/lib/flags/registry";
 import { HydrateClient } from "@/trpc/hydrate-client";
 import { prefetch, trpc } from "@/trpc/server";
-import { FlagEditorLive } from "../with-admin-mode";
+import { FlagEditorLive } from "./flag-editor-live";
 
 type Params = { params: Promise<{ key: string }> };
 
