@@ -1,9 +1,9 @@
 "use client";
-import { lazyDialog } from "@/components/ui/lazy-dialog";
+import { loadOnOpen } from "@/components/ui/load-on-open";
 import { useAdminModeDialog } from "./admin-mode-store";
 
 // The form (useForm, fields, the mutation) loads on demand, preloaded when idle (decision 041).
-const AdminModeFormDialog = lazyDialog(() => import("./admin-mode-form-dialog"));
+const AdminModeFormDialog = loadOnOpen(() => import("./admin-mode-form-dialog"));
 
 /**
  * The password (and second-factor) prompt for admin mode. Mounted once by the admin layout;

@@ -8,13 +8,13 @@ import { API_KEY_PAGE_SIZE } from "../constants";
 import type { ApiKeyDto } from "../schemas";
 import { formatDate, formatRelative } from "./format";
 import { EmptyState } from "@/components/ui/empty-state";
-import { lazyDialog } from "@/components/ui/lazy-dialog";
+import { loadOnOpen } from "@/components/ui/load-on-open";
 
 // The dialogs' forms and mutations load on demand, preloaded when idle (decision 041).
-const CreateKeyDialog = lazyDialog(() => import("./create-key-dialog"));
-const EditKeyDialog = lazyDialog(() => import("./edit-key-dialog"));
-const RollKeyDialog = lazyDialog(() => import("./roll-key-dialog"));
-const RevokeKeyDialog = lazyDialog(() => import("./revoke-key-dialog"));
+const CreateKeyDialog = loadOnOpen(() => import("./create-key-dialog"));
+const EditKeyDialog = loadOnOpen(() => import("./edit-key-dialog"));
+const RollKeyDialog = loadOnOpen(() => import("./roll-key-dialog"));
+const RevokeKeyDialog = loadOnOpen(() => import("./revoke-key-dialog"));
 
 const STATUS: Record<ApiKeyDto["status"], { label: string; className: string }> = {
   active: { label: "Active", className: "bg-emerald-500/15 text-emerald-800 dark:text-emerald-300" },

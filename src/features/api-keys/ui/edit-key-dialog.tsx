@@ -16,7 +16,7 @@ import { useKeysRefresh } from "./use-api-key-mutations";
 
 type Role = "owner" | "admin" | "member";
 
-/** Loaded on demand (`lazyDialog`); `open` is `apiKey !== null`. */
+/** Loaded on demand (`loadOnOpen`); `open` is `apiKey !== null`. */
 export default function EditKeyDialog({ open, workspaceSlug, apiKey, role, onClose }: { open: boolean; workspaceSlug: string; apiKey: ApiKeyDto | null; role: Role; onClose: () => void }) {
   return (
     <FormDialogContent open={open} onOpenChange={(next) => !next && onClose()} title={`Edit “${apiKey?.name ?? ""}”`} description="Changes apply to the next request, on every server.">

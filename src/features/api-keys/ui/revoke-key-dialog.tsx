@@ -3,7 +3,7 @@ import ConfirmDialogContent from "@/components/ui/confirm-dialog-content";
 import type { ApiKeyDto } from "../schemas";
 import { useRevokeKey } from "./use-api-key-mutations";
 
-/** Confirms a revoke, which shows at once (see `useRevokeKey`). Loaded on demand (`lazyDialog`); `open` is `apiKey !== null`. */
+/** Confirms a revoke, which shows at once (see `useRevokeKey`). Loaded on demand (`loadOnOpen`); `open` is `apiKey !== null`. */
 export default function RevokeKeyDialog({ open, workspaceSlug, apiKey, onClose }: { open: boolean; workspaceSlug: string; apiKey: ApiKeyDto | null; onClose: () => void }) {
   const revoke = useRevokeKey(workspaceSlug);
   return (

@@ -14,7 +14,7 @@ import { useKeysRefresh } from "./use-api-key-mutations";
 
 const GRACE_LABEL: Record<(typeof ROLL_GRACE_SECONDS)[number], string> = { 0: "Stop at once", 3600: "1 hour", 86_400: "24 hours", 604_800: "7 days" };
 
-/** A new secret for the key; the old one keeps working for the chosen grace period. Loaded on demand (`lazyDialog`); `open` is `apiKey !== null`. */
+/** A new secret for the key; the old one keeps working for the chosen grace period. Loaded on demand (`loadOnOpen`); `open` is `apiKey !== null`. */
 export default function RollKeyDialog({ open, workspaceSlug, apiKey, onClose }: { open: boolean; workspaceSlug: string; apiKey: ApiKeyDto | null; onClose: () => void }) {
   const trpc = useTRPC();
   const refresh = useKeysRefresh();
