@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { isPaidPlan, PLANS, type BillingInterval, type PaidPlanId } from "@/lib/plans";
 import { useTRPC } from "@/trpc/client";
-import { InvoicesCard } from "./invoices-card";
+import { InvoicesCardSkeleton, InvoicesUnavailable } from "./invoices-card-frame";
 import { IntervalToggle, PlanCards } from "./plan-cards";
 import { UsageChart } from "./usage-chart";
 import { useCancelResume, useGoToGateway } from "./use-billing-mutations";
@@ -15,6 +15,9 @@ import { usePreloadWhenIdle } from "@/components/ui/preload-when-idle";
 // Opened by a click only: its code is fetched when the browser is idle, not with the page (decision 041).
 const loadChangePlanDialog = () => import("./change-plan-dialog");
 const ChangePlanDialog = lazy(() => loadChangePlanDialog().then((m) => ({ default: m.ChangePlanDialog })));
+// Below the fold, and its data comes from the gateway after the page anyway: its code is fetched
+// when it renders. If that fails, the card says so instead of failing the page.
+const InvoicesCard = lazy(() => import("./invoices-card").then((m) => ({ default: m.InvoicesCard }), () => ({ default: InvoicesUnavailable })));
 
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 const STATUS_TEXT: Record<string, string> = { active: "Active", trialing: "Trial", past_due: "Payment failed", unpaid: "Unpaid", canceled: "Canceled", incomplete: "Incomplete", incomplete_expired: "Expired", paused: "Paused" };
@@ -129,7 +132,9 @@ export function BillingPanel({ workspaceSlug, checkout }: { workspaceSlug: strin
         </Suspense>
       ) : null}
 
-      <InvoicesCard workspaceSlug={workspaceSlug} />
+      <Suspense fallback={<InvoicesCardSkeleton />}>
+        <InvoicesCard workspaceSlug={workspaceSlug} />
+      </Suspense>
     </div>
   );
 }
