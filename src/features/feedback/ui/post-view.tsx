@@ -1,15 +1,25 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { lazy, Suspense } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 import { describeClientError } from "@/trpc/errors";
 import { POST_STATUS_LABELS } from "../constants";
 import { Comments } from "./comments";
-import { ModerationPanel } from "./moderation-panel";
 import type { BoardContext } from "./post-row";
 import { StatusBadge } from "./status-badge";
 import { VoteButton } from "./vote-button";
 import { PostSkeleton } from "./post-view-skeleton";
+
+// Only the post's author (for a while) and the board's admins get these tools: their code is
+// fetched when they are shown, not by every reader (decision 041). If it can't load, the post
+// still shows, with a note.
+const ModerationPanel = lazy(() => import("./moderation-panel").then((m) => ({ default: m.ModerationPanel }), () => ({ default: ModerationUnavailable })));
+
+function ModerationUnavailable() {
+  return <p className="text-sm text-destructive">The editing tools couldn&apos;t load. Reload the page to try again.</p>;
+}
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -72,7 +82,11 @@ export function PostView({ postId, ctx }: { postId: string; ctx: BoardContext })
             </ol>
           </section>
         ) : null}
-        {post.canModerate || post.canEdit ? <ModerationPanel post={post} ctx={ctx} /> : null}
+        {post.canModerate || post.canEdit ? (
+          <Suspense fallback={<Skeleton className="h-10 w-full" />}>
+            <ModerationPanel post={post} ctx={ctx} />
+          </Suspense>
+        ) : null}
       </article>
       <Comments post={post} ctx={ctx} />
     </div>
