@@ -1,14 +1,9 @@
 "use client";
-import { lazy } from "react";
-import { FlagAuditUnavailable } from "./flag-audit-skeleton";
+import { lazyView } from "@/components/ui/lazy-view";
 
-const FlagAudit = lazy(() => import("./flag-audit").then((m) => ({ default: m.FlagAudit }), () => ({ default: FlagAuditUnavailable })));
+const FlagAudit = lazyView("The audit log", () => import("./flag-audit").then((m) => m.FlagAudit));
 
-/**
- * The audit log, last on both flag pages: its code (and the infinite query's) is fetched when
- * it renders, not with the page (decision 041); the server still renders it, so it shows at
- * once. Render it inside a Suspense whose fallback is FlagAuditSkeleton.
- */
+/** The audit log, last on both flag pages, loaded as a lazyView: render it inside a Suspense whose fallback is FlagAuditSkeleton. */
 export function FlagAuditLazy({ flagKey }: { flagKey: string | null }) {
   return <FlagAudit flagKey={flagKey} />;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { CohortsPanelSkeleton } from "@/features/flags/ui/cohorts-panel";
+import { CohortsPanelSkeleton } from "@/features/flags/ui/cohorts-panel-skeleton";
 import { FlagAuditLazy } from "@/features/flags/ui/flag-audit-lazy";
 import { FlagAuditSkeleton } from "@/features/flags/ui/flag-audit-skeleton";
 import { FlagsTableSkeleton, StaleFlags } from "@/features/flags/ui/flags-table";

@@ -1,6 +1,6 @@
 "use client";
+import { lazyView } from "@/components/ui/lazy-view";
 import { adminMutation } from "@/features/admin/ui/admin-mode-store";
-import { CohortsPanel } from "@/features/flags/ui/cohorts-panel";
 import { FlagsTable } from "@/features/flags/ui/flags-table";
 
 /**
@@ -11,6 +11,9 @@ import { FlagsTable } from "@/features/flags/ui/flags-table";
 export function FlagsTableLive() {
   return <FlagsTable adminMutation={adminMutation} />;
 }
+
+// Below the flags and stale flags: its code (the form, the add and remove mutations) loads as a lazyView.
+const CohortsPanel = lazyView("The cohorts panel", () => import("@/features/flags/ui/cohorts-panel").then((m) => m.CohortsPanel));
 
 export function CohortsPanelLive() {
   return <CohortsPanel adminMutation={adminMutation} />;
