@@ -2,11 +2,12 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { lazy, Suspense } from "react";
+import { lazyView } from "@/components/ui/lazy-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 import { describeClientError } from "@/trpc/errors";
 import { POST_STATUS_LABELS } from "../constants";
-import { Comments } from "./comments";
+import { CommentsSkeleton } from "./comments-skeleton";
 import type { BoardContext } from "./post-row";
 import { StatusBadge } from "./status-badge";
 import { VoteButton } from "./vote-button";
@@ -16,6 +17,10 @@ import { PostSkeleton } from "./post-view-skeleton";
 // fetched when they are shown, not by every reader (decision 041). If it can't load, the post
 // still shows, with a note.
 const ModerationPanel = lazy(() => import("./moderation-panel").then((m) => ({ default: m.ModerationPanel }), () => ({ default: ModerationUnavailable })));
+
+// Below the post: the comments' code (the list, the comment, reply and edit forms, their
+// mutations) loads when they render, with their skeleton until then (decision 041).
+const Comments = lazyView("The comments", () => import("./comments").then((m) => m.Comments));
 
 function ModerationUnavailable() {
   return <p className="text-sm text-destructive">The editing tools couldn&apos;t load. Reload the page to try again.</p>;
@@ -88,7 +93,9 @@ export function PostView({ postId, ctx }: { postId: string; ctx: BoardContext })
           </Suspense>
         ) : null}
       </article>
-      <Comments post={post} ctx={ctx} />
+      <Suspense fallback={<CommentsSkeleton />}>
+        <Comments post={post} ctx={ctx} />
+      </Suspense>
     </div>
   );
 }
