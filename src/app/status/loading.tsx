@@ -1,6 +1,6 @@
 import { PageSkeleton } from "@/components/ui/skeleton";
-import { PingLogSkeleton } from "@/features/observability/ui/ping-log";
-import { StatusPanelSkeleton } from "@/features/observability/ui/status-panel";
+import { PingLogSkeleton } from "@/features/observability/ui/ping-log-skeleton";
+import { StatusPanelSkeleton } from "@/features/observability/ui/status-panel-skeleton";
 
 export default function Loading() {
   return (

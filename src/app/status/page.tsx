@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { nextPingCursor, PING_PAGE_SIZE } from "@/features/observability/schemas";
-import { PingLog, PingLogSkeleton } from "@/features/observability/ui/ping-log";
-import { StatusPanel, StatusPanelSkeleton } from "@/features/observability/ui/status-panel";
+import { PingLog } from "@/features/observability/ui/ping-log";
+import { PingLogSkeleton } from "@/features/observability/ui/ping-log-skeleton";
+import { StatusPanel } from "@/features/observability/ui/status-panel";
+import { StatusPanelSkeleton } from "@/features/observability/ui/status-panel-skeleton";
 import { HydrateClient } from "@/trpc/hydrate-client";
 import { prefetch, trpc } from "@/trpc/server";
 

@@ -3,17 +3,18 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { CardHeaderSkeleton, LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 import { API_KEY_PAGE_SIZE } from "../constants";
 import type { ApiKeyDto } from "../schemas";
-import { CreateKeyDialog } from "./create-key-dialog";
-import { EditKeyDialog } from "./edit-key-dialog";
 import { formatDate, formatRelative } from "./format";
-import { RollKeyDialog } from "./roll-key-dialog";
-import { useRevokeKey } from "./use-api-key-mutations";
 import { EmptyState } from "@/components/ui/empty-state";
+import { loadOnOpen } from "@/components/ui/load-on-open";
+
+// The dialogs' forms and mutations load on demand, preloaded when idle (decision 041).
+const CreateKeyDialog = loadOnOpen(() => import("./create-key-dialog"));
+const EditKeyDialog = loadOnOpen(() => import("./edit-key-dialog"));
+const RollKeyDialog = loadOnOpen(() => import("./roll-key-dialog"));
+const RevokeKeyDialog = loadOnOpen(() => import("./revoke-key-dialog"));
 
 const STATUS: Record<ApiKeyDto["status"], { label: string; className: string }> = {
   active: { label: "Active", className: "bg-emerald-500/15 text-emerald-800 dark:text-emerald-300" },
@@ -27,7 +28,7 @@ type Role = "owner" | "admin" | "member";
 export function ApiKeysPanel({ workspaceSlug, role }: { workspaceSlug: string; role: Role }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.apiKeys.list.queryOptions({ workspaceSlug, limit: API_KEY_PAGE_SIZE }));
-  const revoke = useRevokeKey(workspaceSlug);
+  const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiKeyDto | null>(null);
   const [rolling, setRolling] = useState<ApiKeyDto | null>(null);
   const [editing, setEditing] = useState<ApiKeyDto | null>(null);
@@ -39,7 +40,7 @@ export function ApiKeysPanel({ workspaceSlug, role }: { workspaceSlug: string; r
           <CardTitle>API keys</CardTitle>
           <CardDescription>Keys call the REST API as the person who created them, never with more than their current role allows.</CardDescription>
         </div>
-        <CreateKeyDialog workspaceSlug={workspaceSlug} role={role} defaultRateLimit={data.defaultRequestsPerMinute} />
+        <Button onClick={() => setCreating(true)}>Create key</Button>
       </CardHeader>
       <CardContent className="overflow-x-auto">
         {data.items.length === 0 ? (
@@ -96,43 +97,10 @@ export function ApiKeysPanel({ workspaceSlug, role }: { workspaceSlug: string; r
           </table>
         )}
       </CardContent>
-      <ConfirmDialog
-        open={revoking !== null}
-        onOpenChange={(open) => !open && setRevoking(null)}
-        title={`Revoke “${revoking?.name ?? ""}”?`}
-        description={<p>Every request with {revoking?.start}… is refused from now on. This can&apos;t be undone; integrations using it need a new key.</p>}
-        confirmLabel="Revoke key"
-        onConfirm={() => {
-          if (revoking) revoke.mutate({ workspaceSlug, keyId: revoking.id });
-          setRevoking(null);
-        }}
-      />
-      <RollKeyDialog workspaceSlug={workspaceSlug} apiKey={rolling} onClose={() => setRolling(null)} />
-      <EditKeyDialog workspaceSlug={workspaceSlug} apiKey={editing} role={role} onClose={() => setEditing(null)} />
+      <CreateKeyDialog open={creating} onOpenChange={setCreating} workspaceSlug={workspaceSlug} role={role} defaultRateLimit={data.defaultRequestsPerMinute} />
+      <RevokeKeyDialog open={revoking !== null} workspaceSlug={workspaceSlug} apiKey={revoking} onClose={() => setRevoking(null)} />
+      <RollKeyDialog open={rolling !== null} workspaceSlug={workspaceSlug} apiKey={rolling} onClose={() => setRolling(null)} />
+      <EditKeyDialog open={editing !== null} workspaceSlug={workspaceSlug} apiKey={editing} role={role} onClose={() => setEditing(null)} />
     </Card>
-  );
-}
-
-export function ApiKeysSkeleton() {
-  return (
-    <LoadingRegion label="Loading API keys">
-      <Card>
-        <CardHeaderSkeleton />
-        <CardContent className="flex flex-col divide-y divide-border">
-          {Array.from({ length: 3 }, (_, i) => (
-            <div key={i} className="flex items-center justify-between gap-4 py-3">
-              <div className="flex flex-col gap-2">
-                <Skeleton className="h-4 w-36" />
-                <Skeleton className="h-4 w-16" />
-              </div>
-              <Skeleton className="h-4 w-28" />
-              <Skeleton className="hidden h-4 w-40 md:block" />
-              <Skeleton className="h-4 w-20" />
-              <Skeleton className="h-8 w-36" />
-            </div>
-          ))}
-        </CardContent>
-      </Card>
-    </LoadingRegion>
   );
 }

@@ -10,17 +10,18 @@ import type { ApiKeyScope } from "@/lib/api-scopes";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import type { ApiKeyDto } from "../schemas";
-import { FormDialog } from "@/components/ui/form-dialog";
+import FormDialogContent from "@/components/ui/form-dialog-content";
 import { ScopeFields } from "./scope-fields";
 import { useKeysRefresh } from "./use-api-key-mutations";
 
 type Role = "owner" | "admin" | "member";
 
-export function EditKeyDialog({ workspaceSlug, apiKey, role, onClose }: { workspaceSlug: string; apiKey: ApiKeyDto | null; role: Role; onClose: () => void }) {
+/** Loaded on demand (`loadOnOpen`); `open` is `apiKey !== null`. */
+export default function EditKeyDialog({ open, workspaceSlug, apiKey, role, onClose }: { open: boolean; workspaceSlug: string; apiKey: ApiKeyDto | null; role: Role; onClose: () => void }) {
   return (
-    <FormDialog open={apiKey !== null} onOpenChange={(open) => !open && onClose()} title={`Edit “${apiKey?.name ?? ""}”`} description="Changes apply to the next request, on every server.">
+    <FormDialogContent open={open} onOpenChange={(next) => !next && onClose()} title={`Edit “${apiKey?.name ?? ""}”`} description="Changes apply to the next request, on every server.">
       {apiKey ? <EditKeyForm key={apiKey.id} workspaceSlug={workspaceSlug} apiKey={apiKey} role={role} onClose={onClose} /> : null}
-    </FormDialog>
+    </FormDialogContent>
   );
 }
 

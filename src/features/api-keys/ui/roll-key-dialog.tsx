@@ -8,14 +8,14 @@ import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { ROLL_GRACE_SECONDS } from "../constants";
 import type { ApiKeyDto } from "../schemas";
-import { FormDialog } from "@/components/ui/form-dialog";
+import FormDialogContent from "@/components/ui/form-dialog-content";
 import { SecretReveal } from "./secret-reveal";
 import { useKeysRefresh } from "./use-api-key-mutations";
 
 const GRACE_LABEL: Record<(typeof ROLL_GRACE_SECONDS)[number], string> = { 0: "Stop at once", 3600: "1 hour", 86_400: "24 hours", 604_800: "7 days" };
 
-/** A new secret for the key; the old one keeps working for the chosen grace period. */
-export function RollKeyDialog({ workspaceSlug, apiKey, onClose }: { workspaceSlug: string; apiKey: ApiKeyDto | null; onClose: () => void }) {
+/** A new secret for the key; the old one keeps working for the chosen grace period. Loaded on demand (`loadOnOpen`); `open` is `apiKey !== null`. */
+export default function RollKeyDialog({ open, workspaceSlug, apiKey, onClose }: { open: boolean; workspaceSlug: string; apiKey: ApiKeyDto | null; onClose: () => void }) {
   const trpc = useTRPC();
   const refresh = useKeysRefresh();
   const [grace, setGrace] = useState<(typeof ROLL_GRACE_SECONDS)[number]>(86_400);
@@ -27,7 +27,7 @@ export function RollKeyDialog({ workspaceSlug, apiKey, onClose }: { workspaceSlu
     onClose();
   };
   return (
-    <FormDialog open={apiKey !== null} onOpenChange={(open) => !open && close()} title={secret ? "The rolled key" : `Roll “${apiKey?.name ?? ""}”`} description={secret ? undefined : "You get a new secret for the same key (same scopes, limits and usage history)."}>
+    <FormDialogContent open={open} onOpenChange={(next) => !next && close()} title={secret ? "The rolled key" : `Roll “${apiKey?.name ?? ""}”`} description={secret ? undefined : "You get a new secret for the same key (same scopes, limits and usage history)."}>
       {secret ? (
         <SecretReveal secret={secret} note={grace > 0 ? `The old secret keeps working for ${GRACE_LABEL[grace]}.` : "The old secret no longer works."} onDone={close} />
       ) : (
@@ -49,6 +49,6 @@ export function RollKeyDialog({ workspaceSlug, apiKey, onClose }: { workspaceSlu
           </div>
         </div>
       )}
-    </FormDialog>
+    </FormDialogContent>
   );
 }

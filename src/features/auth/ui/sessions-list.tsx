@@ -2,7 +2,6 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 import { useRevokeSessions } from "./use-revoke-session";
 
@@ -55,8 +54,4 @@ export function SessionsList() {
       </CardContent>
     </Card>
   );
-}
-
-export function SessionsListSkeleton() {
-  return <ListCardSkeleton label="Loading sessions" />;
 }

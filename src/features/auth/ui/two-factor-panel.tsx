@@ -2,7 +2,6 @@
 import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { cn } from "@/lib/cn";
 import { useTRPC } from "@/trpc/client";
@@ -83,22 +82,5 @@ export function TwoFactorPanel() {
         </>
       ) : null}
     </div>
-  );
-}
-
-export function TwoFactorPanelSkeleton() {
-  return (
-    <LoadingRegion label="Loading two-factor settings">
-      <Card>
-        <CardHeader>
-          <Skeleton className="h-5 w-56" />
-          <Skeleton className="h-4 w-72" />
-        </CardHeader>
-        <CardContent className="flex flex-col gap-3">
-          <Skeleton className="h-4 w-full max-w-lg" />
-          <Skeleton className="h-10 w-64" />
-        </CardContent>
-      </Card>
-    </LoadingRegion>
   );
 }

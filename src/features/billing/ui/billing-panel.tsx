@@ -3,10 +3,9 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { isPaidPlan, PLANS, type BillingInterval, type PaidPlanId } from "@/lib/plans";
 import { useTRPC } from "@/trpc/client";
-import { InvoicesCard } from "./invoices-card";
+import { InvoicesCardSkeleton, InvoicesUnavailable } from "./invoices-card-frame";
 import { IntervalToggle, PlanCards } from "./plan-cards";
 import { UsageChart } from "./usage-chart";
 import { useCancelResume, useGoToGateway } from "./use-billing-mutations";
@@ -16,6 +15,9 @@ import { usePreloadWhenIdle } from "@/components/ui/preload-when-idle";
 // Opened by a click only: its code is fetched when the browser is idle, not with the page (decision 041).
 const loadChangePlanDialog = () => import("./change-plan-dialog");
 const ChangePlanDialog = lazy(() => loadChangePlanDialog().then((m) => ({ default: m.ChangePlanDialog })));
+// Below the fold, and its data comes from the gateway after the page anyway: its code is fetched
+// when it renders. If that fails, the card says so instead of failing the page.
+const InvoicesCard = lazy(() => import("./invoices-card").then((m) => ({ default: m.InvoicesCard }), () => ({ default: InvoicesUnavailable })));
 
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 const STATUS_TEXT: Record<string, string> = { active: "Active", trialing: "Trial", past_due: "Payment failed", unpaid: "Unpaid", canceled: "Canceled", incomplete: "Incomplete", incomplete_expired: "Expired", paused: "Paused" };
@@ -130,7 +132,9 @@ export function BillingPanel({ workspaceSlug, checkout }: { workspaceSlug: strin
         </Suspense>
       ) : null}
 
-      <InvoicesCard workspaceSlug={workspaceSlug} />
+      <Suspense fallback={<InvoicesCardSkeleton />}>
+        <InvoicesCard workspaceSlug={workspaceSlug} />
+      </Suspense>
     </div>
   );
 }
@@ -141,17 +145,5 @@ function Stat({ label, value, testId }: { label: string; value: string; testId?:
       <dt className="text-xs text-muted-foreground">{label}</dt>
       <dd className="text-lg font-semibold" data-testid={testId}>{value}</dd>
     </div>
-  );
-}
-
-export function BillingSkeleton() {
-  return (
-    <LoadingRegion label="Loading billing">
-      <div aria-hidden="true" className="flex flex-col gap-6">
-        <div className="rounded-xl border border-border bg-card p-6"><Skeleton className="mb-4 h-5 w-40" /><div className="grid gap-4 sm:grid-cols-4">{Array.from({ length: 4 }, (_, i) => <Skeleton key={i} className="h-10" />)}</div></div>
-        <div className="rounded-xl border border-border bg-card p-6"><Skeleton className="mb-4 h-5 w-56" /><Skeleton className="h-36 w-full" /></div>
-        <div className="grid gap-4 md:grid-cols-3">{Array.from({ length: 3 }, (_, i) => <Skeleton key={i} className="h-64 rounded-xl" />)}</div>
-      </div>
-    </LoadingRegion>
   );
 }

@@ -1,11 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { SkeletonRows } from "@/components/ui/skeleton";
 import { formatCents } from "@/lib/plans";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
 import { EmptyState } from "@/components/ui/empty-state";
+import { InvoicesCardFrame, InvoicesLoading } from "./invoices-card-frame";
 
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
@@ -17,34 +16,28 @@ export function InvoicesCard({ workspaceSlug, staff = false }: { workspaceSlug: 
   const trpc = useTRPC();
   const invoices = useQuery(staff ? trpc.staffBilling.invoices.queryOptions({ workspaceSlug }) : trpc.billing.invoices.queryOptions({ workspaceSlug }));
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Invoices</CardTitle>
-        <CardDescription>Each links to the payment provider&apos;s invoice page and PDF.</CardDescription>
-      </CardHeader>
-      <CardContent>
-        {invoices.isPending ? (
-          <div aria-busy="true"><span className="sr-only">Loading invoices…</span><SkeletonRows rows={3} /></div>
-        ) : invoices.error ? (
-          <p className="text-sm text-destructive">{describeClientError(invoices.error).message}</p>
-        ) : invoices.data.length === 0 ? (
-          <EmptyState compact title="No invoices yet" description="Each payment for this workspace's plan leaves an invoice here, with a link to its PDF." />
-        ) : (
-          <ul className="flex flex-col divide-y divide-border" data-testid="invoices">
-            {invoices.data.map((inv) => (
-              <li key={inv.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm" data-testid="invoice-row">
-                <span>{date.format(inv.createdAt)} · {inv.number ?? inv.id}</span>
-                <span className="tabular-nums">{formatCents(inv.amountDueCents, inv.currency)}</span>
-                <span className={inv.status === "paid" ? "text-muted-foreground" : "font-medium text-destructive"}>{inv.status ?? "draft"}</span>
-                <span className="flex gap-3">
-                  {inv.hostedUrl ? <a className="underline" href={inv.hostedUrl}>{inv.status === "open" && !staff ? "Pay" : "View"}</a> : null}
-                  {inv.pdfUrl ? <a className="underline" href={inv.pdfUrl}>PDF</a> : null}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </CardContent>
-    </Card>
+    <InvoicesCardFrame>
+      {invoices.isPending ? (
+        <InvoicesLoading />
+      ) : invoices.error ? (
+        <p className="text-sm text-destructive">{describeClientError(invoices.error).message}</p>
+      ) : invoices.data.length === 0 ? (
+        <EmptyState compact title="No invoices yet" description="Each payment for this workspace's plan leaves an invoice here, with a link to its PDF." />
+      ) : (
+        <ul className="flex flex-col divide-y divide-border" data-testid="invoices">
+          {invoices.data.map((inv) => (
+            <li key={inv.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm" data-testid="invoice-row">
+              <span>{date.format(inv.createdAt)} · {inv.number ?? inv.id}</span>
+              <span className="tabular-nums">{formatCents(inv.amountDueCents, inv.currency)}</span>
+              <span className={inv.status === "paid" ? "text-muted-foreground" : "font-medium text-destructive"}>{inv.status ?? "draft"}</span>
+              <span className="flex gap-3">
+                {inv.hostedUrl ? <a className="underline" href={inv.hostedUrl}>{inv.status === "open" && !staff ? "Pay" : "View"}</a> : null}
+                {inv.pdfUrl ? <a className="underline" href={inv.pdfUrl}>PDF</a> : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </InvoicesCardFrame>
   );
 }

@@ -2,7 +2,6 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
@@ -118,21 +117,4 @@ function ExportOutcome({ exp }: { exp: DataExport }) {
   if (exp.status === "failed") return <span className="text-destructive">{exp.error ?? "Failed"}</span>;
   if (exp.status === "done") return <span className="text-muted-foreground">Expired</span>;
   return <span className="text-muted-foreground">{exp.step ?? "Queued"}</span>;
-}
-
-export function ExportPanelSkeleton() {
-  return (
-    <LoadingRegion label="Loading your exports">
-      <Card>
-        <CardHeader>
-          <Skeleton className="h-5 w-36" />
-          <Skeleton className="h-4 w-96 max-w-full" />
-        </CardHeader>
-        <CardContent className="flex flex-col gap-4">
-          <Skeleton className="h-9 w-36" />
-          <Skeleton className="h-12 w-full" />
-        </CardContent>
-      </Card>
-    </LoadingRegion>
-  );
 }

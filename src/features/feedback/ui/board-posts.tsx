@@ -5,7 +5,6 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useFlagValue } from "@/lib/flags/use-flag";
 import { useTRPC } from "@/trpc/client";
 import { formatTotal, POST_PAGE_SIZE, POST_STATUS_LABELS, POST_STATUS_VALUES, type PostStatusValue } from "../constants";
@@ -13,6 +12,7 @@ import type { BoardDto, PostSort } from "../schemas";
 import { PostRow, type BoardContext } from "./post-row";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ButtonLink } from "@/components/ui/button-link";
+import { PostListSkeleton } from "./board-posts-skeleton";
 
 export type ListFilters = { sort: PostSort; status: PostStatusValue | null; tag: string | null; q: string; held: boolean };
 
@@ -136,27 +136,5 @@ export function BoardPosts({ board, ctx }: { board: BoardDto; ctx: BoardContext 
         </Button>
       ) : null}
     </section>
-  );
-}
-
-export function PostListSkeleton({ rows = 5 }: { rows?: number }) {
-  return (
-    <LoadingRegion label="Loading posts">
-      <div className="divide-y divide-border rounded-xl border border-border bg-card px-4">
-        {Array.from({ length: rows }, (_, i) => (
-          <div key={i} className="flex items-start gap-4 py-4">
-            <Skeleton className="h-12 w-14" />
-            <div className="flex flex-1 flex-col gap-2">
-              <Skeleton className="h-4 w-2/3" />
-              <Skeleton className="h-4 w-full" />
-              <div className="flex gap-2">
-                <Skeleton className="h-4 w-16" />
-                <Skeleton className="h-4 w-24" />
-              </div>
-            </div>
-          </div>
-        ))}
-      </div>
-    </LoadingRegion>
   );
 }

@@ -2,12 +2,12 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 import type { BoardDto } from "../schemas";
 import type { BoardContext } from "./post-row";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ButtonLink } from "@/components/ui/button-link";
+import { ChangelogSkeleton } from "./changelog-view-skeleton";
 
 const day = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
 
@@ -47,19 +47,5 @@ export function ChangelogView({ board, ctx }: { board: BoardDto; ctx: BoardConte
         </Button>
       ) : null}
     </div>
-  );
-}
-
-export function ChangelogSkeleton() {
-  return (
-    <LoadingRegion label="Loading changelog" className="flex flex-col gap-3">
-      {Array.from({ length: 4 }, (_, i) => (
-        <div key={i} className="flex flex-col gap-2 rounded-xl border border-border p-4">
-          <Skeleton className="h-3 w-24" />
-          <Skeleton className="h-4 w-72 max-w-full" />
-          <Skeleton className="h-3 w-96 max-w-full" />
-        </div>
-      ))}
-    </LoadingRegion>
   );
 }

@@ -3,7 +3,6 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { cn } from "@/lib/cn";
 import { newClientMutationId } from "@/lib/client-mutation-id";
@@ -14,6 +13,7 @@ import type { CommentDto, PostDto } from "../schemas";
 import { Field, textareaClasses } from "./field";
 import type { BoardContext } from "./post-row";
 import { EmptyState } from "@/components/ui/empty-state";
+import { CommentsSkeleton } from "./comments-skeleton";
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -142,19 +142,5 @@ function CommentForm({ post, ctx, parentId, editing, onDone }: { post: PostDto; 
         {editing ? "Save" : parentId ? "Reply" : "Comment"}
       </Button>
     </form>
-  );
-}
-
-export function CommentsSkeleton() {
-  return (
-    <LoadingRegion label="Loading comments" className="flex flex-col gap-3">
-      {Array.from({ length: 3 }, (_, i) => (
-        <div key={i} className="flex flex-col gap-2 rounded-md border border-border p-3">
-          <Skeleton className="h-3 w-40" />
-          <Skeleton className="h-4 w-full" />
-          <Skeleton className="h-4 w-2/3" />
-        </div>
-      ))}
-    </LoadingRegion>
   );
 }

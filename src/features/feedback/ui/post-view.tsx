@@ -1,15 +1,30 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { LoadingRegion, Skeleton, SkeletonText } from "@/components/ui/skeleton";
+import { lazy, Suspense } from "react";
+import { lazyView } from "@/components/ui/lazy-view";
+import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 import { describeClientError } from "@/trpc/errors";
 import { POST_STATUS_LABELS } from "../constants";
-import { Comments, CommentsSkeleton } from "./comments";
-import { ModerationPanel } from "./moderation-panel";
+import { CommentsSkeleton } from "./comments-skeleton";
 import type { BoardContext } from "./post-row";
 import { StatusBadge } from "./status-badge";
 import { VoteButton } from "./vote-button";
+import { PostSkeleton } from "./post-view-skeleton";
+
+// Only the post's author (for a while) and the board's admins get these tools: their code is
+// fetched when they are shown, not by every reader (decision 041). If it can't load, the post
+// still shows, with a note.
+const ModerationPanel = lazy(() => import("./moderation-panel").then((m) => ({ default: m.ModerationPanel }), () => ({ default: ModerationUnavailable })));
+
+// Below the post: the comments' code (the list, the comment, reply and edit forms, their
+// mutations) loads when they render, with their skeleton until then (decision 041).
+const Comments = lazyView("The comments", () => import("./comments").then((m) => m.Comments));
+
+function ModerationUnavailable() {
+  return <p className="text-sm text-destructive">The editing tools couldn&apos;t load. Reload the page to try again.</p>;
+}
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -72,27 +87,15 @@ export function PostView({ postId, ctx }: { postId: string; ctx: BoardContext })
             </ol>
           </section>
         ) : null}
-        {post.canModerate || post.canEdit ? <ModerationPanel post={post} ctx={ctx} /> : null}
+        {post.canModerate || post.canEdit ? (
+          <Suspense fallback={<Skeleton className="h-10 w-full" />}>
+            <ModerationPanel post={post} ctx={ctx} />
+          </Suspense>
+        ) : null}
       </article>
-      <Comments post={post} ctx={ctx} />
-    </div>
-  );
-}
-
-export function PostSkeleton() {
-  return (
-    <div className="flex flex-col gap-8">
-      <LoadingRegion label="Loading post">
-        <div className="flex items-start gap-4">
-          <Skeleton className="h-12 w-14" />
-          <div className="flex flex-1 flex-col gap-2">
-            <Skeleton className="h-7 w-2/3" />
-            <Skeleton className="h-4 w-64" />
-          </div>
-        </div>
-        <SkeletonText lines={4} className="mt-6" />
-      </LoadingRegion>
-      <CommentsSkeleton />
+      <Suspense fallback={<CommentsSkeleton />}>
+        <Comments post={post} ctx={ctx} />
+      </Suspense>
     </div>
   );
 }

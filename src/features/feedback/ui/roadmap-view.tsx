@@ -1,13 +1,13 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
-import { formatTotal, POST_STATUS_LABELS, ROADMAP_STATUSES } from "../constants";
+import { formatTotal, POST_STATUS_LABELS } from "../constants";
 import type { BoardDto } from "../schemas";
 import type { BoardContext } from "./post-row";
 import { VoteButton } from "./vote-button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { RoadmapSkeleton } from "./roadmap-view-skeleton";
 
 export function RoadmapView({ board, ctx }: { board: BoardDto; ctx: BoardContext }) {
   const trpc = useTRPC();
@@ -35,23 +35,5 @@ export function RoadmapView({ board, ctx }: { board: BoardDto; ctx: BoardContext
         </section>
       ))}
     </div>
-  );
-}
-
-export function RoadmapSkeleton() {
-  return (
-    <LoadingRegion label="Loading roadmap" className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
-      {ROADMAP_STATUSES.map((s) => (
-        <div key={s} className="flex flex-col gap-3 rounded-xl border border-border p-3">
-          <Skeleton className="h-5 w-28" />
-          {Array.from({ length: 3 }, (_, i) => (
-            <div key={i} className="flex gap-2">
-              <Skeleton className="h-12 w-14" />
-              <Skeleton className="h-4 flex-1" />
-            </div>
-          ))}
-        </div>
-      ))}
-    </LoadingRegion>
   );
 }

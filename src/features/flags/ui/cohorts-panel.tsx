@@ -7,7 +7,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import type { AdminWrite } from "@/lib/admin-mode";
@@ -106,5 +105,3 @@ export function CohortsPanel({ adminMutation }: { adminMutation: AdminWrite }) {
     </Card>
   );
 }
-
-export const CohortsPanelSkeleton = () => <ListCardSkeleton label="Loading cohorts" rows={2} />;

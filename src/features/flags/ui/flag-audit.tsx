@@ -3,7 +3,6 @@ import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 
 const short = (v: unknown) => {
@@ -11,7 +10,7 @@ const short = (v: unknown) => {
   return s && s.length > 160 ? `${s.slice(0, 160)}…` : (s ?? "—");
 };
 
-/** Flag changes from the staff audit log, before and after, newest first. */
+/** Flag changes from the staff audit log, before and after, newest first. Pages render it through FlagAuditLazy. */
 export function FlagAudit({ flagKey }: { flagKey: string | null }) {
   const trpc = useTRPC();
   const { data, fetchNextPage, hasNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(
@@ -54,5 +53,3 @@ export function FlagAudit({ flagKey }: { flagKey: string | null }) {
     </Card>
   );
 }
-
-export const FlagAuditSkeleton = () => <ListCardSkeleton label="Loading audit log" rows={3} />;

@@ -3,7 +3,6 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { CardHeaderSkeleton, LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
 import { useTRPC } from "@/trpc/client";
 import { formatSeconds, formatTime } from "./format";
@@ -86,28 +85,5 @@ export function JobsOverview() {
         </div>
       </CardContent>
     </Card>
-  );
-}
-
-export function JobsOverviewSkeleton() {
-  return (
-    <LoadingRegion label="Loading job health">
-      <Card>
-        <CardHeaderSkeleton />
-        <CardContent className="flex flex-col gap-6">
-          <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-            {Array.from({ length: 4 }, (_, i) => (
-              <div key={i} className="flex flex-col gap-2">
-                <Skeleton className="h-3 w-24" />
-                <Skeleton className="h-6 w-16" />
-              </div>
-            ))}
-          </div>
-          <Skeleton className="h-4 w-40" />
-          <Skeleton className="h-5 w-full" />
-          <Skeleton className="h-5 w-full" />
-        </CardContent>
-      </Card>
-    </LoadingRegion>
   );
 }

@@ -4,7 +4,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
@@ -131,8 +130,4 @@ export function OutboxList({ initialState = "dead_lettered", adminMutation }: { 
       </CardContent>
     </Card>
   );
-}
-
-export function OutboxListSkeleton() {
-  return <ListCardSkeleton label="Loading the outbox" />;
 }

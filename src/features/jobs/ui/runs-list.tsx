@@ -4,7 +4,7 @@ import { Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { LoadingRegion, Skeleton, SkeletonRows } from "@/components/ui/skeleton";
+import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { cn } from "@/lib/cn";
 import { describeClientError } from "@/trpc/errors";
@@ -15,6 +15,7 @@ import { formatTime } from "./format";
 import { Select } from "@/components/ui/select";
 import { plural } from "@/lib/plural";
 import type { AdminWrite } from "@/lib/admin-mode";
+import { RunsSkeletonRows } from "./runs-list-skeleton";
 
 type Status = (typeof RUN_STATUSES)[number];
 
@@ -123,14 +124,6 @@ function Runs({ status, onShowAll, adminMutation }: { status: Status | null; onS
   );
 }
 
-function RunsSkeletonRows() {
-  return (
-    <LoadingRegion label="Loading runs">
-      <SkeletonRows rows={4} />
-    </LoadingRegion>
-  );
-}
-
 /** Runs from the local dev server; elsewhere, where to find them. `adminMutation`: a replay is a staff write, so it goes through admin mode (wired in app/). */
 export function RunsList({ adminMutation }: { adminMutation: AdminWrite }) {
   const trpc = useTRPC();
@@ -181,23 +174,6 @@ export function RunsList({ adminMutation }: { adminMutation: AdminWrite }) {
         <Suspense fallback={<RunsSkeletonRows />}>
           <Runs status={status} onShowAll={() => setStatus(null)} adminMutation={adminMutation} />
         </Suspense>
-      </CardContent>
-    </Card>
-  );
-}
-
-export function RunsListSkeleton() {
-  return (
-    <Card>
-      <CardHeader className="flex-row items-start justify-between">
-        <div className="flex flex-col gap-2">
-          <Skeleton className="h-5 w-20" />
-          <Skeleton className="h-4 w-80" />
-        </div>
-        <Skeleton className="h-8 w-32" />
-      </CardHeader>
-      <CardContent>
-        <RunsSkeletonRows />
       </CardContent>
     </Card>
   );

@@ -2,7 +2,6 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ListCardSkeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { describeClientError } from "@/trpc/errors";
@@ -82,8 +81,4 @@ export function NotificationPreferencesForm() {
 /** The switches a mutation's input changes (it also carries a clientMutationId). */
 function definedOnly(patch: Partial<Record<keyof NotificationPreferences, boolean>>): Partial<NotificationPreferences> {
   return Object.fromEntries(SWITCHES.filter((s) => typeof patch[s.key] === "boolean").map((s) => [s.key, patch[s.key]]));
-}
-
-export function NotificationPreferencesSkeleton() {
-  return <ListCardSkeleton label="Loading notification settings" rows={2} />;
 }

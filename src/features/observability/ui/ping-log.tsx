@@ -3,7 +3,6 @@ import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 import { nextPingCursor, PING_PAGE_SIZE } from "../constants";
 import { PingForm } from "./ping-form";
@@ -48,27 +47,5 @@ export function PingLog() {
         ) : null}
       </CardContent>
     </Card>
-  );
-}
-
-export function PingLogSkeleton() {
-  return (
-    <LoadingRegion label="Loading recent pings">
-      <Card>
-        <CardHeader>
-          <Skeleton className="h-5 w-28" />
-          <Skeleton className="h-4 w-80" />
-        </CardHeader>
-        <CardContent className="flex flex-col gap-3">
-          <Skeleton className="h-10 w-full" />
-          {Array.from({ length: 5 }, (_, i) => (
-            <div key={i} className="flex justify-between py-1">
-              <Skeleton className="h-4 w-40" />
-              <Skeleton className="h-4 w-48" />
-            </div>
-          ))}
-        </CardContent>
-      </Card>
-    </LoadingRegion>
   );
 }

@@ -2,7 +2,6 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { CardHeaderSkeleton, LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
 import { useTRPC } from "@/trpc/client";
 
@@ -64,20 +63,5 @@ export function StatusPanel() {
         </dl>
       </CardContent>
     </Card>
-  );
-}
-
-export function StatusPanelSkeleton() {
-  return (
-    <LoadingRegion label="Loading system status">
-      <Card>
-        <CardHeaderSkeleton />
-        <CardContent className="flex flex-col gap-4">
-          {Array.from({ length: 5 }, (_, i) => (
-            <Skeleton key={i} className="h-5 w-full" />
-          ))}
-        </CardContent>
-      </Card>
-    </LoadingRegion>
   );
 }

@@ -3,7 +3,6 @@ import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
 import type { Member, WorkspaceRoleValue } from "../schemas";
 import { ConfirmDialog } from "./confirm-dialog";
@@ -131,31 +130,5 @@ export function MembersPanel({ workspaceSlug, viewerId }: { workspaceSlug: strin
         ) : null}
       </ConfirmDialog>
     </div>
-  );
-}
-
-export function MembersSkeleton() {
-  return (
-    <LoadingRegion label="Loading members">
-      <Card>
-        <CardHeader>
-          <Skeleton className="h-5 w-24" />
-          <Skeleton className="h-4 w-56" />
-        </CardHeader>
-        <CardContent className="flex flex-col divide-y divide-border">
-          {Array.from({ length: 4 }, (_, i) => (
-            <div key={i} className="flex items-center justify-between gap-4 py-3">
-              <div className="flex flex-col gap-2">
-                <Skeleton className="h-4 w-36" />
-                <Skeleton className="h-4 w-52" />
-              </div>
-              <Skeleton className="h-10 w-28" />
-              <Skeleton className="hidden h-4 w-24 sm:block" />
-              <Skeleton className="h-8 w-20" />
-            </div>
-          ))}
-        </CardContent>
-      </Card>
-    </LoadingRegion>
   );
 }

@@ -7,7 +7,6 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast-store";
 import { describeClientError, describeFormError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/client";
@@ -139,25 +138,5 @@ function TransferCard({ workspaceSlug, viewerId }: { workspaceSlug: string; view
         )}
       </CardContent>
     </Card>
-  );
-}
-
-export function SettingsSkeleton() {
-  return (
-    <LoadingRegion label="Loading settings">
-      <div className="flex flex-col gap-6">
-        {Array.from({ length: 3 }, (_, i) => (
-          <Card key={i}>
-            <CardHeader>
-              <Skeleton className="h-5 w-32" />
-              <Skeleton className="h-4 w-72" />
-            </CardHeader>
-            <CardContent>
-              <Skeleton className="h-10 w-full" />
-            </CardContent>
-          </Card>
-        ))}
-      </div>
-    </LoadingRegion>
   );
 }

@@ -1,5 +1,5 @@
 import { PageSkeleton } from "@/components/ui/skeleton";
-import { ExportPanelSkeleton } from "@/features/exports/ui/export-panel";
+import { ExportPanelSkeleton } from "@/features/exports/ui/export-panel-skeleton";
 
 export default function Loading() {
   return (

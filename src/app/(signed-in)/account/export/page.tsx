@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { EXPORT_PROGRESS_EVENT } from "@/features/exports/schemas";
-import { ExportPanel, ExportPanelSkeleton } from "@/features/exports/ui/export-panel";
+import { ExportPanel } from "@/features/exports/ui/export-panel";
+import { ExportPanelSkeleton } from "@/features/exports/ui/export-panel-skeleton";
 import { LiveQuerySync } from "@/features/realtime/ui/live-query-sync";
 import { userChannel } from "@/server/realtime/channels";
 import { streamPosition } from "@/server/realtime/replay";

@@ -1,5 +1,5 @@
 import { PageSkeleton } from "@/components/ui/skeleton";
-import { NotificationPreferencesSkeleton } from "@/features/notifications/ui/notification-preferences-form";
+import { NotificationPreferencesSkeleton } from "@/features/notifications/ui/notification-preferences-form-skeleton";
 
 export default function Loading() {
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { NotificationPreferencesForm, NotificationPreferencesSkeleton } from "@/features/notifications/ui/notification-preferences-form";
+import { NotificationPreferencesForm } from "@/features/notifications/ui/notification-preferences-form";
+import { NotificationPreferencesSkeleton } from "@/features/notifications/ui/notification-preferences-form-skeleton";
 import { HydrateClient } from "@/trpc/hydrate-client";
 import { prefetch, requireViewer, trpc } from "@/trpc/server";
 

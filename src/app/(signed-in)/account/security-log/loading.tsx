@@ -1,5 +1,5 @@
 import { PageSkeleton } from "@/components/ui/skeleton";
-import { SecurityLogSkeleton } from "@/features/auth/ui/security-log";
+import { SecurityLogSkeleton } from "@/features/auth/ui/security-log-skeleton";
 
 export default function Loading() {
   return (

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { nextSecurityLogCursor, SECURITY_LOG_PAGE_SIZE } from "@/features/auth/schemas";
-import { SecurityLog, SecurityLogSkeleton } from "@/features/auth/ui/security-log";
+import { SecurityLog } from "@/features/auth/ui/security-log";
+import { SecurityLogSkeleton } from "@/features/auth/ui/security-log-skeleton";
 import { HydrateClient } from "@/trpc/hydrate-client";
 import { prefetch, requireViewer, trpc } from "@/trpc/server";
 

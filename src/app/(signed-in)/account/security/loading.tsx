@@ -1,5 +1,5 @@
 import { PageSkeleton } from "@/components/ui/skeleton";
-import { TwoFactorPanelSkeleton } from "@/features/auth/ui/two-factor-panel";
+import { TwoFactorPanelSkeleton } from "@/features/auth/ui/two-factor-panel-skeleton";
 
 export default function Loading() {
   return (

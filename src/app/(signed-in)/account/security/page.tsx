@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { TwoFactorPanel, TwoFactorPanelSkeleton } from "@/features/auth/ui/two-factor-panel";
+import { TwoFactorPanel } from "@/features/auth/ui/two-factor-panel";
+import { TwoFactorPanelSkeleton } from "@/features/auth/ui/two-factor-panel-skeleton";
 import { HydrateClient } from "@/trpc/hydrate-client";
 import { prefetch, requireViewer, trpc } from "@/trpc/server";
 

@@ -1,5 +1,5 @@
 import { PageSkeleton } from "@/components/ui/skeleton";
-import { SessionsListSkeleton } from "@/features/auth/ui/sessions-list";
+import { SessionsListSkeleton } from "@/features/auth/ui/sessions-list-skeleton";
 
 export default function Loading() {
   return (

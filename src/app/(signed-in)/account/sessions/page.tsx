@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { SessionsList, SessionsListSkeleton } from "@/features/auth/ui/sessions-list";
+import { SessionsList } from "@/features/auth/ui/sessions-list";
+import { SessionsListSkeleton } from "@/features/auth/ui/sessions-list-skeleton";
 import { HydrateClient } from "@/trpc/hydrate-client";
 import { prefetch, requireViewer, trpc } from "@/trpc/server";
 

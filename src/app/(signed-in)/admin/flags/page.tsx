@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { CohortsPanelSkeleton } from "@/features/flags/ui/cohorts-panel";
-import { FlagAudit, FlagAuditSkeleton } from "@/features/flags/ui/flag-audit";
+import { CohortsPanelSkeleton } from "@/features/flags/ui/cohorts-panel-skeleton";
+import { FlagAuditLazy } from "@/features/flags/ui/flag-audit-lazy";
+import { FlagAuditSkeleton } from "@/features/flags/ui/flag-audit-skeleton";
 import { FlagsTableSkeleton, StaleFlags } from "@/features/flags/ui/flags-table";
 import { HydrateClient } from "@/trpc/hydrate-client";
 import { prefetch, trpc } from "@/trpc/server";
@@ -29,7 +30,7 @@ export default function FlagsPage() {
         <CohortsPanelLive />
       </Suspense>
       <Suspense fallback={<FlagAuditSkeleton />}>
-        <FlagAudit flagKey={null} />
+        <FlagAuditLazy flagKey={null} />
       </Suspense>
     </HydrateClient>
   );

@@ -1,6 +1,6 @@
 import { PageSkeleton } from "@/components/ui/skeleton";
-import { JobsOverviewSkeleton } from "@/features/jobs/ui/jobs-overview";
-import { RunsListSkeleton } from "@/features/jobs/ui/runs-list";
+import { JobsOverviewSkeleton } from "@/features/jobs/ui/jobs-overview-skeleton";
+import { RunsListSkeleton } from "@/features/jobs/ui/runs-list-skeleton";
 
 export default function Loading() {
   return (

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { JobsOverview, JobsOverviewSkeleton } from "@/features/jobs/ui/jobs-overview";
+import { JobsOverview } from "@/features/jobs/ui/jobs-overview";
+import { JobsOverviewSkeleton } from "@/features/jobs/ui/jobs-overview-skeleton";
 import { nextOutboxCursor, outboxQueryInput, runsQueryInput } from "@/features/jobs/schemas";
-import { OutboxListSkeleton } from "@/features/jobs/ui/outbox-list";
-import { RunsListSkeleton } from "@/features/jobs/ui/runs-list";
+import { OutboxListSkeleton } from "@/features/jobs/ui/outbox-list-skeleton";
+import { RunsListSkeleton } from "@/features/jobs/ui/runs-list-skeleton";
 import { devServerUrl } from "@/server/jobs/dev-server-api";
 import { HydrateClient } from "@/trpc/hydrate-client";
 import { prefetch, requireViewer, trpc } from "@/trpc/server";

@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { FlagAudit, FlagAuditSkeleton } from "@/features/flags/ui/flag-audit";
+import { FlagAuditLazy } from "@/features/flags/ui/flag-audit-lazy";
+import { FlagAuditSkeleton } from "@/features/flags/ui/flag-audit-skeleton";
 import { FlagEditorSkeleton } from "@/features/flags/ui/flag-editor";
 import { OverrideControl } from "@/features/flags/ui/override-control";
 import { WhoSeesThis } from "@/features/flags/ui/who-sees-this";
 import { isFlagKey } from "@/lib/flags/registry";
 import { HydrateClient } from "@/trpc/hydrate-client";
 import { prefetch, trpc } from "@/trpc/server";
-import { FlagEditorLive } from "../with-admin-mode";
+import { FlagEditorLive } from "./flag-editor-live";
 
 type Params = { params: Promise<{ key: string }> };
 
@@ -35,7 +36,7 @@ export default async function FlagPage({ params }: Params) {
         <OverrideControl flagKey={key} />
       </Suspense>
       <Suspense fallback={<FlagAuditSkeleton />}>
-        <FlagAudit flagKey={key} />
+        <FlagAuditLazy flagKey={key} />
       </Suspense>
     </HydrateClient>
   );

@@ -1,5 +1,5 @@
 import { PageSkeleton } from "@/components/ui/skeleton";
-import { ApiKeysSkeleton } from "@/features/api-keys/ui/api-keys-panel";
+import { ApiKeysSkeleton } from "@/features/api-keys/ui/api-keys-panel-skeleton";
 
 export default function Loading() {
   return (

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { API_KEY_PAGE_SIZE } from "@/features/api-keys/schemas";
-import { ApiKeysPanel, ApiKeysSkeleton } from "@/features/api-keys/ui/api-keys-panel";
+import { ApiKeysPanel } from "@/features/api-keys/ui/api-keys-panel";
+import { ApiKeysSkeleton } from "@/features/api-keys/ui/api-keys-panel-skeleton";
 import { HydrateClient } from "@/trpc/hydrate-client";
 import { prefetch, trpc } from "@/trpc/server";
 import { loadWorkspace, type WorkspaceParams } from "../load-workspace";

@@ -1,5 +1,5 @@
 import { PageSkeleton } from "@/components/ui/skeleton";
-import { AuditLogSkeleton } from "@/features/workspaces/ui/audit-log";
+import { AuditLogSkeleton } from "@/features/workspaces/ui/audit-log-skeleton";
 
 export default function Loading() {
   return (

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { auditLogQueryInput, nextAuditCursor } from "@/features/workspaces/schemas";
-import { AuditLog, AuditLogSkeleton } from "@/features/workspaces/ui/audit-log";
+import { AuditLog } from "@/features/workspaces/ui/audit-log";
+import { AuditLogSkeleton } from "@/features/workspaces/ui/audit-log-skeleton";
 import { HydrateClient } from "@/trpc/hydrate-client";
 import { prefetch, trpc } from "@/trpc/server";
 import { AdminsOnly } from "../admins-only";

@@ -1,5 +1,5 @@
 import { PageSkeleton } from "@/components/ui/skeleton";
-import { BillingSkeleton } from "@/features/billing/ui/billing-panel";
+import { BillingSkeleton } from "@/features/billing/ui/billing-panel-skeleton";
 
 export default function Loading() {
   return (

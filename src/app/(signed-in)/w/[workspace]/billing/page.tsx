@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { BILLING_EVENTS } from "@/features/billing/schemas";
-import { BillingPanel, BillingSkeleton } from "@/features/billing/ui/billing-panel";
+import { BillingPanel } from "@/features/billing/ui/billing-panel";
+import { BillingSkeleton } from "@/features/billing/ui/billing-panel-skeleton";
 import { LiveQuerySync } from "@/features/realtime/ui/live-query-sync";
 import { streamPosition } from "@/server/realtime/replay";
 import { HydrateClient } from "@/trpc/hydrate-client";

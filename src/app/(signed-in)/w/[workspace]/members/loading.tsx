@@ -1,5 +1,5 @@
 import { PageSkeleton } from "@/components/ui/skeleton";
-import { MembersSkeleton } from "@/features/workspaces/ui/members-panel";
+import { MembersSkeleton } from "@/features/workspaces/ui/members-panel-skeleton";
 
 export default function Loading() {
   return (

@@ -1,5 +1,5 @@
 import { PageSkeleton } from "@/components/ui/skeleton";
-import { SettingsSkeleton } from "@/features/workspaces/ui/settings-panel";
+import { SettingsSkeleton } from "@/features/workspaces/ui/settings-panel-skeleton";
 
 export default function Loading() {
   return (

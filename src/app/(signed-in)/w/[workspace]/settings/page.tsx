@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { SettingsPanel, SettingsSkeleton } from "@/features/workspaces/ui/settings-panel";
+import { SettingsPanel } from "@/features/workspaces/ui/settings-panel";
+import { SettingsSkeleton } from "@/features/workspaces/ui/settings-panel-skeleton";
 import { SupportAccessCard, SupportAccessSkeleton } from "@/features/impersonation/ui/support-access-card";
 import { HydrateClient } from "@/trpc/hydrate-client";
 import { requireViewer, prefetch, trpc } from "@/trpc/server";

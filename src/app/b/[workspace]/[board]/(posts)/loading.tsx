@@ -1,5 +1,5 @@
 import { FormCardSkeleton, PageSkeleton } from "@/components/ui/skeleton";
-import { PostListSkeleton } from "@/features/feedback/ui/board-posts";
+import { PostListSkeleton } from "@/features/feedback/ui/board-posts-skeleton";
 
 /**
  * The board's post list while it loads: filters, rows, and the new-post form beside them.

@@ -1,4 +1,4 @@
-import { ChangelogSkeleton } from "@/features/feedback/ui/changelog-view";
+import { ChangelogSkeleton } from "@/features/feedback/ui/changelog-view-skeleton";
 
 export default function Loading() {
   return <ChangelogSkeleton />;

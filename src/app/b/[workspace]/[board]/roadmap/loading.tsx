@@ -1,4 +1,4 @@
-import { RoadmapSkeleton } from "@/features/feedback/ui/roadmap-view";
+import { RoadmapSkeleton } from "@/features/feedback/ui/roadmap-view-skeleton";
 
 export default function Loading() {
   return <RoadmapSkeleton />;

@@ -1,5 +1,5 @@
 import { PageSkeleton } from "@/components/ui/skeleton";
-import { UsageSkeleton } from "@/features/api-keys/ui/usage-dashboard";
+import { UsageSkeleton } from "@/features/api-keys/ui/usage-dashboard-skeleton";
 
 export default function Loading() {
   return (

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { API_KEY_PAGE_SIZE, requestLogQueryInput, USAGE_DEFAULT_DAYS } from "@/features/api-keys/schemas";
-import { UsageDashboard, UsageSkeleton } from "@/features/api-keys/ui/usage-dashboard";
+import { UsageDashboard } from "@/features/api-keys/ui/usage-dashboard";
+import { UsageSkeleton } from "@/features/api-keys/ui/usage-dashboard-skeleton";
 import { HydrateClient } from "@/trpc/hydrate-client";
 import { prefetch, trpc } from "@/trpc/server";
 import { loadWorkspace, type WorkspaceParams } from "../../load-workspace";

@@ -1,4 +1,4 @@
-import { PostSkeleton } from "@/features/feedback/ui/post-view";
+import { PostSkeleton } from "@/features/feedback/ui/post-view-skeleton";
 
 export default function Loading() {
   return <PostSkeleton />;

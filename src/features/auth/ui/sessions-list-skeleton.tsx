@@ -1,0 +1,5 @@
+import { ListCardSkeleton } from "@/components/ui/skeleton";
+
+export function SessionsListSkeleton() {
+  return <ListCardSkeleton label="Loading sessions" />;
+}

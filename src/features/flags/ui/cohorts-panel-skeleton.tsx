@@ -1,0 +1,3 @@
+import { ListCardSkeleton } from "@/components/ui/skeleton";
+
+export const CohortsPanelSkeleton = () => <ListCardSkeleton label="Loading cohorts" rows={2} />;

@@ -1,0 +1,5 @@
+import { ListCardSkeleton } from "@/components/ui/skeleton";
+
+export function OutboxListSkeleton() {
+  return <ListCardSkeleton label="Loading the outbox" />;
+}
