@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { lazyView } from "@/components/ui/lazy-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/trpc/client";
@@ -16,15 +16,11 @@ import { PostSkeleton } from "./post-view-skeleton";
 // Only the post's author (for a while) and the board's admins get these tools: their code is
 // fetched when they are shown, not by every reader (decision 041). If it can't load, the post
 // still shows, with a note.
-const ModerationPanel = lazy(() => import("./moderation-panel").then((m) => ({ default: m.ModerationPanel }), () => ({ default: ModerationUnavailable })));
+const ModerationPanel = lazyView("The editing tools", () => import("./moderation-panel").then((m) => m.ModerationPanel));
 
 // Below the post: the comments' code (the list, the comment, reply and edit forms, their
 // mutations) loads when they render, with their skeleton until then (decision 041).
 const Comments = lazyView("The comments", () => import("./comments").then((m) => m.Comments));
-
-function ModerationUnavailable() {
-  return <p className="text-sm text-destructive">The editing tools couldn&apos;t load. Reload the page to try again.</p>;
-}
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
