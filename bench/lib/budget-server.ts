@@ -52,6 +52,7 @@ if (level.startsWith("spin:")) {
     keys.set(hmacSha256Hex(pepper, k.secret), { id: k.id, workspaceId: k.workspaceId, scopes: new Set(k.scopes), limit: 100_000, window: 0, used: 0 });
   }
   const monthly = new Map<string, number>();
+  const MONTHLY_QUOTA = 1_000_000_000;
   const metering = new Map<string, number>();
   const logLine = level === "log" || level === "rows" || level === "async" ? (await import("../../src/server/logging/logger")).accessLogger : null;
   const rows = level === "rows" || level === "async" ? await requestLog() : null;
@@ -78,7 +79,12 @@ if (level.startsWith("spin:")) {
       res.writeHead(429, plainHeaders);
       return void res.end();
     }
-    monthly.set(key.workspaceId, (monthly.get(key.workspaceId) ?? 0) + 1);
+    const used = (monthly.get(key.workspaceId) ?? 0) + 1;
+    if (used > MONTHLY_QUOTA) {
+      res.writeHead(429, plainHeaders);
+      return void res.end();
+    }
+    monthly.set(key.workspaceId, used);
     const meter = `${key.id}|${window - (window % 86_400_000)}|GET /v1/me`;
     metering.set(meter, (metering.get(meter) ?? 0) + 1);
     const requestId = randomUUID();
